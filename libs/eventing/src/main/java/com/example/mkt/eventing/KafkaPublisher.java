@@ -1,0 +1,68 @@
+package com.example.mkt.eventing;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.smallrye.common.annotation.Identifier;
+
+/**
+ * The one producer of a service for the outbox relay and dead letters: idempotent, acks=all, so a
+ * retried send neither duplicates nor reorders records within a partition.
+ */
+@ApplicationScoped
+public class KafkaPublisher {
+
+    private final Map<String, Object> kafkaConfig;
+    private volatile Producer<String, String> producer;
+
+    public KafkaPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+        this.kafkaConfig = kafkaConfig;
+    }
+
+    public Producer<String, String> producer() {
+        Producer<String, String> p = producer;
+        if (p == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    producer = create();
+                }
+                p = producer;
+            }
+        }
+        return p;
+    }
+
+    private Producer<String, String> create() {
+        Map<String, Object> config = new HashMap<>();
+        Object bootstrap = kafkaConfig.getOrDefault("bootstrap.servers", "localhost:9092");
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-" + kafkaConfig.getOrDefault("client.id", "relay"));
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return new KafkaProducer<>(config);
+    }
+
+    @PreDestroy
+    void close() {
+        Producer<String, String> p = producer;
+        if (p != null) {
+            p.close(java.time.Duration.ofSeconds(10));
+        }
+    }
+}

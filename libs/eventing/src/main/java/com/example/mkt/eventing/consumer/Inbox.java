@@ -1,0 +1,52 @@
+package com.example.mkt.eventing.consumer;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import jakarta.transaction.Transactional;
+
+/** The processed-event ledger of the consumers of this service. */
+@ApplicationScoped
+public class Inbox {
+
+    private static final String CLAIM = "INSERT INTO eventing_inbox (consumer, event_id)"
+            + " SELECT ?, unnest(?::varchar[]) ON CONFLICT DO NOTHING RETURNING event_id";
+
+    private final DataSource dataSource;
+
+    public Inbox(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Records the ids as processed by {@code consumer}, in the current transaction, in one statement.
+     * Returns the ids seen for the first time: the ones to apply.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<String> claim(String consumer, Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> fresh = new HashSet<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement ps = connection.prepareStatement(CLAIM)) {
+                ps.setString(1, consumer);
+                ps.setArray(2, connection.createArrayOf("varchar", eventIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    fresh.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record processed events: " + e.getMessage(), e);
+        }
+        return fresh;
+    }
+}

@@ -1,0 +1,212 @@
+package com.example.mkt.eventing.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.jboss.logging.Logger;
+
+import com.example.mkt.eventing.EventingConfig;
+import com.example.mkt.eventing.KafkaPublisher;
+import com.example.mkt.eventing.envelope.EventEnvelope;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Publishes outbox rows to Kafka in id order, in batches, and marks them published in the same database
+ * transaction that read them. One relay runs at a time across replicas (a transaction-scoped advisory
+ * lock), which keeps per-key order. A crash between send and commit re-sends the batch: delivery is
+ * at-least-once, and consumers drop the repeat by event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Arbitrary but fixed: the advisory lock that elects the relaying replica. */
+    private static final long RELAY_LOCK = 0x6d6b745f6f7574L;
+    private static final int LOCKED_ELSEWHERE = -1;
+    private static final String SELECT = "SELECT id, topic, event_key, payload, headers, created_at FROM eventing_outbox"
+            + " WHERE published_at IS NULL ORDER BY id LIMIT ?";
+    private static final String MARK = "UPDATE eventing_outbox SET published_at = now() WHERE id = ANY (?)";
+
+    private final DataSource dataSource;
+    private final KafkaPublisher publisher;
+    private final OutboxSignal signal;
+    private final EventingConfig.Outbox config;
+    private final ObjectMapper mapper;
+    private final Counter published;
+    private final Timer lag;
+    private volatile boolean running;
+    private Thread thread;
+
+    public OutboxRelay(DataSource dataSource, KafkaPublisher publisher, OutboxSignal signal, EventingConfig config,
+            ObjectMapper mapper, MeterRegistry registry) {
+        this.dataSource = dataSource;
+        this.publisher = publisher;
+        this.signal = signal;
+        this.config = config.outbox();
+        this.mapper = mapper;
+        this.published = Counter.builder("eventing.outbox.published").description("Events published from the outbox")
+                .register(registry);
+        this.lag = Timer.builder("eventing.outbox.lag").description("Time from outbox write to Kafka acknowledgement")
+                .publishPercentiles(0.5, 0.99).register(registry);
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.relayEnabled()) {
+            LOG.info("outbox relay disabled");
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void loop() {
+        long backoffMillis = 0;
+        long pollMillis = config.pollInterval().toMillis();
+        while (running) {
+            try {
+                int relayed = relayBatch();
+                backoffMillis = 0;
+                if (relayed == config.batchSize()) {
+                    continue;
+                }
+                // Another replica relays: look again soon, it may release the lock with rows left for us.
+                signal.await(relayed == LOCKED_ELSEWHERE ? Math.min(100, pollMillis) : pollMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                backoffMillis = Math.min(Math.max(backoffMillis * 2, 200), 10_000);
+                LOG.warnf("outbox relay failed, retrying in %d ms: %s", backoffMillis, e.toString());
+                try {
+                    Thread.sleep(backoffMillis);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Publishes one batch; the number of rows published, or {@link #LOCKED_ELSEWHERE}. */
+    public int relayBatch() {
+        return QuarkusTransaction.requiringNew().timeout(120)
+                .call(() -> {
+                    try (Connection connection = dataSource.getConnection()) {
+                        return relay(connection);
+                    }
+                });
+    }
+
+    private int relay(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, RELAY_LOCK);
+            try (ResultSet rs = lock.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return LOCKED_ELSEWHERE;
+                }
+            }
+        }
+        List<Long> ids = new ArrayList<>();
+        List<Instant> created = new ArrayList<>();
+        List<Future<RecordMetadata>> sends = new ArrayList<>();
+        Producer<String, String> producer = publisher.producer();
+        try (PreparedStatement select = connection.prepareStatement(SELECT)) {
+            select.setInt(1, config.batchSize());
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                    Timestamp createdAt = rs.getTimestamp(6);
+                    created.add(createdAt.toInstant());
+                    sends.add(producer.send(record(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))));
+                }
+            }
+        }
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        producer.flush();
+        for (Future<RecordMetadata> send : sends) {
+            try {
+                send.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while publishing", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("Kafka refused an outbox record: " + e.getCause(), e.getCause());
+            }
+        }
+        try (PreparedStatement mark = connection.prepareStatement(MARK)) {
+            Array array = connection.createArrayOf("bigint", ids.toArray());
+            mark.setArray(1, array);
+            mark.executeUpdate();
+        }
+        Instant now = Instant.now();
+        for (Instant c : created) {
+            lag.record(Duration.between(c, now));
+        }
+        published.increment(ids.size());
+        return ids.size();
+    }
+
+    private ProducerRecord<String, String> record(String topic, String key, String payload, String headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
+        record.headers().add(new RecordHeader("content-type",
+                EventEnvelope.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
+        if (headers != null) {
+            try {
+                Map<String, String> trace = mapper.readValue(headers, new TypeReference<Map<String, String>>() {
+                });
+                trace.forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+            } catch (Exception e) {
+                LOG.debugf("unreadable trace headers on outbox row: %s", e.getMessage());
+            }
+        }
+        return record;
+    }
+}
