@@ -29,6 +29,7 @@ import com.example.mkt.eventing.envelope.EventCodec;
 import com.example.mkt.eventing.envelope.EventEnvelope;
 import com.example.mkt.eventing.outbox.OutboundEvent;
 import com.example.mkt.eventing.outbox.Outbox;
+import com.example.mkt.testinfra.EventSchemas;
 import com.example.mkt.testinfra.KafkaTestClient;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -75,6 +76,7 @@ class EventingIT {
             assertEquals(30, records.size());
             Map<String, Integer> lastSeq = new HashMap<>();
             for (ConsumerRecord<String, String> record : records) {
+                EventSchemas.assertValid("schemas/cloudevents-envelope.v1.json", record.value());
                 EventEnvelope envelope = codec.read(record.value());
                 assertEquals("1.0", envelope.specversion());
                 assertEquals("/eventing-test", envelope.source());

@@ -1,0 +1,13 @@
+package com.example.mkt.campaign;
+
+import com.example.mkt.testinfra.PlatformTestResource;
+import com.example.mkt.testinfra.ServiceConventions;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** campaign-service starts against a real PostgreSQL and Kafka and serves what operations rely on. */
+@QuarkusTest
+@QuarkusTestResource(PlatformTestResource.class)
+class CampaignServiceIT extends ServiceConventions {
+}
