@@ -24,6 +24,8 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
         config.put("quarkus.datasource.password", db.password());
         config.put("kafka.bootstrap.servers", infra.bootstrapServers());
         config.put("quarkus.devservices.enabled", "false");
+        config.put("mp.jwt.verify.publickey", TestTokens.publicKey());
+        config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
         return config;
     }
 
