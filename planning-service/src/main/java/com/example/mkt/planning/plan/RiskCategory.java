@@ -1,0 +1,11 @@
+package com.example.mkt.planning.plan;
+
+/** Risk categories named by the plan templates ({@code 003:43}, {@code 003:3233}: 市场、技术、财务、法律风险). */
+public enum RiskCategory {
+    MARKET,
+    TECHNOLOGY,
+    FINANCIAL,
+    LEGAL,
+    OPERATIONAL,
+    OTHER
+}
