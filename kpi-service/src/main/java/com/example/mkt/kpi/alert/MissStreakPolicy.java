@@ -1,0 +1,18 @@
+package com.example.mkt.kpi.alert;
+
+/**
+ * When a run of missed targets raises an alert: after {@code periodsRunning} consecutive periods below target
+ * ({@code 004:367} "连续三个月未完成公司下达的指标", DOMAIN.md §3: 3).
+ */
+public record MissStreakPolicy(int periodsRunning) {
+
+    public MissStreakPolicy {
+        if (periodsRunning < 1) {
+            throw new IllegalArgumentException("periodsRunning must be at least 1");
+        }
+    }
+
+    public static MissStreakPolicy defaults() {
+        return new MissStreakPolicy(3);
+    }
+}

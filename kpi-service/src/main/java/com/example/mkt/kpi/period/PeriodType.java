@@ -1,0 +1,14 @@
+package com.example.mkt.kpi.period;
+
+/**
+ * The reporting grains of DOMAIN.md §3 ("year -> quarter -> month -> week"), coarsest first.
+ *
+ * <p>Declaration order is the nesting order; {@link Period#compareTo} relies on it.
+ */
+public enum PeriodType {
+    YEAR,
+    QUARTER,
+    MONTH,
+    /** ISO-8601 week: Monday to Sunday, numbered within its ISO week-based year. */
+    WEEK
+}

@@ -1,0 +1,109 @@
+package com.example.mkt.kpi.rollup;
+
+import com.example.mkt.kpi.definition.Aggregation;
+import com.example.mkt.kpi.definition.KpiCatalogue;
+import com.example.mkt.kpi.definition.KpiDefinition;
+import com.example.mkt.kpi.org.OrgTree;
+import com.example.mkt.kpi.period.Period;
+import com.example.mkt.kpi.period.PeriodCalendar;
+import com.example.mkt.kpi.period.PeriodType;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Incremental rollup (DOMAIN.md §3 "Rollups from events, along the org tree and periods, incrementally"): turns
+ * measure deltas into the cell deltas to add, for the unit and every ancestor up to HQ, and for each maintained grain.
+ *
+ * <p>Period rule: the day of the event in the business zone decides its month, quarter and year; its ISO week is
+ * taken from the same day independently. A sale on Thursday 2026-01-01 therefore counts in 2026-01 and in 2026-W01,
+ * and one on Wednesday 2025-12-31 in 2025-12 and also in 2026-W01; week cells are never derived from month cells.
+ *
+ * <p>Pure: nothing is read or written here. {@link #merge} folds a batch into as few cells as it touches, ready for
+ * one batched upsert; a sale and its refund in the same batch cancel out and produce no write.
+ */
+public final class Rollup {
+
+    private final OrgTree orgTree;
+    private final KpiCatalogue catalogue;
+    private final PeriodCalendar calendar;
+    private final RollupPolicy policy;
+
+    public Rollup(OrgTree orgTree, KpiCatalogue catalogue, PeriodCalendar calendar, RollupPolicy policy) {
+        this.orgTree = Objects.requireNonNull(orgTree, "orgTree");
+        this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+        this.calendar = Objects.requireNonNull(calendar, "calendar");
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    /** Why a delta cannot be rolled up, or empty when it can. Lets the caller reject one event, not a batch. */
+    public Optional<String> rejection(MeasureDelta delta) {
+        if (!orgTree.contains(delta.orgUnit())) {
+            return Optional.of("unknown org unit: " + delta.orgUnit());
+        }
+        Optional<KpiDefinition> kpi = catalogue.find(delta.kpiCode());
+        if (kpi.isEmpty()) {
+            return Optional.of("unknown KPI: " + delta.kpiCode());
+        }
+        if (kpi.get().isDerivedFromTarget()) {
+            return Optional.of(delta.kpiCode() + " is computed from " + kpi.get().achievementOf()
+                    + " and its target, not measured");
+        }
+        if (kpi.get().aggregation() == Aggregation.SUM && delta.denominator().signum() != 0) {
+            return Optional.of(delta.kpiCode() + " is a sum and takes no denominator");
+        }
+        return Optional.empty();
+    }
+
+    /** The cells one delta touches, each with the full delta. */
+    public List<CellDelta> cellsFor(MeasureDelta delta) {
+        requireValid(delta);
+        LocalDate day = calendar.dayOf(delta.occurredAt());
+        List<CellDelta> cells = new ArrayList<>();
+        for (String unit : orgTree.selfAndAncestors(delta.orgUnit())) {
+            for (PeriodType type : PeriodType.values()) {
+                if (policy.periodTypes().contains(type)) {
+                    CellKey key = new CellKey(unit, Period.containing(day, type), delta.kpiCode());
+                    cells.add(new CellDelta(key, delta.numerator(), delta.denominator()));
+                }
+            }
+        }
+        return List.copyOf(cells);
+    }
+
+    /**
+     * All cell deltas of a batch, summed per cell, in {@link CellKey} order, without cells whose net change is zero.
+     *
+     * @throws IllegalArgumentException if any delta has a {@link #rejection}; filter those out first
+     */
+    public List<CellDelta> merge(Collection<MeasureDelta> deltas) {
+        Map<CellKey, BigDecimal[]> sums = new TreeMap<>();
+        for (MeasureDelta delta : deltas) {
+            for (CellDelta cell : cellsFor(delta)) {
+                BigDecimal[] sum = sums.computeIfAbsent(cell.key(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                sum[0] = sum[0].add(cell.numerator());
+                sum[1] = sum[1].add(cell.denominator());
+            }
+        }
+        List<CellDelta> merged = new ArrayList<>(sums.size());
+        sums.forEach((key, sum) -> {
+            CellDelta cell = new CellDelta(key, sum[0], sum[1]);
+            if (!cell.isNoOp()) {
+                merged.add(cell);
+            }
+        });
+        return List.copyOf(merged);
+    }
+
+    private void requireValid(MeasureDelta delta) {
+        rejection(delta).ifPresent(reason -> {
+            throw new IllegalArgumentException(reason);
+        });
+    }
+}

@@ -1,0 +1,78 @@
+package com.example.mkt.kpi.scorecard;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Computes the monthly customer-service scorecard sheet from the month's facts ({@code 003:1624-1648}).
+ *
+ * <p>Each item starts at its weight and loses points down to zero, never below ("扣完为止"). A rate item whose
+ * denominator is zero (no complaints, no surveys, no follow-ups expected because the person was absent all month)
+ * loses nothing: there was nothing to fail at. Bonuses and penalties apply to the total, which is floored at zero.
+ */
+public final class ScorecardCalculator {
+
+    private final ScorecardPolicy policy;
+
+    public ScorecardCalculator(ScorecardPolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    public Scorecard compute(ScorecardInput in) {
+        Map<ScoreItem, BigDecimal> deductions = new EnumMap<>(ScoreItem.class);
+        deductions.put(ScoreItem.CALL_QUALITY, times(policy.pointsPerFailedSpotCheck(), in.failedSpotChecks()));
+        deductions.put(ScoreItem.COMPLAINT_RESOLUTION,
+                rateDeduction(policy.complaintResolution(), in.complaintsResolved(), BigDecimal.valueOf(in.complaintsReceived())));
+        deductions.put(ScoreItem.FOLLOW_UP_COMPLETION,
+                rateDeduction(policy.followUpCompletion(), in.followUpsDone(), in.followUpsExpected()));
+        deductions.put(ScoreItem.FOLLOW_UP_AUTHENTICITY,
+                policy.followUpAuthenticity().pointsFor(BigDecimal.valueOf(in.falseFollowUps())));
+        deductions.put(ScoreItem.SATISFACTION,
+                rateDeduction(policy.satisfaction(), in.satisfied(), BigDecimal.valueOf(in.surveyed())));
+        deductions.put(ScoreItem.REPORT_TRUTHFULNESS, times(policy.pointsPerFalseReport(), in.falseReports()));
+        deductions.put(ScoreItem.AUDIT_NOTICES, auditDeductions(in.auditDeductions()));
+
+        Map<ScoreItem, ItemScore> items = new EnumMap<>(ScoreItem.class);
+        BigDecimal itemTotal = BigDecimal.ZERO;
+        for (ScoreItem item : ScoreItem.values()) {
+            BigDecimal weight = policy.weights().get(item);
+            BigDecimal deducted = deductions.get(item);
+            BigDecimal score = weight.subtract(deducted).max(BigDecimal.ZERO);
+            items.put(item, new ItemScore(weight, deducted, score));
+            itemTotal = itemTotal.add(score);
+        }
+        BigDecimal bonus = in.commendations().stream().map(policy.bonuses()::get).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal penalty = in.criticisms().stream().map(policy.penalties()::get).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal total = itemTotal.add(bonus).subtract(penalty).max(BigDecimal.ZERO);
+        return new Scorecard(items, bonus, penalty, total);
+    }
+
+    private static BigDecimal times(BigDecimal points, int count) {
+        return points.multiply(BigDecimal.valueOf(count));
+    }
+
+    private static BigDecimal rateDeduction(Bands bands, int achieved, BigDecimal expected) {
+        if (expected.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        // unrounded, so 189.99 of 200 expected is below 95% and not rounded up into the next band
+        BigDecimal rate = BigDecimal.valueOf(achieved).divide(expected, MathContext.DECIMAL128);
+        return bands.pointsFor(rate);
+    }
+
+    private BigDecimal auditDeductions(List<BigDecimal> each) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (BigDecimal d : each) {
+            if (d.compareTo(policy.auditDeductionMin()) < 0 || d.compareTo(policy.auditDeductionMax()) > 0) {
+                throw new IllegalArgumentException("an audit deduction is between " + policy.auditDeductionMin()
+                        + " and " + policy.auditDeductionMax() + ": " + d);
+            }
+            sum = sum.add(d);
+        }
+        return sum;
+    }
+}
