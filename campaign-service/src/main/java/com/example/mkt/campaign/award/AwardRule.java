@@ -1,0 +1,11 @@
+package com.example.mkt.campaign.award;
+
+/** Which rule produced an award line. */
+public enum AwardRule {
+    /** A place in the speed award by reaching the budget target ({@code 001:89}). */
+    SPEED_BUDGET_TARGET,
+    /** A speed-award place filled by reaching the starting target ({@code 001:89} "补齐"). */
+    SPEED_STARTING_TARGET_FILL,
+    /** The individual premium award ({@code 001:91}). */
+    INDIVIDUAL_SALES
+}

@@ -1,0 +1,6 @@
+package com.example.mkt.campaign.lifecycle;
+
+public enum ApprovalVerdict {
+    APPROVE,
+    REJECT
+}

@@ -1,0 +1,78 @@
+package com.example.mkt.campaign.leaderboard;
+
+import com.example.mkt.campaign.SeedCampaign;
+import com.example.mkt.campaign.target.BranchProgress;
+import com.example.mkt.campaign.target.CampaignProgress;
+import com.example.mkt.campaign.target.Contribution;
+import com.example.mkt.campaign.target.SalespersonProgress;
+import com.example.mkt.campaign.target.TargetProgressCalculator;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class LeaderboardTest {
+
+    private static final Instant T0 = Instant.parse("2018-05-01T02:00:00Z");
+
+    private final Leaderboard leaderboard = new Leaderboard();
+
+    private static Contribution c(String branch, String person, String amount) {
+        return new Contribution(branch, person, T0, new BigDecimal(amount));
+    }
+
+    private final CampaignProgress progress = new TargetProgressCalculator().progress(SeedCampaign.allocation(), List.of(
+            c("B-NANCHANG", "s-1", "200000.00"),      // 111.11% of 18万
+            c("B-JINGDEZHEN", "s-2", "100000.00"),    // 111.11% of 9万
+            c("B-JIUJIANG", "s-3", "200000.00"),      // 133.33% of 15万
+            c("B-GANZHOU", "s-4", "90000.00")));
+
+    @Test
+    void byAmountTiesShareAndListByBranchCode() {
+        List<Ranked<BranchProgress>> r = leaderboard.branches(progress, RankingMetric.ATTRIBUTED_AMOUNT);
+        assertEquals(List.of("B-JIUJIANG", "B-NANCHANG", "B-JINGDEZHEN", "B-GANZHOU"),
+                r.subList(0, 4).stream().map(x -> x.entry().branch()).toList());
+        assertEquals(List.of(1, 1, 3, 4), r.subList(0, 4).stream().map(Ranked::rank).toList());
+        assertEquals(11, r.size());
+        assertEquals(5, r.get(4).rank());
+        assertEquals(5, r.get(10).rank(), "the seven branches without sales tie");
+    }
+
+    @Test
+    void byStartingRateTheSmallBranchCatchesUp() {
+        List<Ranked<BranchProgress>> r = leaderboard.branches(progress, RankingMetric.STARTING_RATE);
+        assertEquals(List.of("B-JIUJIANG", "B-JINGDEZHEN", "B-NANCHANG", "B-GANZHOU"),
+                r.subList(0, 4).stream().map(x -> x.entry().branch()).toList());
+        assertEquals(List.of(1, 2, 2, 4), r.subList(0, 4).stream().map(Ranked::rank).toList());
+        assertEquals(new BigDecimal("111.11"), r.get(1).score());
+    }
+
+    @Test
+    void byBudgetRate() {
+        List<Ranked<BranchProgress>> r = leaderboard.branches(progress, RankingMetric.BUDGET_RATE);
+        // 20/20 = 100%, 10/13 = 76.92%, 20/23 = 86.96%, 9/23 = 39.13%
+        assertEquals(List.of("B-JIUJIANG", "B-NANCHANG", "B-JINGDEZHEN", "B-GANZHOU"),
+                r.subList(0, 4).stream().map(x -> x.entry().branch()).toList());
+        assertEquals(new BigDecimal("100.00"), r.get(0).score());
+    }
+
+    @Test
+    void salespeopleByAmount() {
+        List<Ranked<SalespersonProgress>> r = leaderboard.salespeople(progress, RankingMetric.ATTRIBUTED_AMOUNT);
+        assertEquals(List.of("s-1", "s-3", "s-2", "s-4"), r.stream().map(x -> x.entry().salesperson()).toList());
+        assertEquals(List.of(1, 1, 3, 4), r.stream().map(Ranked::rank).toList());
+    }
+
+    @Test
+    void anEmptyCampaignStillListsItsBranches() {
+        CampaignProgress empty = new TargetProgressCalculator().progress(SeedCampaign.allocation(), List.of());
+        List<Ranked<BranchProgress>> r = leaderboard.branches(empty, RankingMetric.STARTING_RATE);
+        assertEquals(11, r.size());
+        r.forEach(x -> assertEquals(1, x.rank()));
+        assertEquals(List.of(), leaderboard.salespeople(empty, RankingMetric.ATTRIBUTED_AMOUNT));
+    }
+}
