@@ -1,0 +1,6 @@
+package com.example.mkt.customer.complaint;
+
+public enum SlaKind {
+    FIRST_RESPONSE,
+    RESOLUTION
+}

@@ -1,0 +1,12 @@
+package com.example.mkt.customer.credit;
+
+public enum CreditChangeAction {
+    /** Complete the current step: file, verify or approve. */
+    APPROVE,
+    REJECT,
+    /** Hand an overdue step to the level above; once per step. */
+    ESCALATE,
+    /** Head office takes longer with the marketing director's consent ({@code 003:255}); once. */
+    EXTEND,
+    WITHDRAW
+}

@@ -1,0 +1,17 @@
+package com.example.mkt.customer.credit;
+
+/** Key-account credit lists, best first (DOMAIN.md §1, {@code 003:217-233}: 绿/黄/红/黑名单). */
+public enum CreditTier {
+    GREEN,
+    YELLOW,
+    RED,
+    BLACK;
+
+    public boolean isWorseThan(CreditTier other) {
+        return ordinal() > other.ordinal();
+    }
+
+    static CreditTier worseOf(CreditTier a, CreditTier b) {
+        return a.isWorseThan(b) ? a : b;
+    }
+}

@@ -1,0 +1,7 @@
+package com.example.mkt.customer.sales;
+
+/** The purchase-bearing kinds of a sales event (CONTRACTS.md "Sales events"); CONTRACT events feed credit instead. */
+public enum SaleKind {
+    SALE,
+    REFUND
+}

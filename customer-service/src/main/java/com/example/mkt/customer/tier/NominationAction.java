@@ -1,0 +1,6 @@
+package com.example.mkt.customer.tier;
+
+public enum NominationAction {
+    APPROVE,
+    REJECT
+}

@@ -1,0 +1,82 @@
+package com.example.mkt.customer.care;
+
+import com.example.mkt.customer.grade.CustomerGrade;
+import com.example.mkt.customer.tier.MembershipTier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CarePlannerTest {
+
+    private final CarePlanner planner = new CarePlanner(CarePolicy.defaults(), new FestivalCalendar());
+
+    private List<String> keys(CareLevel level, Optional<MonthDay> birthday, String today) {
+        return planner.tasksFor("c-1", level, birthday, LocalDate.parse(today)).stream().map(CareTask::key).toList();
+    }
+
+    @Test
+    void festivalTaskAppearsSevenDaysAheadAndLastsUntilTheDay() {
+        // Spring Festival 2026 is 17 February
+        assertTrue(keys(CareLevel.C, Optional.empty(), "2026-02-09").isEmpty());
+        assertEquals(List.of("c-1:CARE:SPRING_FESTIVAL:2026"), keys(CareLevel.C, Optional.empty(), "2026-02-10"));
+        assertEquals(List.of("c-1:CARE:SPRING_FESTIVAL:2026"), keys(CareLevel.C, Optional.empty(), "2026-02-17"));
+        assertTrue(keys(CareLevel.C, Optional.empty(), "2026-02-18").isEmpty());
+    }
+
+    @Test
+    void actionsByLevel() {
+        CareTask a = planner.tasksFor("c", CareLevel.A, Optional.empty(), LocalDate.parse("2026-12-20")).get(0);
+        assertEquals(CareActionKind.GIFT, a.action().kind());
+        assertEquals(0, a.action().budgetCap().orElseThrow().compareTo(new BigDecimal("500.00")));
+        CareTask b = planner.tasksFor("c", CareLevel.B, Optional.empty(), LocalDate.parse("2026-12-20")).get(0);
+        assertEquals(0, b.action().budgetCap().orElseThrow().compareTo(new BigDecimal("300.00")));
+        assertEquals(CareActionKind.CARD, planner.tasksFor("c", CareLevel.C, Optional.empty(), LocalDate.parse("2026-12-20")).get(0).action().kind());
+        assertEquals(CareActionKind.SMS, planner.tasksFor("c", CareLevel.ORDINARY, Optional.empty(), LocalDate.parse("2026-12-20")).get(0).action().kind());
+        assertEquals(0, CarePolicy.defaults().ordinaryGiftCap().budgetCap().orElseThrow().compareTo(new BigDecimal("100.00")));
+    }
+
+    @Test
+    void aCustomersGetAYearlyTripThirtyDaysAheadOfNationalDay() {
+        assertTrue(keys(CareLevel.A, Optional.empty(), "2026-08-31").isEmpty());
+        assertEquals(List.of("c-1:CARE:TRIP:2026"), keys(CareLevel.A, Optional.empty(), "2026-09-01"));
+        // 25 Sep: Mid-Autumn day itself, trip still pending, National Day inside its 7 days from 24 Sep
+        assertEquals(List.of("c-1:CARE:MID_AUTUMN:2026", "c-1:CARE:NATIONAL_DAY:2026", "c-1:CARE:TRIP:2026"),
+                keys(CareLevel.A, Optional.empty(), "2026-09-25"));
+        assertEquals(List.of("c-1:CARE:NATIONAL_DAY:2026"), keys(CareLevel.B, Optional.empty(), "2026-09-30"));
+    }
+
+    @Test
+    void leadTimeCrossesTheYearEnd() {
+        // Spring Festival 2028 is 26 January; Christmas 2027 is over by 30 December
+        assertTrue(keys(CareLevel.C, Optional.empty(), "2027-12-30").isEmpty());
+        assertEquals(List.of("c-1:CARE:BIRTHDAY:2028"), keys(CareLevel.C, Optional.of(MonthDay.of(1, 2)), "2027-12-30"));
+    }
+
+    @Test
+    void birthdayOnTheDayAndLeapDayFallsBackInCommonYears() {
+        assertEquals(List.of("c-1:CARE:BIRTHDAY:2026"), keys(CareLevel.C, Optional.of(MonthDay.of(7, 8)), "2026-07-08"));
+        assertTrue(keys(CareLevel.C, Optional.of(MonthDay.of(7, 8)), "2026-07-09").isEmpty());
+        CareTask leap = planner.tasksFor("c", CareLevel.A, Optional.of(MonthDay.of(2, 29)), LocalDate.parse("2027-02-28")).get(0);
+        assertEquals(LocalDate.of(2027, 2, 28), leap.occasionDate());
+        CareTask leapYear = planner.tasksFor("c", CareLevel.A, Optional.of(MonthDay.of(2, 29)), LocalDate.parse("2028-02-29")).get(0);
+        assertEquals(LocalDate.of(2028, 2, 29), leapYear.occasionDate());
+        assertEquals(LocalDate.of(2028, 2, 22), leapYear.createOn());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "A,NONE,false,A", "D,NONE,false,ORDINARY", "D,NONE,true,A", "C,DIAMOND,false,A", "B,SILVER,false,B",
+            "D,GOLD,false,B", "D,SILVER,false,C", "C,GOLD,false,B"})
+    void careLevelIsTheBetterOfGradeAndTier(CustomerGrade grade, MembershipTier tier, boolean vip, CareLevel expected) {
+        assertEquals(expected, CareLevel.of(grade, tier, vip));
+    }
+}
