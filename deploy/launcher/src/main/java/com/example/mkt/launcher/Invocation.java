@@ -1,0 +1,129 @@
+package com.example.mkt.launcher;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** What the user asked for on the command line. */
+record Invocation(Command command, boolean build, boolean follow, Optional<String> target, Optional<TokenRequest> token) {
+
+    /** {@code token --role <role> --org <code> [--sub <id>]}. */
+    record TokenRequest(String role, String org, String subject) {
+    }
+
+    Invocation(Command command, boolean build, boolean follow, Optional<String> target) {
+        this(command, build, follow, target, Optional.empty());
+    }
+
+    enum Command { UP, DOWN, STATUS, LOGS, TOKEN, HELP }
+
+    static final String USAGE = """
+            usage: ./platform <command>
+
+              up [--build]          start PostgreSQL, Kafka and the five services, then print their URLs;
+                                    builds the services first when a quarkus-run.jar is missing.
+                                    --build rebuilds them (and restarts those already running).
+              down                  stop what 'up' started: services, then Kafka, then PostgreSQL
+              status                state, pid, port and resident memory of every component
+              logs <name> [-f]      last 200 lines of a log; -f follows it
+                                    <name>: gateway, customer-service, campaign-service, kpi-service,
+                                    planning-service (or customer, campaign, kpi, planning), kafka, postgres
+              token --role <role> --org <code> [--sub <id>]
+                                    print a bearer token for the local platform, valid 12 hours;
+                                    roles: gm, marketing_director, manager, supervisor, staff,
+                                    analyst, ops; e.g. curl -H "Authorization: Bearer $(./platform
+                                    token --role manager --org B-NANCHANG)" ...
+              help                  this text
+
+            Environment:
+              PLATFORM_PG_PORT (5432), PLATFORM_KAFKA_PORT (9092), PLATFORM_KAFKA_CONTROLLER_PORT (9093),
+              PLATFORM_GATEWAY_PORT (8080), PLATFORM_CUSTOMER_PORT (8081), PLATFORM_CAMPAIGN_PORT (8082),
+              PLATFORM_KPI_PORT (8083), PLATFORM_PLANNING_PORT (8084)     ports to use
+              PLATFORM_DB_URL, PLATFORM_DB_USER, PLATFORM_DB_PASSWORD     use an existing PostgreSQL server
+                                    (JDBC URL of its admin database) instead of the embedded one
+              PLATFORM_KAFKA        bootstrap servers of an existing Kafka instead of the embedded broker
+
+            State (data, logs, pid files, generated passwords) lives in .platform/ at the repository root.
+            """;
+
+    static Invocation parse(String... args) {
+        if (args.length > 0 && args[0].equals("token")) {
+            return parseToken(args);
+        }
+        List<String> positional = new ArrayList<>();
+        boolean build = false;
+        boolean follow = false;
+        boolean help = false;
+        for (String arg : args) {
+            switch (arg) {
+                case "--build" -> build = true;
+                case "-f", "--follow" -> follow = true;
+                case "-h", "--help" -> help = true;
+                default -> {
+                    if (arg.startsWith("-")) {
+                        throw new UsageException("unknown option: " + arg);
+                    }
+                    positional.add(arg);
+                }
+            }
+        }
+        if (help) {
+            return new Invocation(Command.HELP, false, false, Optional.empty());
+        }
+        if (positional.isEmpty()) {
+            throw new UsageException("no command given");
+        }
+        String name = positional.get(0);
+        List<String> rest = positional.subList(1, positional.size());
+        Command command = switch (name) {
+            case "up" -> Command.UP;
+            case "down" -> Command.DOWN;
+            case "status" -> Command.STATUS;
+            case "logs", "log" -> Command.LOGS;
+            case "help" -> Command.HELP;
+            default -> throw new UsageException("unknown command: " + name);
+        };
+        if (build && command != Command.UP) {
+            throw new UsageException("--build only applies to 'up'");
+        }
+        if (follow && command != Command.LOGS) {
+            throw new UsageException("-f only applies to 'logs'");
+        }
+        if (command == Command.LOGS) {
+            if (rest.size() != 1) {
+                throw new UsageException("'logs' takes exactly one component name");
+            }
+            return new Invocation(command, false, follow, Optional.of(rest.get(0)));
+        }
+        if (!rest.isEmpty()) {
+            throw new UsageException("unexpected argument to '" + name + "': " + rest.get(0));
+        }
+        return new Invocation(command, build, false, Optional.empty());
+    }
+
+    private static Invocation parseToken(String... args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String option = args[i];
+            if (!Set.of("--role", "--org", "--sub").contains(option)) {
+                throw new UsageException("unknown option for 'token': " + option);
+            }
+            if (i + 1 >= args.length) {
+                throw new UsageException(option + " needs a value");
+            }
+            options.put(option, args[++i]);
+        }
+        if (!options.containsKey("--role") || !options.containsKey("--org")) {
+            throw new UsageException("'token' needs --role and --org");
+        }
+        String role = options.get("--role");
+        String org = options.get("--org");
+        String subject = options.getOrDefault("--sub", "dev-" + role + "-" + org.toLowerCase());
+        return new Invocation(Command.TOKEN, false, false, Optional.empty(),
+                Optional.of(new TokenRequest(role, org, subject)));
+    }
+}

@@ -1,0 +1,66 @@
+package com.example.mkt.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+import com.example.mkt.infra.Processes;
+
+/** One service's JVM, started detached so it outlives the launcher, and known to us by its jar's path. */
+final class ServiceProcess {
+
+    /** Quarkus stops in a second or two; a longer wait only delays 'down' when something hangs. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    private final ServiceSpec spec;
+    private final Layout layout;
+    private final ManagedProcess process;
+
+    ServiceProcess(ServiceSpec spec, Layout layout) {
+        this.spec = spec;
+        this.layout = layout;
+        String jar = layout.serviceJar(spec).toString();
+        this.process = new ManagedProcess(spec.name(), layout, args -> args.contains("-jar") && args.contains(jar));
+    }
+
+    ServiceSpec spec() {
+        return spec;
+    }
+
+    OptionalLong pid() {
+        return process.pid();
+    }
+
+    OptionalInt recordedPort() {
+        return process.recordedPort();
+    }
+
+    /** The port it listens on when running, else the one the settings ask for. */
+    int port(Settings settings) {
+        return pid().isPresent() ? recordedPort().orElse(settings.servicePort(spec)) : settings.servicePort(spec);
+    }
+
+    Path log() {
+        return layout.serviceLog(spec);
+    }
+
+    long start(int port, Map<String, String> environment) {
+        Path jar = layout.serviceJar(spec);
+        LogFiles.rotateIfLarge(log());
+        LogFiles.appendMarker(log(), "./platform up: starting " + spec.name() + " on port " + port);
+        long pid = Processes.spawnDetached(spec.command(Processes.javaExecutable(), jar), log(), environment,
+                layout.serviceDir(spec));
+        process.record(pid, port);
+        return pid;
+    }
+
+    OptionalLong stop() {
+        return process.stop(STOP_GRACE);
+    }
+
+    void forget() {
+        process.forget();
+    }
+}

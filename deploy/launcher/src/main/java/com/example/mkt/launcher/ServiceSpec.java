@@ -1,0 +1,91 @@
+package com.example.mkt.launcher;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One of the platform's Quarkus services: its module directory, default port, and the database and role it
+ * owns (named by its short name).
+ */
+record ServiceSpec(String name, String shortName, int defaultPort) {
+
+    static final List<ServiceSpec> ALL = List.of(
+            new ServiceSpec("gateway", "gateway", 8080),
+            new ServiceSpec("customer-service", "customer", 8081),
+            new ServiceSpec("campaign-service", "campaign", 8082),
+            new ServiceSpec("kpi-service", "kpi", 8083),
+            new ServiceSpec("planning-service", "planning", 8084));
+
+    /**
+     * Heap capped at 256 MB; the rest keeps the non-heap parts small, since five services share a laptop with
+     * Kafka and PostgreSQL. Serial GC has the least footprint and is plenty for one or two cores' worth of work;
+     * the metaspace and code-cache caps stop a service's footprint from creeping up over a long session.
+     */
+    static final List<String> JVM_OPTIONS = List.of(
+            "-Xms32m", "-Xmx256m",
+            "-XX:+UseSerialGC",
+            "-XX:MaxMetaspaceSize=192m",
+            "-XX:ReservedCodeCacheSize=96m",
+            "-XX:MaxDirectMemorySize=128m",
+            "-Xss512k",
+            "-XX:+ExitOnOutOfMemoryError",
+            "-Djdk.nio.maxCachedBufferSize=262144",
+            "-Duser.timezone=Asia/Shanghai",
+            "-Dfile.encoding=UTF-8");
+
+    String database() {
+        return shortName;
+    }
+
+    String role() {
+        return shortName;
+    }
+
+    /** PLATFORM_GATEWAY_PORT, PLATFORM_CUSTOMER_PORT, ... */
+    String portVariable() {
+        return "PLATFORM_" + shortName.toUpperCase(Locale.ROOT) + "_PORT";
+    }
+
+    /** GATEWAY_URL, CUSTOMER_SERVICE_URL, ...: lets the gateway find the others when ports are overridden. */
+    String urlVariable() {
+        return name.toUpperCase(Locale.ROOT).replace('-', '_') + "_URL";
+    }
+
+    static Optional<ServiceSpec> byName(String nameOrShortName) {
+        return ALL.stream().filter(s -> s.name.equals(nameOrShortName) || s.shortName.equals(nameOrShortName))
+                .findFirst();
+    }
+
+    List<String> command(String javaExecutable, Path jar) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable);
+        command.addAll(JVM_OPTIONS);
+        command.add("-jar");
+        command.add(jar.toString());
+        return command;
+    }
+
+    /**
+     * The variables the service reads (Quarkus maps QUARKUS_HTTP_PORT to quarkus.http.port and so on), plus the
+     * base URL of every service, so cross-service clients can follow overridden ports.
+     */
+    Map<String, String> environment(int port, String jdbcUrl, String dbUser, String dbPassword,
+            String kafkaBootstrap, Map<ServiceSpec, Integer> servicePorts) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+        env.put("QUARKUS_DATASOURCE_USERNAME", dbUser);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", dbPassword);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
+        servicePorts.forEach((service, p) -> env.put(service.urlVariable(), "http://127.0.0.1:" + p));
+        // glibc gives each thread that allocates its own malloc arena; a JVM has dozens of threads, and the
+        // arenas add tens of megabytes of resident memory for nothing.
+        env.put("MALLOC_ARENA_MAX", "2");
+        return env;
+    }
+}

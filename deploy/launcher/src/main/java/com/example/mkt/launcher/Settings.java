@@ -1,0 +1,64 @@
+package com.example.mkt.launcher;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The choices the user makes through environment variables, read once and checked up front. */
+record Settings(Optional<ExternalDatabase> externalDatabase, Optional<String> externalKafka, int postgresPort,
+        int kafkaPort, int kafkaControllerPort, Map<ServiceSpec, Integer> servicePorts) {
+
+    static final String PG_PORT = "PLATFORM_PG_PORT";
+    static final String KAFKA_PORT = "PLATFORM_KAFKA_PORT";
+    static final String KAFKA_CONTROLLER_PORT = "PLATFORM_KAFKA_CONTROLLER_PORT";
+    static final String DB_URL = "PLATFORM_DB_URL";
+    static final String DB_USER = "PLATFORM_DB_USER";
+    static final String DB_PASSWORD = "PLATFORM_DB_PASSWORD";
+    static final String KAFKA = "PLATFORM_KAFKA";
+
+    /** An existing PostgreSQL server: the JDBC URL of a database the admin user can connect to. */
+    record ExternalDatabase(String adminUrl, String user, String password) {
+    }
+
+    static Settings from(Map<String, String> env) {
+        Optional<ExternalDatabase> db = nonBlank(env.get(DB_URL)).map(url -> {
+            if (!url.startsWith("jdbc:postgresql:")) {
+                throw new PlatformException(DB_URL + " must be a PostgreSQL JDBC URL "
+                        + "(jdbc:postgresql://host:port/postgres), not: " + url);
+            }
+            return new ExternalDatabase(url, nonBlank(env.get(DB_USER)).orElse("postgres"),
+                    env.getOrDefault(DB_PASSWORD, ""));
+        });
+        Map<ServiceSpec, Integer> servicePorts = new LinkedHashMap<>();
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            servicePorts.put(service, port(env, service.portVariable(), service.defaultPort()));
+        }
+        return new Settings(db, nonBlank(env.get(KAFKA)), port(env, PG_PORT, 5432), port(env, KAFKA_PORT, 9092),
+                port(env, KAFKA_CONTROLLER_PORT, 9093), Collections.unmodifiableMap(servicePorts));
+    }
+
+    int servicePort(ServiceSpec service) {
+        return servicePorts.get(service);
+    }
+
+    private static int port(Map<String, String> env, String variable, int fallback) {
+        Optional<String> value = nonBlank(env.get(variable));
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(value.get().trim());
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new PlatformException(variable + " must be a port number between 1 and 65535, not: " + value.get());
+    }
+
+    private static Optional<String> nonBlank(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+}
