@@ -1,0 +1,85 @@
+package com.example.mkt.campaign.target;
+
+import com.example.mkt.campaign.money.Money;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Progress per branch and per salesperson against the starting and budget targets (DOMAIN.md §2 "Progress").
+ *
+ * <p>When a target was reached matters for the speed award ({@code 001:89}). Contributions at the same instant
+ * are netted first, so the answer does not depend on the order events arrived in. A refund that takes the
+ * running total back below a target un-reaches it: the target counts as reached at the last time the total
+ * rose to it and stayed, so a branch cannot win the race with sales it later refunds.
+ */
+public final class TargetProgressCalculator {
+
+    public CampaignProgress progress(TargetAllocation allocation, List<Contribution> contributions) {
+        Map<String, TreeMap<Instant, BigDecimal>> byBranch = new LinkedHashMap<>();
+        Map<List<String>, BigDecimal> byPerson = new TreeMap<>(
+                Comparator.<List<String>, String>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)));
+        BigDecimal total = BigDecimal.ZERO;
+        for (Contribution c : contributions) {
+            byBranch.computeIfAbsent(c.branch(), b -> new TreeMap<>()).merge(c.at(), c.amount(), BigDecimal::add);
+            if (c.salesperson() != null) {
+                byPerson.merge(List.of(c.branch(), c.salesperson()), c.amount(), BigDecimal::add);
+            }
+            total = total.add(c.amount());
+        }
+
+        List<BranchProgress> branches = new ArrayList<>();
+        BigDecimal allocated = BigDecimal.ZERO;
+        BigDecimal startingSum = BigDecimal.ZERO;
+        BigDecimal budgetSum = BigDecimal.ZERO;
+        for (BranchTarget target : allocation.branches()) {
+            BranchProgress p = branchProgress(target, byBranch.getOrDefault(target.branch(), new TreeMap<>()));
+            branches.add(p);
+            allocated = allocated.add(p.achieved());
+            startingSum = startingSum.add(target.starting());
+            budgetSum = budgetSum.add(target.budget());
+        }
+
+        List<SalespersonProgress> people = new ArrayList<>();
+        byPerson.forEach((key, achieved) -> {
+            BranchTarget target = allocation.of(key.get(0)).orElse(null);
+            people.add(new SalespersonProgress(key.get(1), key.get(0), Money.of(achieved),
+                    target == null ? null : Money.percent(achieved, target.starting()).orElse(null),
+                    target == null ? null : Money.percent(achieved, target.budget()).orElse(null)));
+        });
+
+        return new CampaignProgress(branches, people, Money.of(total), Money.of(total.subtract(allocated)),
+                Money.percent(total, startingSum).orElse(null), Money.percent(total, budgetSum).orElse(null));
+    }
+
+    private static BranchProgress branchProgress(BranchTarget target, TreeMap<Instant, BigDecimal> netByInstant) {
+        BigDecimal running = BigDecimal.ZERO;
+        Instant startingAt = null;
+        Instant budgetAt = null;
+        for (Map.Entry<Instant, BigDecimal> e : netByInstant.entrySet()) {
+            running = running.add(e.getValue());
+            startingAt = reachedAt(running, target.starting(), startingAt, e.getKey());
+            budgetAt = reachedAt(running, target.budget(), budgetAt, e.getKey());
+        }
+        BigDecimal achieved = Money.of(running);
+        return new BranchProgress(target.branch(), Money.of(target.starting()), Money.of(target.budget()), achieved,
+                Money.percent(achieved, target.starting()).orElse(null),
+                Money.percent(achieved, target.budget()).orElse(null),
+                startingAt, budgetAt,
+                Money.of(target.starting().subtract(achieved).max(BigDecimal.ZERO)),
+                Money.of(target.budget().subtract(achieved).max(BigDecimal.ZERO)));
+    }
+
+    private static Instant reachedAt(BigDecimal running, BigDecimal target, Instant reachedSoFar, Instant now) {
+        if (running.compareTo(target) < 0) {
+            return null;
+        }
+        return reachedSoFar != null ? reachedSoFar : now;
+    }
+}
