@@ -1,0 +1,102 @@
+package com.example.mkt.planning.progress;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.example.mkt.eventing.outbox.OutboundEvent;
+import com.example.mkt.eventing.outbox.Outbox;
+import com.example.mkt.planning.approval.ApprovalState;
+import com.example.mkt.planning.plan.PlanContent;
+import com.example.mkt.planning.plan.PlanEntity;
+import com.example.mkt.planning.plan.PlanService;
+import com.example.mkt.planning.plan.PlanVersionEntity;
+import com.example.mkt.planning.shared.PlanningConfig;
+
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Flags the tasks of approved plan versions that are past their due date and neither done nor cancelled, once per
+ * task: the flag row's primary key makes the insert-if-absent decide, whichever replica runs first.
+ */
+@ApplicationScoped
+public class TaskOverdueJob {
+
+    public static final String TASK_OVERDUE = "plan.task-overdue";
+    static final Set<String> FINISHED = Set.of("DONE", "CANCELLED");
+
+    public record TaskOverdueData(String planId, int version, String ownerOrgUnit, String taskId, String what,
+            String ownerStaffId, LocalDate due, OffsetDateTime flaggedAt) {
+    }
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final PlanService plans;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public TaskOverdueJob(EntityManager em, Outbox outbox, PlanService plans, Clock clock, PlanningConfig config) {
+        this.em = em;
+        this.outbox = outbox;
+        this.plans = plans;
+        this.clock = clock;
+        this.zone = config.zone();
+    }
+
+    @Scheduled(identity = "task-overdue", every = "${planning.plans.overdue-every}", delayed = "60s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void run() {
+        flag();
+    }
+
+    /** Flags what is overdue now; returns the number of newly flagged tasks. */
+    @Transactional
+    public int flag() {
+        LocalDate today = clock.instant().atZone(zone).toLocalDate();
+        List<PlanVersionEntity> approved = PlanVersionEntity.list("state", ApprovalState.APPROVED);
+        if (approved.isEmpty()) {
+            return 0;
+        }
+        Map<String, PlanEntity> plansById = PlanEntity.<PlanEntity>list("id in ?1",
+                approved.stream().map(v -> v.planId).toList()).stream()
+                .collect(Collectors.toMap(p -> p.id, Function.identity()));
+        OffsetDateTime now = clock.instant().atZone(zone).toOffsetDateTime();
+        List<OutboundEvent> events = new ArrayList<>();
+        for (PlanVersionEntity version : approved) {
+            PlanEntity plan = plansById.get(version.planId);
+            PlanContent content = plans.content(version);
+            for (PlanContent.TaskData task : content.tasks() == null ? List.<PlanContent.TaskData>of() : content.tasks()) {
+                if (task == null || task.id() == null || task.due() == null || !task.due().isBefore(today)
+                        || (task.status() != null && FINISHED.contains(task.status()))) {
+                    continue;
+                }
+                int inserted = em.createNativeQuery("INSERT INTO task_overdue_flag (plan_id, plan_version, task_id,"
+                        + " flagged_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING")
+                        .setParameter(1, plan.id).setParameter(2, version.number).setParameter(3, task.id())
+                        .setParameter(4, now.toInstant()).executeUpdate();
+                if (inserted == 1) {
+                    events.add(new OutboundEvent(PlanEventsTopic.TOPIC, TASK_OVERDUE, 1, plan.id, new TaskOverdueData(
+                            plan.id, version.number, plan.ownerOrgUnit, task.id(), task.what(), task.ownerStaffId(),
+                            task.due(), now)));
+                }
+            }
+        }
+        outbox.publishAll(events);
+        return events.size();
+    }
+
+    private static final class PlanEventsTopic {
+        static final String TOPIC = "planning.events";
+    }
+}

@@ -1,0 +1,125 @@
+package com.example.mkt.planning.shared;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Set;
+
+import com.example.mkt.planning.plan.PlanKind;
+import com.example.mkt.planning.report.ReportKind;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Every threshold and deadline of planning-service; the defaults are DOMAIN.md's. */
+@ConfigMapping(prefix = "planning")
+public interface PlanningConfig {
+
+    /** The business zone in which dates and times of day are read. */
+    @WithDefault("Asia/Shanghai")
+    ZoneId zone();
+
+    Org org();
+
+    Reports reports();
+
+    Plans plans();
+
+    Progress progress();
+
+    interface Progress {
+        /** A goal is at risk when its completion trails the linear schedule by more than this many points. */
+        @WithDefault("10.00")
+        BigDecimal atRiskMarginPercent();
+    }
+
+    interface Plans {
+        /** false = four eyes: the author of a version never reviews it. */
+        @WithDefault("false")
+        boolean authorMayDecide();
+
+        @WithDefault("true")
+        boolean rejectionNoteRequired();
+
+        /** Plan kinds that cannot be submitted without a budget (the annual plan is above all a budget request). */
+        @WithDefault("ANNUAL")
+        Set<PlanKind> budgetRequiredFor();
+
+        @WithDefault("true")
+        boolean taskCostsWithinBudget();
+
+        @WithDefault("false")
+        boolean phasesMayOverlap();
+
+        /** A budget share of the sales target above this is a typo, not a plan. */
+        @WithDefault("100.00")
+        BigDecimal maxBudgetSharePercent();
+
+        @WithDefault("1")
+        int strategicMinYears();
+
+        @WithDefault("10")
+        int strategicMaxYears();
+
+        /** How often overdue tasks are flagged (read by the scheduler; "off" disables it). */
+        @WithDefault("1h")
+        String overdueEvery();
+    }
+
+    interface Org {
+        /** In characters (code points), so Chinese names are measured by characters. */
+        @WithDefault("100")
+        int maxNameLength();
+
+        /** Branches run directly by head office ("总部直属分公司"); false forces a region in between. */
+        @WithDefault("true")
+        boolean branchUnderHq();
+    }
+
+    interface Reports {
+        @WithDefault("FRIDAY")
+        DayOfWeek weeklyDueDay();
+
+        @WithDefault("18:00")
+        LocalTime dueTime();
+
+        @WithDefault("09:00")
+        LocalTime lateUntilTime();
+
+        @WithDefault("MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY")
+        Set<DayOfWeek> workingDays();
+
+        @WithDefault("true")
+        boolean reasonRequiredWhenOverdue();
+
+        @WithDefault("500")
+        int maxReasonLength();
+
+        @WithDefault("WEEKLY,MONTHLY")
+        Set<ReportKind> requiredKinds();
+
+        @WithDefault("4000")
+        int maxTextLength();
+
+        @WithDefault("50")
+        int maxItems();
+
+        /** Staff holding one of these roles owe periodic reports (salespeople, service agents, their supervisors). */
+        @WithDefault("staff,supervisor")
+        Set<String> authorRoles();
+
+        /** How often obligations are generated (read by the scheduler; "off" disables it). */
+        @WithDefault("1h")
+        String generateEvery();
+
+        /** How often reminders and deadline flags are raised (read by the scheduler; "off" disables it). */
+        @WithDefault("5m")
+        String flagEvery();
+
+        /** How long before a report is due its author is reminded. */
+        @WithDefault("PT4H")
+        Duration reminderLead();
+    }
+}

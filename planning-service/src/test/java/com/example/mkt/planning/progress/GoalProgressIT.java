@@ -1,0 +1,202 @@
+package com.example.mkt.planning.progress;
+
+import static com.example.mkt.planning.it.Api.GM;
+import static com.example.mkt.planning.it.Api.as;
+import static com.example.mkt.planning.it.Api.person;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.example.mkt.planning.it.Api;
+import com.example.mkt.planning.it.OutboxEvents;
+import com.example.mkt.planning.it.TestClock;
+import com.example.mkt.testinfra.KafkaTestClient;
+import com.example.mkt.testinfra.PlatformTestResource;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Goal progress from kpi.measured events on the real broker, at-risk detection and overdue task flags. */
+@QuarkusTest
+@QuarkusTestResource(PlatformTestResource.class)
+class GoalProgressIT {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String AUTHOR = person("manager", "B-PG-NANCHANG", "s-pg-author");
+
+    @Inject
+    TestClock clock;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    TaskOverdueJob overdue;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    private String approvedPlan() {
+        Api.hq();
+        Api.unit("R-PG-EAST", "华东大区", "REGION", "HQ");
+        Api.unit("B-PG-NANCHANG", "南昌分公司", "BRANCH", "R-PG-EAST");
+        clock.setShanghai("2025-11-03T10:00:00");
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("title", "南昌分公司2026年度营销计划");
+        content.put("period", Map.of("start", "2026-01-01", "end", "2026-12-31"));
+        content.put("goals", List.of(Map.of("id", "g-sales", "title", "全年销售额1800万元", "term", "SHORT",
+                "target", Map.of("metric", "销售额", "value", "18000000.00", "unit", "CNY", "due", "2026-12-31"),
+                "kpiLink", Map.of("kpi", "sales_amount", "period", "2026"))));
+        content.put("measures", List.of(Map.of("description", "建立样板市场")));
+        content.put("tasks", List.of(
+                Map.of("id", "t-open", "what", "春节促销活动", "ownerStaffId", "s-042", "due", "2026-02-10",
+                        "cost", "300000.00"),
+                Map.of("id", "t-done", "what", "年会", "ownerStaffId", "s-043", "due", "2026-01-20",
+                        "cost", "10000.00", "status", "DONE")));
+        content.put("budget", Map.of("amount", "900000.00", "currency", "CNY"));
+        String id = as(AUTHOR).body(Map.of("kind", "ANNUAL", "ownerOrgUnit", "B-PG-NANCHANG", "content", content))
+                .post("/api/v1/plans").then().statusCode(201).extract().path("id");
+        act(AUTHOR, id, "SUBMIT");
+        act(GM, id, "START_REVIEW");
+        act(GM, id, "APPROVE");
+        return id;
+    }
+
+    private static void act(String token, String id, String action) {
+        as(token).body(Map.of("action", action)).post("/api/v1/plans/" + id + "/actions").then().statusCode(200);
+    }
+
+    private static String kpiMeasured(String id, String type, String value, String asOf) throws Exception {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("kpi", "sales_amount");
+        data.put("orgUnit", "B-PG-NANCHANG");
+        data.put("period", "2026");
+        data.put("value", value);
+        data.put("asOf", asOf);
+        data.put("unit", "CNY"); // unknown to this service: ignored
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("specversion", "1.0");
+        envelope.put("id", id);
+        envelope.put("source", "/kpi-service");
+        envelope.put("type", type);
+        envelope.put("dataversion", "1");
+        envelope.put("time", asOf);
+        envelope.put("subject", "sales_amount:B-PG-NANCHANG:2026");
+        envelope.put("datacontenttype", "application/json");
+        envelope.put("data", data);
+        envelope.put("traceid", "extension attributes are ignored too");
+        return MAPPER.writeValueAsString(envelope);
+    }
+
+    @Test
+    void kpiValuesMoveLinkedGoalsAndARedeliveredEventChangesNothing() throws Exception {
+        String planId = approvedPlan();
+        String progress = "/api/v1/plans/" + planId + "/progress";
+        as(AUTHOR).get(progress).then().statusCode(200).body("items.goalId", contains("g-sales"))
+                .body("items[0].actual", equalTo(null));
+
+        String behind = UUID.randomUUID().toString();
+        String noFigure;
+        try (KafkaTestClient kafka = new KafkaTestClient()) {
+            String key = "sales_amount:B-PG-NANCHANG:2026";
+            // Half the target by 1 July: on schedule.
+            kafka.send("kpi.events", key, kpiMeasured(UUID.randomUUID().toString(), "kpi.measured", "9000000.00",
+                    "2026-07-01T12:00:00+08:00"));
+            awaitInbox("goal-progress", null, planId, "9000000");
+            as(AUTHOR).get(progress).then().body("items[0].completionPercent", equalTo("50"))
+                    .body("items[0].atRisk", equalTo(false));
+            // A month later the running total fell behind: at risk.
+            String event = kpiMeasured(behind, "kpi.measured", "3000000.00", "2026-08-01T12:00:00+08:00");
+            kafka.send("kpi.events", key, event);
+            awaitInbox("goal-progress", behind, null, null);
+            as(AUTHOR).get(progress).then().body("items[0].actual", equalTo("3000000"))
+                    .body("items[0].atRisk", equalTo(true));
+
+            // The same event again, an older value, and an unknown type as a marker on the same key.
+            kafka.send("kpi.events", key, event);
+            kafka.send("kpi.events", key, kpiMeasured(UUID.randomUUID().toString(), "kpi.measured", "1.00",
+                    "2026-06-01T12:00:00+08:00"));
+            noFigure = UUID.randomUUID().toString();
+            kafka.send("kpi.events", key, kpiMeasured(noFigure, "kpi.measured", null, "2026-09-01T12:00:00+08:00"));
+            String marker = UUID.randomUUID().toString();
+            kafka.send("kpi.events", key, kpiMeasured(marker, "kpi.target-set", "1.00", "2026-09-01T12:00:00+08:00"));
+            awaitInbox("goal-progress", marker, null, null);
+        }
+        as(AUTHOR).get(progress).then().body("items[0].actual", equalTo("3000000"))
+                .body("items[0].atRisk", equalTo(true));
+        List<OutboxEvents.Row> atRisk = OutboxEvents.forKey(dataSource, planId).stream()
+                .filter(e -> e.type().startsWith("goal.")).toList();
+        assertEquals(List.of("goal.at-risk"), atRisk.stream().map(OutboxEvents.Row::type).toList());
+        atRisk.forEach(OutboxEvents.Row::assertSchemaValid);
+        assertEquals("16.67", atRisk.get(0).data().get("completionPercent").asText());
+        assertEquals("g-sales", atRisk.get(0).data().get("goalId").asText());
+        assertEquals(1, count("SELECT count(*) FROM eventing_inbox WHERE consumer = 'goal-progress' AND event_id = '"
+                + behind + "'"));
+        // A figure-less value (a rate without a denominator) is consumed, not dead-lettered.
+        assertEquals(1, count("SELECT count(*) FROM eventing_inbox WHERE consumer = 'goal-progress' AND event_id = '"
+                + noFigure + "'"));
+    }
+
+    @Test
+    void overdueTasksAreFlaggedOnceAndShownOnThePlan() {
+        String planId = approvedPlan();
+        clock.setShanghai("2026-02-10T23:59:59");
+        as(AUTHOR).get("/api/v1/plans/" + planId).then().statusCode(200).body("overdueTasks", empty());
+        overdue.flag();
+        assertTrue(OutboxEvents.forKey(dataSource, planId).stream().noneMatch(e -> e.type().equals("plan.task-overdue")));
+
+        clock.setShanghai("2026-02-11T00:00:00");
+        as(AUTHOR).get("/api/v1/plans/" + planId).then().statusCode(200).body("overdueTasks", contains("t-open"));
+        overdue.flag();
+        overdue.flag();
+        List<OutboxEvents.Row> flags = OutboxEvents.forKey(dataSource, planId).stream()
+                .filter(e -> e.type().equals("plan.task-overdue")).toList();
+        assertEquals(1, flags.size());
+        flags.get(0).assertSchemaValid();
+        assertEquals("t-open", flags.get(0).data().get("taskId").asText());
+    }
+
+    /** Waits until {@code eventId} is in the consumer's inbox, or until the goal's actual reads {@code actual}. */
+    private void awaitInbox(String consumer, String eventId, String planId, String actual) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (eventId != null && count("SELECT count(*) FROM eventing_inbox WHERE consumer = '" + consumer
+                    + "' AND event_id = '" + eventId + "'") > 0) {
+                return;
+            }
+            if (planId != null && count("SELECT count(*) FROM goal_progress WHERE plan_id = '" + planId
+                    + "' AND actual = " + actual) > 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("not consumed in time: " + eventId + " / " + planId);
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
