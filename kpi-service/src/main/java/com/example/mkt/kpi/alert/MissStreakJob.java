@@ -1,0 +1,165 @@
+package com.example.mkt.kpi.alert;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import com.example.mkt.eventing.outbox.OutboundEvent;
+import com.example.mkt.eventing.outbox.Outbox;
+import com.example.mkt.kpi.definition.KpiCatalogue;
+import com.example.mkt.kpi.definition.KpiDefinition;
+import com.example.mkt.kpi.period.Period;
+import com.example.mkt.kpi.period.PeriodCalendar;
+import com.example.mkt.kpi.rollup.KpiEvents;
+
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Evaluates every closed period that has a target and publishes "target missed N periods running" alerts
+ * ({@code kpi-alert.opened}, {@code kpi-alert.closed}).
+ *
+ * <p>Each run replays each (KPI, unit, grain) history from the stored cells, so a late sale that changes an old
+ * period's result is taken into account; transitions already recorded are skipped by their unique key, which also
+ * makes two replicas (and the advisory lock's rare overlap) harmless.
+ */
+@ApplicationScoped
+public class MissStreakJob {
+
+    private static final Logger LOG = Logger.getLogger(MissStreakJob.class);
+    private static final long LOCK = 0x6b70695f616c7274L;
+
+    public static final String OPENED = "kpi-alert.opened";
+    public static final String CLOSED = "kpi-alert.closed";
+
+    public record AlertData(String alertId, String kpi, String orgUnit, String periodType, String period,
+                            String streakStart, int missesRunning, int periodsRunning, OffsetDateTime at) {
+    }
+
+    private final DataSource dataSource;
+    private final Outbox outbox;
+    private final KpiCatalogue catalogue;
+    private final PeriodCalendar calendar;
+    private final MissStreakDetector detector;
+    private final com.example.mkt.kpi.config.KpiConfig config;
+
+    public MissStreakJob(DataSource dataSource, Outbox outbox, KpiCatalogue catalogue, PeriodCalendar calendar,
+            MissStreakDetector detector, com.example.mkt.kpi.config.KpiConfig config) {
+        this.dataSource = dataSource;
+        this.outbox = outbox;
+        this.catalogue = catalogue;
+        this.calendar = calendar;
+        this.detector = detector;
+        this.config = config;
+    }
+
+    @Scheduled(every = "${kpi.alerts.evaluate-every:5m}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() throws SQLException {
+        int published = evaluate();
+        if (published > 0) {
+            LOG.infof("published %d miss-streak alert transitions", published);
+        }
+    }
+
+    /** Returns the number of transitions published by this run; -1 when another run (or replica) holds the lock. */
+    @Transactional
+    public int evaluate() throws SQLException {
+        LocalDate today = calendar.dayOf(java.time.Instant.now());
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+                lock.setLong(1, LOCK);
+                try (ResultSet rs = lock.executeQuery()) {
+                    rs.next();
+                    if (!rs.getBoolean(1)) {
+                        return -1;
+                    }
+                }
+            }
+            // series key → results; one query for every closed target and its cell
+            Map<String, List<PeriodResult>> series = new TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT t.kpi_code, t.org_unit, t.period_type, t.period_key, t.value, c.numerator, c.denominator
+                      FROM kpi_target t
+                      LEFT JOIN kpi_cell c ON c.kpi_code = t.kpi_code AND c.org_unit = t.org_unit
+                                          AND c.period_key = t.period_key
+                     WHERE t.period_end <= ?
+                    """)) {
+                ps.setObject(1, today);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Optional<KpiDefinition> kpi = catalogue.find(rs.getString(1));
+                        if (kpi.isEmpty()) {
+                            continue;
+                        }
+                        BigDecimal num = rs.getBigDecimal(6);
+                        BigDecimal den = rs.getBigDecimal(7);
+                        Optional<BigDecimal> actual = kpi.get().valueOf(num == null ? BigDecimal.ZERO : num,
+                                den == null ? BigDecimal.ZERO : den);
+                        if (actual.isEmpty()) {
+                            continue; // a rate with nothing measured is neither met nor missed
+                        }
+                        boolean met = kpi.get().direction().meets(actual.get(), rs.getBigDecimal(5));
+                        series.computeIfAbsent(rs.getString(1) + "\u001f" + rs.getString(2) + "\u001f" + rs.getString(3),
+                                k -> new ArrayList<>()).add(new PeriodResult(Period.parse(rs.getString(4)), met));
+                    }
+                }
+            }
+            List<OutboundEvent> events = new ArrayList<>();
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            for (Map.Entry<String, List<PeriodResult>> e : series.entrySet()) {
+                String[] k = e.getKey().split("\u001f");
+                for (AlertTransition t : detector.replay(e.getValue()).transitions()) {
+                    record(c, k[0], k[1], k[2], t, now).ifPresent(events::add);
+                }
+            }
+            if (!events.isEmpty()) {
+                outbox.publishAll(events);
+            }
+            return events.size();
+        }
+    }
+
+    private Optional<OutboundEvent> record(Connection c, String kpi, String unit, String periodType, AlertTransition t,
+            OffsetDateTime now) throws SQLException {
+        String id = UUID.randomUUID().toString();
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO kpi_alert (id, kpi_code, org_unit, period_type, kind, streak_start, period_key, misses)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                """)) {
+            ps.setString(1, id);
+            ps.setString(2, kpi);
+            ps.setString(3, unit);
+            ps.setString(4, periodType);
+            ps.setString(5, t.kind().name());
+            ps.setString(6, t.streakStart().key());
+            ps.setString(7, t.period().key());
+            ps.setInt(8, t.missesRunning());
+            if (ps.executeUpdate() == 0) {
+                return Optional.empty();
+            }
+        }
+        String subject = kpi + ":" + unit + ":" + periodType;
+        AlertData data = new AlertData(id, kpi, unit, periodType, t.period().key(), t.streakStart().key(),
+                t.missesRunning(), config.alerts().missStreakPeriods(), now);
+        return Optional.of(new OutboundEvent(KpiEvents.TOPIC,
+                t.kind() == AlertTransition.Kind.OPENED ? OPENED : CLOSED, 1, subject, data));
+    }
+}

@@ -1,0 +1,126 @@
+package com.example.mkt.kpi.config;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.example.mkt.kpi.period.PeriodType;
+import com.example.mkt.kpi.target.BreakdownPolicy;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The service's tunables; every default is the DOMAIN.md figure, so an empty configuration runs the documents. */
+@ConfigMapping(prefix = "kpi")
+public interface KpiConfig {
+
+    /** Business zone that decides which period an instant falls in. */
+    @WithDefault("Asia/Shanghai")
+    String zone();
+
+    /** The only currency rollups add up; a sale in another one cannot be summed with CNY and is dead-lettered. */
+    @WithDefault("CNY")
+    String currency();
+
+    Rollup rollup();
+
+    Targets targets();
+
+    Alerts alerts();
+
+    Scorecard scorecard();
+
+    /** The monthly staff scorecard (003:1577-1696); item weights and bands are ScorecardPolicy's defaults. */
+    interface Scorecard {
+        /** Follow-ups expected of one person on duty for a whole month (003:1652). */
+        @WithDefault("200")
+        int followUpQuota();
+
+        @WithDefault("0.15")
+        BigDecimal selfWeight();
+
+        @WithDefault("0.60")
+        BigDecimal managerWeight();
+
+        @WithDefault("0.25")
+        BigDecimal peersWeight();
+
+        /** Awards for the best average over the rolling window, 1st first (003:1684). */
+        @WithDefault("500.00,300.00,200.00")
+        java.util.List<BigDecimal> awardAmounts();
+
+        @WithDefault("3")
+        int awardMonths();
+
+        /** How many from the bottom owe a corrective plan, and within how many days of the bulletin (003:1686). */
+        @WithDefault("3")
+        int correctiveBottomCount();
+
+        @WithDefault("4")
+        int correctiveDays();
+    }
+
+    interface Rollup {
+        /** Period grains kept as cells. */
+        @WithDefault("YEAR,QUARTER,MONTH,WEEK")
+        Set<PeriodType> periodTypes();
+
+        /**
+         * How often facts parked for an org unit the replica did not know yet are retried. The org tree arrives on
+         * another topic than sales, so a new branch's first sales may overtake its creation.
+         */
+        @WithDefault("30s")
+        Duration parkedRetryEvery();
+
+        /** Longest time series one request may ask for, in periods. */
+        @WithDefault("500")
+        int maxSeriesPeriods();
+    }
+
+    interface Targets {
+        @WithDefault("3")
+        int suggestionLookbackYears();
+
+        /** Rate points added to the average growth (000:357 "稍微拔高一些"). */
+        @WithDefault("0.02")
+        BigDecimal suggestionUplift();
+
+        @WithDefault("0.00")
+        BigDecimal suggestionMinimumGrowth();
+
+        @WithDefault("0.30")
+        BigDecimal suggestionMaximumGrowth();
+
+        @WithDefault("0.00")
+        BigDecimal suggestionGrowthWithoutHistory();
+
+        @WithDefault("AVERAGE_OF_OTHERS")
+        BreakdownPolicy.MissingHistory breakdownMissingHistory();
+    }
+
+    interface Alerts {
+        /** Consecutive missed periods that open an alert (004:367: 3). */
+        @WithDefault("3")
+        int missStreakPeriods();
+
+        /** How often closed periods are checked against their targets. */
+        @WithDefault("5m")
+        Duration evaluateEvery();
+
+        /**
+         * Thresholds per KPI code whose crossing is published as {@code kpi-threshold.crossed}, e.g.
+         * {@code kpi.alerts.thresholds.SALES_AMOUNT.below=1000.00}. None by default: a threshold is a business choice.
+         */
+        Map<String, Threshold> thresholds();
+    }
+
+    interface Threshold {
+        /** The value is alarming below this (e.g. a satisfaction rate). */
+        Optional<BigDecimal> below();
+
+        /** The value is alarming above this (e.g. churn or expense control). */
+        Optional<BigDecimal> above();
+    }
+}

@@ -1,0 +1,63 @@
+package com.example.mkt.kpi.sales;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+import com.example.mkt.eventing.consumer.PoisonEventException;
+import com.example.mkt.kpi.definition.KpiCatalogue;
+import com.example.mkt.kpi.rollup.Fact;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Reads a {@code sales.recorded} event (gateway's schema v1) into this service's fact. Only the fields the KPIs need
+ * are read; everything else is ignored.
+ *
+ * <p>SALE adds its amount to SALES_AMOUNT; REFUND subtracts its absolute amount whatever its sign (the schema's
+ * rule); CONTRACT is credit fulfilment and does not change sales amount.
+ */
+public final class SaleFacts {
+
+    public static final String TYPE = "sales.recorded";
+
+    private SaleFacts() {
+    }
+
+    /** The fact, or empty for events that do not change any KPI. Poison for data that can never apply. */
+    public static Optional<Fact> read(JsonNode data, String currency) {
+        String eventId = text(data, "eventId");
+        String kind = text(data, "kind");
+        if (kind.equals("CONTRACT")) {
+            return Optional.empty();
+        }
+        if (!kind.equals("SALE") && !kind.equals("REFUND")) {
+            throw new PoisonEventException(eventId + ": unknown kind " + kind);
+        }
+        String eventCurrency = text(data, "currency");
+        if (!eventCurrency.equals(currency)) {
+            // Summing yuan and dollars would be wrong and there is no rate to convert with.
+            throw new PoisonEventException(eventId + ": currency " + eventCurrency + " is not " + currency);
+        }
+        BigDecimal amount;
+        OffsetDateTime occurredAt;
+        try {
+            amount = new BigDecimal(text(data, "amount"));
+            occurredAt = OffsetDateTime.parse(text(data, "occurredAt"));
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw new PoisonEventException(eventId + ": " + e.getMessage(), e);
+        }
+        BigDecimal delta = kind.equals("REFUND") ? amount.abs().negate() : amount;
+        JsonNode salesperson = data.path("salesperson");
+        return Optional.of(new Fact(eventId, TYPE, KpiCatalogue.SALES_AMOUNT, text(data, "orgUnit"),
+                salesperson.isTextual() ? salesperson.asText() : null, occurredAt.toInstant(), delta, BigDecimal.ZERO));
+    }
+
+    private static String text(JsonNode data, String field) {
+        JsonNode node = data.path(field);
+        if (!node.isTextual() || node.asText().isBlank()) {
+            throw new PoisonEventException("sales.recorded without " + field);
+        }
+        return node.asText();
+    }
+}

@@ -1,0 +1,265 @@
+package com.example.mkt.kpi.target;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import com.example.mkt.eventing.outbox.OutboundEvent;
+import com.example.mkt.eventing.outbox.Outbox;
+import com.example.mkt.kpi.definition.Aggregation;
+import com.example.mkt.kpi.definition.KpiCatalogue;
+import com.example.mkt.kpi.definition.KpiDefinition;
+import com.example.mkt.kpi.measurement.Measurement;
+import com.example.mkt.kpi.measurement.Measurements;
+import com.example.mkt.kpi.org.OrgTree;
+import com.example.mkt.kpi.org.OrgUnits;
+import com.example.mkt.kpi.period.Period;
+import com.example.mkt.kpi.period.PeriodType;
+import com.example.mkt.kpi.rollup.CellKey;
+import com.example.mkt.kpi.rollup.CellStore;
+import com.example.mkt.kpi.rollup.KpiEvents;
+import com.example.mkt.rest.concurrency.ETags;
+import com.example.mkt.rest.problem.ApiException;
+
+/** Setting targets, breaking them down to child units, checking that children add up, and suggesting one. */
+@ApplicationScoped
+public class TargetService {
+
+    public enum Method {
+        /** Equal shares (rates: every child inherits the parent's rate). */
+        EVEN,
+        /** Shares proportional to each child's actual of the same period one year earlier. */
+        LAST_YEAR
+    }
+
+    /** Whether the children's targets add up to the parent's. */
+    public record Check(boolean additive, String parentValue, String childrenSum, String difference,
+                        boolean consistent, List<String> childrenWithoutTarget) {
+    }
+
+    private final KpiCatalogue catalogue;
+    private final TargetBreakdown breakdown;
+    private final TargetSuggester suggester;
+    private final Measurements measurements;
+    private final OrgUnits orgUnits;
+    private final DataSource dataSource;
+    private final KpiEvents events;
+    private final Outbox outbox;
+
+    public TargetService(KpiCatalogue catalogue, TargetBreakdown breakdown, TargetSuggester suggester,
+            Measurements measurements, OrgUnits orgUnits, DataSource dataSource, KpiEvents events, Outbox outbox) {
+        this.catalogue = catalogue;
+        this.breakdown = breakdown;
+        this.suggester = suggester;
+        this.measurements = measurements;
+        this.orgUnits = orgUnits;
+        this.dataSource = dataSource;
+        this.events = events;
+        this.outbox = outbox;
+    }
+
+    /**
+     * Re-publishes the cells whose target changed, so that a consumer of {@code kpi.measured} (plan goals) sees the
+     * new target and achievement now rather than at the next sale.
+     */
+    private void announce(List<TargetEntity> targets) {
+        TargetEntity.getEntityManager().flush();
+        Map<String, List<TargetEntity>> byCell = new java.util.TreeMap<>();
+        for (TargetEntity t : targets) {
+            byCell.computeIfAbsent(t.kpiCode + "\u001f" + t.periodKey, k -> new ArrayList<>()).add(t);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            List<CellStore.Changed> cells = new ArrayList<>();
+            for (List<TargetEntity> group : byCell.values()) {
+                Period period = Period.parse(group.get(0).periodKey);
+                Map<String, CellStore.Sums> sums = CellStore.atPeriod(c, group.get(0).kpiCode, period,
+                        group.stream().map(t -> t.orgUnit).toList());
+                for (TargetEntity t : group) {
+                    CellStore.Sums now = sums.getOrDefault(t.orgUnit, CellStore.Sums.ZERO);
+                    cells.add(new CellStore.Changed(new CellKey(t.orgUnit, period, t.kpiCode), now, now));
+                }
+            }
+            List<OutboundEvent> out = events.forChanges(c, cells);
+            if (!out.isEmpty()) {
+                outbox.publishAll(out);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The KPI a target can be set for: a measured one, not the achievement rate derived from targets. */
+    public KpiDefinition targetable(String code) {
+        KpiDefinition kpi = catalogue.find(code).orElseThrow(() -> ApiException.unprocessable("kpi", "unknown KPI " + code));
+        if (kpi.isDerivedFromTarget()) {
+            throw ApiException.unprocessable("kpi", code + " is computed from the targets of " + kpi.achievementOf());
+        }
+        return kpi;
+    }
+
+    /** A target value at the KPI's scale: cents for money, whole numbers for counts, 4 decimals for rates. */
+    public static BigDecimal value(KpiDefinition kpi, String raw) {
+        BigDecimal v = new BigDecimal(raw);
+        if (v.stripTrailingZeros().scale() > kpi.unit().scale()) {
+            throw ApiException.invalid("value", "at most " + kpi.unit().scale() + " decimals for a " + kpi.unit());
+        }
+        return v.setScale(kpi.unit().scale(), RoundingMode.UNNECESSARY);
+    }
+
+    @Transactional
+    public TargetEntity create(KpiDefinition kpi, String orgUnit, Period period, BigDecimal value, String by) {
+        if (find(kpi.code(), orgUnit, period).isPresent()) {
+            throw ApiException.conflict("a target for " + kpi.code() + " at " + orgUnit + " in " + period.key()
+                    + " exists; update it instead");
+        }
+        TargetEntity t = insert(kpi, orgUnit, period, value, by);
+        TargetEntity.getEntityManager().flush();
+        announce(List.of(t));
+        return t;
+    }
+
+    @Transactional
+    public TargetEntity update(String id, String ifMatch, BigDecimal value, String by) {
+        // locked, so that two updates with the same ETag cannot both pass the check
+        TargetEntity t = TargetEntity.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        ETags.requireMatch(ifMatch, t.version);
+        t.value = value;
+        t.updatedAt = now();
+        t.updatedBy = by;
+        TargetEntity.getEntityManager().flush();
+        announce(List.of(t));
+        return t;
+    }
+
+    /** Sets the targets of the unit's direct children from its own; existing child targets are overwritten. */
+    @Transactional
+    public List<TargetEntity> breakDown(TargetEntity parent, Method method, String by) {
+        KpiDefinition kpi = catalogue.require(parent.kpiCode);
+        Period period = Period.parse(parent.periodKey);
+        OrgTree tree = orgUnits.load().tree();
+        List<String> children = tree.contains(parent.orgUnit) ? List.copyOf(tree.children(parent.orgUnit)) : List.of();
+        if (children.isEmpty()) {
+            throw ApiException.unprocessable("orgUnit", parent.orgUnit + " has no child units to break down to");
+        }
+        Map<String, BigDecimal> shares;
+        if (method == Method.EVEN) {
+            shares = breakdown.evenly(kpi, parent.value, children);
+        } else {
+            Map<String, BigDecimal> lastYear = new HashMap<>();
+            Optional<Period> previous = sameLastYear(period);
+            if (previous.isPresent()) {
+                for (Measurement m : measurements.atPeriod(kpi, children, previous.get())) {
+                    // a child with no sales last year has no history: the policy decides its weight
+                    if (m.value() != null && new BigDecimal(m.value()).signum() != 0) {
+                        lastYear.put(m.orgUnit(), new BigDecimal(m.value()));
+                    }
+                }
+            }
+            shares = breakdown.byLastYear(kpi, parent.value, children, lastYear);
+        }
+        List<TargetEntity> out = new ArrayList<>();
+        for (Map.Entry<String, BigDecimal> share : shares.entrySet()) {
+            Optional<TargetEntity> existing = find(kpi.code(), share.getKey(), period);
+            if (existing.isPresent()) {
+                TargetEntity t = existing.get();
+                TargetEntity.getEntityManager().lock(t, LockModeType.PESSIMISTIC_WRITE);
+                t.value = share.getValue();
+                t.updatedAt = now();
+                t.updatedBy = by;
+                out.add(t);
+            } else {
+                out.add(insert(kpi, share.getKey(), period, share.getValue(), by));
+            }
+        }
+        TargetEntity.getEntityManager().flush();
+        announce(out);
+        return out;
+    }
+
+    public Check check(TargetEntity parent) {
+        KpiDefinition kpi = catalogue.require(parent.kpiCode);
+        OrgTree tree = orgUnits.load().tree();
+        List<String> children = tree.contains(parent.orgUnit) ? List.copyOf(tree.children(parent.orgUnit)) : List.of();
+        List<TargetEntity> targets = children.isEmpty() ? List.of()
+                : TargetEntity.list("kpiCode = ?1 and periodKey = ?2 and orgUnit in ?3", parent.kpiCode,
+                        parent.periodKey, children);
+        List<String> without = new ArrayList<>(children);
+        targets.forEach(t -> without.remove(t.orgUnit));
+        if (kpi.aggregation() != Aggregation.SUM) {
+            // a rate is not additive: each child carries its own rate, there is no sum to check
+            return new Check(false, format(kpi, parent.value), null, null, without.isEmpty(), List.copyOf(without));
+        }
+        BigDecimal sum = targets.stream().map(t -> t.value).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal difference = sum.subtract(parent.value);
+        return new Check(true, format(kpi, parent.value), format(kpi, sum), format(kpi, difference),
+                difference.signum() == 0 && without.isEmpty(), List.copyOf(without));
+    }
+
+    /** Next year's target from the unit's yearly actuals (000:357); empty when there is nothing to grow from. */
+    public Optional<SuggestedTarget> suggest(KpiDefinition kpi, String orgUnit, int year, int lookbackYears) {
+        List<Period> years = new ArrayList<>();
+        for (int y = year - lookbackYears - 1; y <= year - 1; y++) {
+            years.add(Period.year(y));
+        }
+        Map<Integer, BigDecimal> actuals = new HashMap<>();
+        for (Measurement m : measurements.series(kpi, orgUnit, years)) {
+            if (m.value() != null) {
+                actuals.put(Period.parse(m.period()).year(), new BigDecimal(m.value()));
+            }
+        }
+        return suggester.suggest(year, actuals, kpi.unit().scale());
+    }
+
+    public static Optional<TargetEntity> find(String kpi, String orgUnit, Period period) {
+        return TargetEntity.find("kpiCode = ?1 and orgUnit = ?2 and periodKey = ?3", kpi, orgUnit, period.key())
+                .firstResultOptional();
+    }
+
+    public static String format(KpiDefinition kpi, BigDecimal v) {
+        return v.setScale(kpi.unit().scale(), RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static Optional<Period> sameLastYear(Period p) {
+        if (p.type() == PeriodType.WEEK && p.number() > Period.weeksInWeekBasedYear(p.year() - 1)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Period(p.type(), p.year() - 1, p.number()));
+    }
+
+    private static TargetEntity insert(KpiDefinition kpi, String orgUnit, Period period, BigDecimal value, String by) {
+        TargetEntity t = new TargetEntity();
+        t.id = UUID.randomUUID().toString();
+        t.kpiCode = kpi.code();
+        t.orgUnit = orgUnit;
+        t.periodKey = period.key();
+        t.periodType = period.type().name();
+        t.periodStart = period.startDate();
+        t.periodEnd = period.endDateExclusive();
+        t.value = value;
+        t.createdAt = now();
+        t.updatedAt = t.createdAt;
+        t.updatedBy = by;
+        t.persist();
+        return t;
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

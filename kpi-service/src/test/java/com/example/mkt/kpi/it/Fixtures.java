@@ -1,0 +1,97 @@
+package com.example.mkt.kpi.it;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import com.example.mkt.eventing.envelope.EventEnvelope;
+import com.example.mkt.testinfra.KafkaTestClient;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Events as the other systems publish them, with codes unique to one test run (topics are shared by the build). */
+final class Fixtures {
+
+    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private static final Random RANDOM = new Random();
+
+    private Fixtures() {
+    }
+
+    /** A suffix that makes org codes and event ids unique to this run. */
+    static String suffix() {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            s.append((char) ('A' + RANDOM.nextInt(26)));
+        }
+        return s.toString();
+    }
+
+    static void unit(KafkaTestClient kafka, String code, String name, String kind, String parent) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("code", code);
+        data.put("name", name);
+        data.put("kind", kind);
+        data.put("parent", parent);
+        data.put("active", true);
+        data.put("version", 1);
+        kafka.send("planning.events", code, envelope("/planning-service", "org-unit.created", code, data));
+    }
+
+    static Map<String, Object> sale(String eventId, String kind, String occurredAt, String orgUnit, String amount) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("eventId", eventId);
+        data.put("kind", kind);
+        data.put("occurredAt", occurredAt);
+        data.put("customer", Map.of("id", "c-" + eventId));
+        data.put("orgUnit", orgUnit);
+        data.put("salesperson", "s-042");
+        data.put("channel", "APP");
+        data.put("amount", amount);
+        data.put("currency", "CNY");
+        if (kind.equals("REFUND")) {
+            data.put("refundOf", "orig-" + eventId);
+        }
+        if (kind.equals("CONTRACT")) {
+            data.put("contractId", "k-" + eventId);
+            data.put("fulfilled", true);
+        }
+        return data;
+    }
+
+    static void send(KafkaTestClient kafka, Map<String, Object> sale) {
+        String key = "c-" + sale.get("eventId");
+        kafka.send("sales.events", key, envelope("/pos-system", "sales.recorded", key, sale));
+    }
+
+    static String envelope(String source, String type, String subject, Object data) {
+        EventEnvelope e = new EventEnvelope("1.0", UUID.randomUUID().toString(), source, type, "1", null,
+                OffsetDateTime.now(), subject, "application/json", JSON.valueToTree(data));
+        try {
+            return JSON.writeValueAsString(e);
+        } catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+}
