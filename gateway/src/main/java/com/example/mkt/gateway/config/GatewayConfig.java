@@ -1,0 +1,119 @@
+package com.example.mkt.gateway.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Everything an operator tunes on the gateway: the route table and its backends, API clients, limits and
+ * CORS. See docs in application.properties for the production values.
+ */
+@ConfigMapping(prefix = "gateway")
+public interface GatewayConfig {
+
+    /** Backend services by name; each names the first path segments under /api/v1 it owns. */
+    Map<String, Backend> backends();
+
+    /** API clients (other systems) by name; only the SHA-256 of each key is configured. */
+    Map<String, ApiClient> clients();
+
+    Limits limits();
+
+    Cors cors();
+
+    Sales sales();
+
+    OpenApi openapi();
+
+    interface Backend {
+        /** Base URL, e.g. http://customer-service:8081; the request path is appended unchanged. */
+        String url();
+
+        /** First path segments below /api/v1 that this backend serves, e.g. customers, complaints. */
+        List<String> routes();
+
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        /** Longest wait for the backend's first byte (and between bytes) before answering 504. */
+        @WithDefault("30s")
+        Duration timeout();
+
+        CircuitBreaker circuitBreaker();
+    }
+
+    interface CircuitBreaker {
+        /** Consecutive connection failures or timeouts that open the circuit. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open circuit answers 503 before one trial request is let through. */
+        @WithDefault("15s")
+        Duration openFor();
+    }
+
+    interface ApiClient {
+        /** Lower-case hex SHA-256 of the client's key; the key itself is never configured. */
+        String keyHash();
+
+        /** This client's own bucket; the default for API clients otherwise. */
+        Optional<Bucket> rateLimit();
+    }
+
+    interface Bucket {
+        /** Burst: requests allowed at once. */
+        int capacity();
+
+        /** Sustained rate: tokens added per second. */
+        double refillPerSecond();
+    }
+
+    interface Limits {
+        /** Largest request body; larger ones are answered 413 before they reach a handler or backend. */
+        @WithDefault("2M")
+        MemorySize maxBodySize();
+
+        /** Most events in one POST /api/v1/sales-events. */
+        @WithDefault("1000")
+        int maxSalesBatch();
+
+        /** Default bucket of an API client. */
+        Bucket apiClients();
+
+        /** Bucket of each user, keyed by the token's sub. */
+        Bucket users();
+    }
+
+    interface Cors {
+        /** Front-end origins allowed to call the API from a browser. */
+        List<String> origins();
+    }
+
+    interface Sales {
+        @WithDefault("sales.events")
+        String topic();
+
+        /** How far in the future an occurredAt may lie (clock skew between systems). */
+        @WithDefault("5m")
+        Duration maxFutureSkew();
+
+        /** Longest wait for Kafka's acknowledgement before the request answers 503. */
+        @WithDefault("30s")
+        Duration publishTimeout();
+    }
+
+    interface OpenApi {
+        /** Longest wait for a backend's /q/openapi; a slower or absent backend is left out of the document. */
+        @WithDefault("3s")
+        Duration fetchTimeout();
+
+        /** How long a merged document is served before the backends are asked again. */
+        @WithDefault("30s")
+        Duration cacheFor();
+    }
+}

@@ -1,0 +1,67 @@
+package com.example.mkt.gateway.ratelimit;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.LongSupplier;
+
+/**
+ * One token bucket per caller: {@code capacity} requests at once, refilled at {@code refillPerSecond}.
+ * In memory per gateway instance, so with n replicas a caller gets up to n times its rate; acceptable
+ * for protecting backends, and it needs no shared store.
+ */
+public class TokenBuckets {
+
+    private final LongSupplier nanoClock;
+    private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    public TokenBuckets(LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
+    }
+
+    /**
+     * Takes one token from {@code key}'s bucket. Returns 0 when the request may pass, otherwise the whole
+     * seconds until a token is available (for {@code Retry-After}).
+     */
+    public long tryAcquire(String key, int capacity, double refillPerSecond) {
+        long now = nanoClock.getAsLong();
+        Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(capacity, now));
+        synchronized (bucket) {
+            bucket.refill(now, capacity, refillPerSecond);
+            if (bucket.tokens >= 1) {
+                bucket.tokens -= 1;
+                return 0;
+            }
+            if (refillPerSecond <= 0) {
+                return 3600;
+            }
+            double seconds = (1 - bucket.tokens) / refillPerSecond;
+            return Math.max(1, (long) Math.ceil(seconds));
+        }
+    }
+
+    /** Forgets buckets that have been full for a while: they behave exactly like new ones. */
+    public void prune(long idleNanos) {
+        long now = nanoClock.getAsLong();
+        buckets.entrySet().removeIf(e -> now - e.getValue().updated > idleNanos);
+    }
+
+    int size() {
+        return buckets.size();
+    }
+
+    private static final class Bucket {
+        double tokens;
+        long updated;
+
+        Bucket(int capacity, long now) {
+            this.tokens = capacity;
+            this.updated = now;
+        }
+
+        void refill(long now, int capacity, double refillPerSecond) {
+            double added = (now - updated) / 1e9 * refillPerSecond;
+            tokens = Math.min(capacity, tokens + added);
+            updated = now;
+        }
+    }
+}

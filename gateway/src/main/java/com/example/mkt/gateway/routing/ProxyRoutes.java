@@ -1,0 +1,317 @@
+package com.example.mkt.gateway.routing;
+
+import java.net.ConnectException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+import com.example.mkt.gateway.apikey.ApiClients;
+import com.example.mkt.gateway.config.GatewayConfig;
+import com.example.mkt.gateway.http.Problems;
+import com.example.mkt.gateway.http.RequestFilters;
+import com.example.mkt.gateway.ratelimit.RateLimits;
+import com.example.mkt.rest.security.Roles;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Forwards /api/v1/** to the owning service, streaming both bodies. People only: the bearer token is
+ * verified here (and again by the service, which receives the same Authorization header); API keys are
+ * refused, they may only publish sales events.
+ */
+@ApplicationScoped
+public class ProxyRoutes {
+
+    private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
+    /** Gateway resources under /api/v1 that are never proxied. */
+    public static final Set<String> LOCAL_SEGMENTS = Set.of("sales-events");
+    /** Who may use the proxied API: people, and operations staff for operations endpoints. */
+    private static final Set<String> USER_ROLES = union(Roles.PEOPLE, Set.of(Roles.OPS));
+    /** Hop-by-hop headers (RFC 9110 §7.6.1) and those the gateway sets itself. */
+    private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host",
+            "x-api-key", "x-request-id", "traceparent", "tracestate", "x-forwarded-for", "x-forwarded-host",
+            "x-forwarded-proto", "forwarded", "expect");
+
+    private final GatewayConfig config;
+    private final Problems problems;
+    private final RateLimits rateLimits;
+    private final IdentityProviderManager identities;
+    private final OpenTelemetry telemetry;
+    private final RouteTable routes;
+    private final Map<String, CircuitBreaker> breakers = new HashMap<>();
+    private HttpClient client;
+
+    public ProxyRoutes(GatewayConfig config, Problems problems, RateLimits rateLimits,
+            IdentityProviderManager identities, OpenTelemetry telemetry) {
+        this.config = config;
+        this.problems = problems;
+        this.rateLimits = rateLimits;
+        this.identities = identities;
+        this.telemetry = telemetry;
+        Map<String, List<String>> table = new HashMap<>();
+        config.backends().forEach((name, backend) -> {
+            table.put(name, backend.routes());
+            breakers.put(name, new CircuitBreaker(backend.circuitBreaker().failureThreshold(),
+                    backend.circuitBreaker().openFor().toNanos(), System::nanoTime));
+        });
+        this.routes = new RouteTable(table, LOCAL_SEGMENTS);
+    }
+
+    void init(@Observes Router router, Vertx vertx) {
+        client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(64)
+                .setDecompressionSupported(false));
+        // Before the JAX-RS handler, which serves the gateway's own /api/v1 resources.
+        router.route("/api/v1/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::handle);
+    }
+
+    void close(@Observes ShutdownEvent event) {
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    private void handle(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        if (routes.isLocal(path)) {
+            ctx.next();
+            return;
+        }
+        String backend = routes.backendFor(path).orElse(null);
+        if (backend == null) {
+            problems.send(ctx, Problems.problem(404, "not-found", "Not found", "no resource is served at " + path));
+            return;
+        }
+        HttpServerRequest in = ctx.request();
+        in.pause();
+        Map<String, String> trace = traceHeaders(in);
+        QuarkusHttpUser.getSecurityIdentity(ctx, identities).subscribe().with(
+                identity -> {
+                    try {
+                        authorised(ctx, backend, path, identity, trace);
+                    } catch (RuntimeException e) {
+                        LOG.errorf(e, "proxying %s failed unexpectedly", path);
+                        problems.send(ctx, Problems.problem(500, "internal", "Internal error",
+                                "the request failed on our side; quote request id " + RequestFilters.requestId(ctx)));
+                    }
+                },
+                failure -> {
+                    if (failure instanceof AuthenticationFailedException) {
+                        problems.send(ctx, Problems.unauthenticated());
+                    } else {
+                        LOG.errorf(failure, "authentication of %s failed unexpectedly", path);
+                        problems.send(ctx, Problems.problem(500, "internal", "Internal error",
+                                "the request failed on our side; quote request id " + RequestFilters.requestId(ctx)));
+                    }
+                });
+    }
+
+    private void authorised(RoutingContext ctx, String backend, String path, SecurityIdentity identity,
+            Map<String, String> trace) {
+        if (identity == null || identity.isAnonymous()) {
+            problems.send(ctx, Problems.unauthenticated());
+            return;
+        }
+        if (identity.getAttribute(ApiClients.CLIENT_ATTRIBUTE) != null) {
+            problems.send(ctx, Problems.problem(403, "forbidden", "Forbidden",
+                    "an API key may only publish sales events (POST /api/v1/sales-events)"));
+            return;
+        }
+        if (identity.getRoles().stream().noneMatch(USER_ROLES::contains)) {
+            problems.send(ctx, Problems.problem(403, "forbidden", "Forbidden", "your role does not allow this"));
+            return;
+        }
+        String subject = identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null
+                ? jwt.getSubject() : identity.getPrincipal().getName();
+        OptionalLong wait = rateLimits.user(subject);
+        if (wait.isPresent()) {
+            problems.send(ctx, RateLimits.tooMany(wait.getAsLong()));
+            return;
+        }
+        CircuitBreaker breaker = breakers.get(backend);
+        if (!breaker.tryAcquire()) {
+            problems.send(ctx, Problems.problem(503, "backend-unavailable", "Service unavailable",
+                    backend + " is failing; requests to it are paused", Map.of("Retry-After",
+                            Long.toString(breaker.retryAfterSeconds()))));
+            return;
+        }
+        forward(ctx, backend, path, breaker, trace);
+    }
+
+    private void forward(RoutingContext ctx, String backend, String path, CircuitBreaker breaker,
+            Map<String, String> trace) {
+        GatewayConfig.Backend target = config.backends().get(backend);
+        HttpServerRequest in = ctx.request();
+        String query = in.query();
+        String base = target.url().endsWith("/") ? target.url().substring(0, target.url().length() - 1) : target.url();
+        RequestOptions options = new RequestOptions().setMethod(in.method())
+                .setAbsoluteURI(base + path + (query == null ? "" : "?" + query))
+                .setConnectTimeout(target.connectTimeout().toMillis())
+                .setIdleTimeout(target.timeout().toMillis());
+        MultiMap headers = options.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : options.getHeaders();
+        in.headers().forEach(h -> {
+            if (!NOT_FORWARDED.contains(h.getKey().toLowerCase())) {
+                headers.add(h.getKey(), h.getValue());
+            }
+        });
+        String requestId = RequestFilters.requestId(ctx);
+        headers.set(RequestFilters.REQUEST_ID, requestId);
+        trace.forEach(headers::set);
+        String forwardedFor = in.getHeader("X-Forwarded-For");
+        String remote = in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress();
+        headers.set("X-Forwarded-For", forwardedFor == null ? remote : forwardedFor + ", " + remote);
+        headers.set("X-Forwarded-Proto", in.scheme());
+        if (in.authority() != null) {
+            headers.set("X-Forwarded-Host", in.authority().toString());
+        }
+        options.setHeaders(headers);
+
+        client.request(options).onComplete(opened -> {
+            if (opened.failed()) {
+                failed(ctx, backend, breaker, opened.cause());
+                return;
+            }
+            HttpClientRequest out = opened.result();
+            boolean declared = in.headers().contains("Content-Length");
+            boolean chunked = !declared && in.headers().contains("Transfer-Encoding");
+            boolean[] tooLarge = { false };
+            long max = config.limits().maxBodySize().asLongValue();
+            var response = declared ? out.send(in)
+                    : chunked ? out.send(new LimitedBody(in, max, () -> {
+                        tooLarge[0] = true;
+                        out.reset();
+                    }))
+                    : out.send();
+            if (!declared && !chunked) {
+                in.resume();
+            }
+            response.onComplete(answered -> {
+                if (tooLarge[0]) {
+                    problems.send(ctx, Problems.problem(413, "payload-too-large", "Payload too large",
+                            "the request body is larger than the " + max + " bytes accepted"));
+                    return;
+                }
+                if (answered.failed()) {
+                    failed(ctx, backend, breaker, answered.cause());
+                    return;
+                }
+                HttpClientResponse backendResponse = answered.result();
+                if (backendResponse.statusCode() == 503) {
+                    breaker.onFailure();
+                } else {
+                    breaker.onSuccess();
+                }
+                relay(ctx, backendResponse, requestId);
+            });
+        });
+    }
+
+    private void relay(RoutingContext ctx, HttpClientResponse backendResponse, String requestId) {
+        HttpServerResponse response = ctx.response();
+        response.setStatusCode(backendResponse.statusCode());
+        if (backendResponse.statusMessage() != null) {
+            response.setStatusMessage(backendResponse.statusMessage());
+        }
+        backendResponse.headers().forEach(h -> {
+            String name = h.getKey().toLowerCase();
+            // CORS is the gateway's business: a backend's own CORS headers would contradict or duplicate it.
+            if (!NOT_FORWARDED.contains(name) && !name.startsWith("access-control-")) {
+                response.headers().add(h.getKey(), h.getValue());
+            }
+        });
+        response.headers().set(RequestFilters.REQUEST_ID, requestId);
+        response.send(backendResponse).onFailure(e -> LOG.debugf("relaying the answer of %s failed: %s",
+                ctx.normalizedPath(), e.toString()));
+    }
+
+    private void failed(RoutingContext ctx, String backend, CircuitBreaker breaker, Throwable cause) {
+        breaker.onFailure();
+        LOG.warnf("backend %s failed for %s %s (request %s): %s", backend, ctx.request().method(),
+                ctx.normalizedPath(), RequestFilters.requestId(ctx), cause.toString());
+        if (ctx.response().headWritten()) {
+            ctx.response().reset();
+            return;
+        }
+        ctx.request().resume();
+        if (isTimeout(cause)) {
+            problems.send(ctx, Problems.problem(504, "backend-timeout", "Gateway timeout",
+                    backend + " did not answer in time"));
+        } else {
+            problems.send(ctx, Problems.problem(502, "backend-unreachable", "Bad gateway",
+                    backend + " cannot be reached"));
+        }
+    }
+
+    private static boolean isTimeout(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException || t instanceof io.netty.channel.ConnectTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The caller's trace continues through the gateway: the current span when tracing is on, else the
+     * caller's own traceparent, else a new trace so that the services' logs still correlate.
+     */
+    private Map<String, String> traceHeaders(HttpServerRequest in) {
+        Map<String, String> carrier = new HashMap<>();
+        telemetry.getPropagators().getTextMapPropagator().inject(Context.current(), carrier, Map::put);
+        if (!carrier.containsKey("traceparent")) {
+            carrier.clear();
+            String incoming = in.getHeader("traceparent");
+            if (incoming != null) {
+                carrier.put("traceparent", incoming);
+                String state = in.getHeader("tracestate");
+                if (state != null) {
+                    carrier.put("tracestate", state);
+                }
+            } else {
+                carrier.put("traceparent", "00-" + hex(16) + "-" + hex(8) + "-00");
+            }
+        }
+        return carrier;
+    }
+
+    private static String hex(int bytes) {
+        byte[] random = new byte[bytes];
+        ThreadLocalRandom.current().nextBytes(random);
+        random[0] |= 1; // all-zero ids are invalid
+        return java.util.HexFormat.of().formatHex(random);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
+}

@@ -1,0 +1,182 @@
+package com.example.mkt.gateway.sales;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Currency;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.example.mkt.rest.problem.FieldError;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+/**
+ * Checks one sales event against the published schema (the same file the contract test and direct Kafka
+ * producers use) and then against the rules a schema cannot express: the amount adds up, the currency
+ * exists, the time is not in the future.
+ */
+public class SalesEventValidator {
+
+    public static final String SCHEMA = "schemas/sales.recorded.v1.json";
+    private static final Set<String> NOT_MONEY = Set.of("XXX", "XTS", "XAU", "XAG", "XPT", "XPD", "XDR");
+
+    private final JsonSchema schema;
+    private final Clock clock;
+    private final Duration maxFutureSkew;
+
+    public SalesEventValidator(Clock clock, Duration maxFutureSkew) {
+        this.clock = clock;
+        this.maxFutureSkew = maxFutureSkew;
+        this.schema = load();
+    }
+
+    private static JsonSchema load() {
+        // English messages whatever the JVM's default locale: integrators read them in logs and tickets.
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().locale(Locale.ENGLISH)
+                .pathType(PathType.JSON_PATH).formatAssertionsEnabled(true).build();
+        try (InputStream in = SalesEventValidator.class.getClassLoader().getResourceAsStream(SCHEMA)) {
+            if (in == null) {
+                throw new IllegalStateException(SCHEMA + " is missing from the classpath");
+            }
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(new ObjectMapper().readTree(in), config);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every reason this event is refused, by field; empty when it may be published. */
+    public List<FieldError> validate(JsonNode event) {
+        if (event == null || !event.isObject()) {
+            return List.of(new FieldError("event", "must be a JSON object"));
+        }
+        // One reason per field is enough to fix it; a pattern and a format failing together say the same.
+        Map<String, FieldError> byField = new TreeMap<>();
+        for (ValidationMessage m : schema.validate(event)) {
+            FieldError error = toFieldError(m);
+            byField.putIfAbsent(error.field(), error);
+        }
+        Set<FieldError> errors = new LinkedHashSet<>(byField.values());
+        Set<String> broken = Set.copyOf(byField.keySet());
+        // Rules run only on fields the schema found well-formed, so each field has one clear reason.
+        if (!broken.contains("currency") && event.path("currency").isTextual()) {
+            checkCurrency(event.get("currency").asText(), errors);
+        }
+        if (!broken.contains("occurredAt") && event.path("occurredAt").isTextual()) {
+            checkTime(event.get("occurredAt").asText(), errors);
+        }
+        boolean itemsBroken = broken.stream().anyMatch(f -> f.startsWith("items"));
+        if (!broken.contains("amount") && !broken.contains("kind") && !itemsBroken && event.path("amount").isTextual()) {
+            checkAmount(event, errors);
+        }
+        return List.copyOf(errors);
+    }
+
+    private static FieldError toFieldError(ValidationMessage m) {
+        String location = m.getInstanceLocation() == null ? "$" : m.getInstanceLocation().toString();
+        String field = location.equals("$") ? "" : location.startsWith("$.") ? location.substring(2) : location.substring(1);
+        String type = m.getType();
+        if (field.equals("customer") && m.getEvaluationPath().toString().contains("anyOf")) {
+            return new FieldError(field, "needs an id or an externalRef");
+        }
+        if ("required".equals(type) && m.getProperty() != null) {
+            return new FieldError(field.isEmpty() ? m.getProperty() : field + "." + m.getProperty(), "is required");
+        }
+        String message = m.getError();
+        if ("pattern".equals(type) || "format".equals(type)) {
+            message = patternMessage(field);
+        }
+        return new FieldError(field.isEmpty() ? "event" : field, message);
+    }
+
+    /** Regular expressions mean nothing to an integrator; say what the value should look like. */
+    private static String patternMessage(String field) {
+        if (field.equals("amount") || field.endsWith("unitPrice")) {
+            return "must be a decimal string with at most 2 decimals, e.g. \"120.00\"";
+        }
+        if (field.equals("currency")) {
+            return "must be an ISO 4217 code, e.g. CNY";
+        }
+        if (field.equals("occurredAt")) {
+            return "must be an ISO-8601 time with an offset, e.g. 2026-05-03T10:15:00+08:00";
+        }
+        return "has the wrong format";
+    }
+
+    private static void checkCurrency(String code, Set<FieldError> errors) {
+        boolean known = !NOT_MONEY.contains(code)
+                && Currency.getAvailableCurrencies().stream().anyMatch(c -> c.getCurrencyCode().equals(code));
+        if (!known) {
+            errors.add(new FieldError("currency", "is not a known ISO 4217 currency: " + code));
+        }
+    }
+
+    private void checkTime(String text, Set<FieldError> errors) {
+        OffsetDateTime time;
+        try {
+            time = OffsetDateTime.parse(text);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError("occurredAt", patternMessage("occurredAt")));
+            return;
+        }
+        OffsetDateTime latest = OffsetDateTime.now(clock).plus(maxFutureSkew);
+        if (time.isAfter(latest)) {
+            errors.add(new FieldError("occurredAt", "lies more than " + maxFutureSkew.toMinutes()
+                    + " minutes in the future"));
+        }
+    }
+
+    private static void checkAmount(JsonNode event, Set<FieldError> errors) {
+        BigDecimal amount = new BigDecimal(event.get("amount").asText());
+        String kind = event.path("kind").asText();
+        if (amount.signum() < 0 && !"REFUND".equals(kind)) {
+            errors.add(new FieldError("amount", "must not be negative for a " + kind + "; report a REFUND instead"));
+            return;
+        }
+        JsonNode items = event.get("items");
+        if (items == null || !items.isArray() || items.isEmpty()) {
+            return;
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode item : items) {
+            sum = sum.add(item.get("quantity").decimalValue().multiply(new BigDecimal(item.get("unitPrice").asText())));
+        }
+        sum = sum.setScale(2, RoundingMode.HALF_UP);
+        // A refund's sign is informational (it is subtracted either way); its size must still match.
+        BigDecimal compared = "REFUND".equals(kind) ? amount.abs() : amount;
+        if (compared.compareTo(sum) != 0) {
+            errors.add(new FieldError("amount", "must equal the sum of quantity × unitPrice of the items ("
+                    + sum.toPlainString() + ")"));
+        }
+    }
+
+    /** The event's id for the answer, when it has a usable one. */
+    public static String eventId(JsonNode event) {
+        JsonNode id = event == null ? null : event.get("eventId");
+        return id != null && id.isTextual() ? id.asText() : null;
+    }
+
+    /** The record key and envelope subject: the known customer's id, or else the source system's reference. */
+    public static String subject(JsonNode event) {
+        JsonNode customer = event.path("customer");
+        JsonNode id = customer.get("id");
+        return id != null && id.isTextual() ? id.asText() : customer.path("externalRef").asText();
+    }
+}

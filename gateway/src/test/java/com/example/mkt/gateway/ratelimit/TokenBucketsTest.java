@@ -1,0 +1,53 @@
+package com.example.mkt.gateway.ratelimit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+class TokenBucketsTest {
+
+    private static final long SECOND = 1_000_000_000L;
+    private final AtomicLong now = new AtomicLong(5 * SECOND);
+    private final TokenBuckets buckets = new TokenBuckets(now::get);
+
+    @Test
+    void aBurstUpToCapacityThenTheSustainedRate() {
+        for (int i = 0; i < 3; i++) {
+            assertEquals(0, buckets.tryAcquire("a", 3, 0.5));
+        }
+        assertEquals(2, buckets.tryAcquire("a", 3, 0.5), "one token every 2 s");
+        now.addAndGet(SECOND);
+        assertEquals(1, buckets.tryAcquire("a", 3, 0.5));
+        now.addAndGet(SECOND);
+        assertEquals(0, buckets.tryAcquire("a", 3, 0.5));
+        assertEquals(2, buckets.tryAcquire("a", 3, 0.5));
+    }
+
+    @Test
+    void callersHaveTheirOwnBuckets() {
+        assertEquals(0, buckets.tryAcquire("a", 1, 1));
+        assertEquals(1, buckets.tryAcquire("a", 1, 1));
+        assertEquals(0, buckets.tryAcquire("b", 1, 1));
+    }
+
+    @Test
+    void refillNeverExceedsCapacity() {
+        assertEquals(0, buckets.tryAcquire("a", 2, 10));
+        now.addAndGet(3600 * SECOND);
+        assertEquals(0, buckets.tryAcquire("a", 2, 10));
+        assertEquals(0, buckets.tryAcquire("a", 2, 10));
+        assertEquals(1, buckets.tryAcquire("a", 2, 10));
+    }
+
+    @Test
+    void idleBucketsAreForgotten() {
+        buckets.tryAcquire("a", 1, 1);
+        buckets.tryAcquire("b", 1, 1);
+        now.addAndGet(10 * SECOND);
+        buckets.tryAcquire("b", 1, 1);
+        buckets.prune(5 * SECOND);
+        assertEquals(1, buckets.size());
+    }
+}
