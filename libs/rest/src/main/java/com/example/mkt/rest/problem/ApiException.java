@@ -22,8 +22,8 @@ public class ApiException extends RuntimeException {
         this.status = status;
         this.type = type;
         this.title = title;
-        this.errors = errors == null ? List.of() : List.copyOf(errors);
-        this.allowed = allowed == null ? List.of() : List.copyOf(allowed);
+        this.errors = errors == null ? null : List.copyOf(errors);
+        this.allowed = allowed == null ? null : List.copyOf(allowed);
         this.headers = headers == null ? Map.of() : Map.copyOf(headers);
     }
 
@@ -45,7 +45,9 @@ public class ApiException extends RuntimeException {
 
     /** 409: the resource's state does not allow this; {@code allowed} lists what it does allow. */
     public static ApiException illegalTransition(String detail, List<String> allowed) {
-        return new ApiException(409, "illegal-transition", "Illegal state transition", detail, null, allowed, null);
+        // Always present on this problem, even empty: clients read it to offer the next steps.
+        return new ApiException(409, "illegal-transition", "Illegal state transition", detail, null,
+                allowed == null ? List.of() : allowed, null);
     }
 
     /** 409: the request conflicts with the resource's current state (e.g. a duplicate). */
@@ -76,12 +78,14 @@ public class ApiException extends RuntimeException {
         return title;
     }
 
+    /** The invalid fields; empty when the failure is not about fields. */
     public List<FieldError> errors() {
-        return errors;
+        return errors == null ? List.of() : errors;
     }
 
+    /** The transitions allowed instead; empty when the failure is not about a state. */
     public List<String> allowed() {
-        return allowed;
+        return allowed == null ? List.of() : allowed;
     }
 
     public Map<String, String> headers() {

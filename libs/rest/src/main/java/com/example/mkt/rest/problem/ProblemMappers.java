@@ -120,7 +120,10 @@ public class ProblemMappers {
         return uri == null ? null : uri.getPath();
     }
 
-    /** {@code create.body.contacts[0].phone} becomes {@code contacts[0].phone}; a query parameter keeps its name. */
+    /**
+     * {@code create.body.contacts[0].phone} becomes {@code contacts[0].phone}; a query parameter keeps its
+     * name. Hibernate Validator puts a list element's index on the node after the list, so it is moved back.
+     */
     static String field(Path path) {
         List<Path.Node> nodes = new ArrayList<>();
         path.forEach(nodes::add);
@@ -133,18 +136,21 @@ public class ProblemMappers {
             if (node.getKind() == ElementKind.PARAMETER && i < nodes.size() - 1) {
                 continue; // the body parameter itself: its properties name the field
             }
-            if (node.getName() == null) {
-                continue;
+            if (node.isInIterable() && out.length() > 0) {
+                if (node.getIndex() != null) {
+                    out.append('[').append(node.getIndex()).append(']');
+                } else if (node.getKey() != null) {
+                    out.append('[').append(node.getKey()).append(']');
+                }
+            }
+            String name = node.getName();
+            if (name == null || name.startsWith("<")) {
+                continue; // container elements such as <list element> have no name of their own
             }
             if (out.length() > 0) {
                 out.append('.');
             }
-            out.append(node.getName());
-            if (node.getIndex() != null) {
-                out.append('[').append(node.getIndex()).append(']');
-            } else if (node.getKey() != null) {
-                out.append('[').append(node.getKey()).append(']');
-            }
+            out.append(name);
         }
         return out.length() == 0 ? "body" : out.toString();
     }

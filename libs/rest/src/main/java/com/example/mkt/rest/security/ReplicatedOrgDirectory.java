@@ -39,9 +39,10 @@ public class ReplicatedOrgDirectory implements OrgDirectory {
         this.dataSource = dataSource;
     }
 
+    /** Active units only: new data may not be assigned to a deactivated one. */
     @Override
     public boolean exists(String code) {
-        return current().parents.containsKey(code);
+        return current().active.contains(code);
     }
 
     @Override
@@ -96,13 +97,17 @@ public class ReplicatedOrgDirectory implements OrgDirectory {
     private Snapshot load() {
         Map<String, String> parents = new HashMap<>();
         Map<String, List<String>> children = new HashMap<>();
+        Set<String> active = new HashSet<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT code, parent FROM org_unit_ref WHERE active");
+             PreparedStatement ps = c.prepareStatement("SELECT code, parent, active FROM org_unit_ref");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String code = rs.getString(1);
                 String parent = rs.getString(2);
                 parents.put(code, parent);
+                if (rs.getBoolean(3)) {
+                    active.add(code);
+                }
                 if (parent != null) {
                     children.computeIfAbsent(parent, k -> new ArrayList<>()).add(code);
                 }
@@ -110,9 +115,11 @@ public class ReplicatedOrgDirectory implements OrgDirectory {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the org tree: " + e.getMessage(), e);
         }
-        return new Snapshot(parents, children, System.nanoTime());
+        return new Snapshot(parents, children, active, System.nanoTime());
     }
 
-    private record Snapshot(Map<String, String> parents, Map<String, List<String>> children, long loadedAt) {
+    /** Deactivated units stay in the tree: their data stays visible to the managers above them. */
+    private record Snapshot(Map<String, String> parents, Map<String, List<String>> children, Set<String> active,
+            long loadedAt) {
     }
 }
