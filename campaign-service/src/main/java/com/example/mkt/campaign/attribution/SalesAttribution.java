@@ -1,0 +1,233 @@
+package com.example.mkt.campaign.attribution;
+
+import com.example.mkt.campaign.campaign.Campaign;
+import com.example.mkt.campaign.campaign.CampaignEvents;
+import com.example.mkt.campaign.campaign.CampaignStore;
+import com.example.mkt.campaign.segment.SegmentStore;
+import com.example.mkt.campaign.shared.Api;
+import com.example.mkt.campaign.target.TargetAllocation;
+import com.example.mkt.campaign.target.TargetWatch;
+import com.example.mkt.eventing.consumer.InboundEvent;
+import com.example.mkt.eventing.consumer.PoisonEventException;
+import com.example.mkt.eventing.outbox.Outbox;
+import com.example.mkt.eventing.outbox.OutboundEvent;
+import com.example.mkt.rest.security.OrgDirectory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Applies a batch of sales to every campaign that can still count them, in one transaction (the consumer's):
+ * campaigns, segments and refunded originals are read once per batch, contributions are written in one JDBC batch,
+ * and targets are re-checked once per campaign touched. A sale dated inside the period counts whenever it arrives,
+ * so CLOSED campaigns still take late sales; a campaign that never ran (DRAFT..APPROVED) takes none.
+ */
+@ApplicationScoped
+public class SalesAttribution {
+
+    public static final String SALES_RECORDED = "sales.recorded";
+    static final List<String> COUNTING_STATES = List.of("PILOT", "ACTIVE", "CLOSED");
+
+    private final EntityManager em;
+    private final CampaignStore campaigns;
+    private final ContributionStore contributions;
+    private final SegmentStore segments;
+    private final CampaignAttributor attributor;
+    private final OrgDirectory directory;
+    private final TargetWatch targets;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public SalesAttribution(EntityManager em, CampaignStore campaigns, ContributionStore contributions,
+                            SegmentStore segments, CampaignAttributor attributor, OrgDirectory directory,
+                            TargetWatch targets, Outbox outbox, Clock clock) {
+        this.em = em;
+        this.campaigns = campaigns;
+        this.contributions = contributions;
+        this.segments = segments;
+        this.attributor = attributor;
+        this.directory = directory;
+        this.targets = targets;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    private record Target(Campaign campaign, CampaignScope scope, TargetAllocation allocation) {
+    }
+
+    public void apply(List<InboundEvent> events) throws Exception {
+        List<Sale> sales = new ArrayList<>();
+        for (InboundEvent event : events) {
+            if (SALES_RECORDED.equals(event.type())) {
+                Sale sale = parse(event);
+                if (sale != null) {
+                    sales.add(sale);
+                }
+            }
+        }
+        if (sales.isEmpty()) {
+            return;
+        }
+        List<Target> targetsOf = em.createQuery("from Campaign where state in :states order by id", Campaign.class)
+                .setParameter("states", COUNTING_STATES).getResultList().stream()
+                .map(c -> new Target(c, campaigns.definition(c).scope(c.code), campaigns.allocation(c))).toList();
+        if (targetsOf.isEmpty()) {
+            return;
+        }
+        Set<String> customers = new HashSet<>();
+        Set<String> refunded = new HashSet<>();
+        for (Sale s : sales) {
+            if (s.customerId() != null) {
+                customers.add(s.customerId());
+            }
+            if (s.refundOf() != null) {
+                refunded.add(s.refundOf());
+            }
+        }
+        Map<String, Set<String>> segmentsByCustomer = segments.segmentsOf(customers);
+        Map<List<String>, ContributionStore.Row> originals = new HashMap<>(contributions.originals(refunded));
+
+        List<ContributionStore.Row> rows = new ArrayList<>();
+        for (Sale raw : sales) {
+            Sale sale = withSegments(raw, segmentsByCustomer.getOrDefault(raw.customerId(), Set.of()));
+            for (Target t : targetsOf) {
+                Attribution a = attribute(t, sale, originals);
+                if (!a.counted()) {
+                    continue;
+                }
+                ContributionStore.Row row = new ContributionStore.Row(t.campaign().id, sale.eventId(),
+                        sale.kind().name(), sale.refundOf(), branchOf(sale.orgUnit(), t.allocation()), sale.orgUnit(),
+                        sale.salesperson(), sale.customerId(), sale.occurredAt(), a.amount(), a.subWindow());
+                rows.add(row);
+                // a refund later in the same batch finds its original here
+                originals.put(List.of(row.campaignId(), row.saleEventId()), row);
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        contributions.insert(rows, now);
+
+        List<OutboundEvent> out = new ArrayList<>();
+        Map<String, Target> byId = new LinkedHashMap<>();
+        targetsOf.forEach(t -> byId.put(t.campaign().id, t));
+        for (ContributionStore.Row r : rows) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("campaignId", r.campaignId());
+            data.put("code", byId.get(r.campaignId()).campaign().code);
+            data.put("saleEventId", r.saleEventId());
+            data.put("kind", r.kind());
+            data.put("branch", r.branch());
+            data.put("orgUnit", r.orgUnit());
+            data.put("salesperson", r.salesperson());
+            data.put("customerId", r.customerId());
+            data.put("occurredAt", Api.time(r.occurredAt()));
+            data.put("amount", Api.money(r.amount()));
+            data.put("currency", Api.CURRENCY);
+            data.put("subWindow", r.subWindow());
+            out.add(CampaignEvents.of(CampaignEvents.SALE_ATTRIBUTED, r.campaignId(), data));
+        }
+        Set<String> touched = new LinkedHashSet<>(rows.stream().map(ContributionStore.Row::campaignId).toList());
+        Map<String, Campaign> touchedCampaigns = new LinkedHashMap<>();
+        touched.forEach(id -> touchedCampaigns.put(id, byId.get(id).campaign()));
+        out.addAll(targets.recheck(touchedCampaigns));
+        outbox.publishAll(out);
+    }
+
+    private Attribution attribute(Target t, Sale sale, Map<List<String>, ContributionStore.Row> originals) {
+        if (sale.kind() != SaleKind.REFUND) {
+            return attributor.attribute(t.scope(), sale);
+        }
+        ContributionStore.Row original = sale.refundOf() == null ? null
+                : originals.get(List.of(t.campaign().id, sale.refundOf()));
+        Attribution originalAttribution = original == null
+                ? new Attribution(false, BigDecimal.ZERO, List.of(), null, Set.of(), List.of())
+                : new Attribution(true, original.amount(), List.of(), original.subWindow(), Set.of(), List.of());
+        return attributor.attributeRefund(t.scope(), sale, originalAttribution);
+    }
+
+    /**
+     * The allocated unit a sale counts for: the unit it names or its nearest allocated ancestor (a team's sale
+     * counts for its branch); a unit outside the allocation counts as itself (reported as unallocated).
+     */
+    private String branchOf(String orgUnit, TargetAllocation allocation) {
+        if (allocation.of(orgUnit).isPresent()) {
+            return orgUnit;
+        }
+        for (String ancestor : directory.ancestors(orgUnit)) {
+            if (allocation.of(ancestor).isPresent()) {
+                return ancestor;
+            }
+        }
+        return orgUnit;
+    }
+
+    private static Sale withSegments(Sale s, Set<String> segments) {
+        return new Sale(s.eventId(), s.kind(), s.occurredAt(), s.customerId(), segments, s.orgUnit(), s.salesperson(),
+                s.campaignCode(), s.items(), s.refundOf());
+    }
+
+    /**
+     * The sale's facts as this service reads them; null for kinds that carry no revenue here (CONTRACT, or a kind
+     * added later). A record missing what every sale has can never apply: poison.
+     */
+    static Sale parse(InboundEvent event) {
+        JsonNode d = event.envelope().data();
+        String kindText = d.path("kind").asText("");
+        SaleKind kind;
+        try {
+            kind = SaleKind.valueOf(kindText);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        String eventId = d.path("eventId").asText("");
+        String orgUnit = d.path("orgUnit").asText("");
+        Instant at;
+        try {
+            at = OffsetDateTime.parse(d.path("occurredAt").asText("")).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new PoisonEventException("sale " + eventId + ": occurredAt is not ISO-8601 with an offset");
+        }
+        if (eventId.isBlank() || orgUnit.isBlank()) {
+            throw new PoisonEventException("sale " + eventId + " lacks eventId or orgUnit");
+        }
+        List<SaleItem> items = new ArrayList<>();
+        for (JsonNode item : d.path("items")) {
+            try {
+                items.add(new SaleItem(item.path("productCode").asText(""),
+                        new BigDecimal(item.path("quantity").asText("0")),
+                        new BigDecimal(item.path("unitPrice").asText("0"))));
+            } catch (NumberFormatException e) {
+                throw new PoisonEventException("sale " + eventId + ": an item's quantity or unitPrice is not a number");
+            }
+        }
+        String customer = text(d.path("customer"), "id");
+        if (customer == null) {
+            customer = text(d.path("customer"), "externalRef");
+        }
+        return new Sale(eventId, kind, at, customer, Set.of(), orgUnit, text(d, "salesperson"),
+                text(d, "campaignCode"), items, text(d, "refundOf"));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.path(field);
+        return v.isTextual() && !v.asText().isBlank() ? v.asText() : null;
+    }
+}

@@ -1,0 +1,104 @@
+package com.example.mkt.campaign.evaluation;
+
+import com.example.mkt.campaign.attribution.ContributionStore;
+import com.example.mkt.campaign.campaign.Campaign;
+import com.example.mkt.campaign.campaign.CampaignDefinition;
+import com.example.mkt.campaign.campaign.CampaignStore;
+import com.example.mkt.campaign.segment.SegmentStore;
+import com.example.mkt.campaign.shared.Api;
+import com.example.mkt.campaign.target.CampaignProgress;
+import com.example.mkt.campaign.target.ProgressService;
+import com.example.mkt.rest.problem.ApiException;
+import com.example.mkt.rest.security.OrgScope;
+import com.example.mkt.rest.security.Roles;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * /api/v1/campaigns/{id}/evaluation: planned vs actual, cost against the budget lines (spent as recorded by
+ * POST .../evaluation), ROI, participation of target customers and branches, suggested next targets. Head office
+ * reading: only whoever sees the campaign's owning unit.
+ */
+@Path("/api/v1/campaigns/{id}/evaluation")
+@RolesAllowed({Roles.GM, Roles.MARKETING_DIRECTOR, Roles.MANAGER, Roles.SUPERVISOR, Roles.STAFF, Roles.ANALYST})
+public class EvaluationResource {
+
+    public record CostLineView(String name, String planned, String spent, String variance, String controlRate,
+                               boolean overBudget) {
+    }
+
+    public record NextTargetView(String branch, String actual, String suggestedStarting, String suggestedBudget) {
+    }
+
+    public record EvaluationView(String campaignId, String currency, String plannedStarting, String plannedBudget,
+                                 String actual, String startingAchievement, String budgetAchievement,
+                                 String plannedCost, String actualCost, String costVariance,
+                                 String expenseControlRate, List<CostLineView> costLines, String roi,
+                                 int targetCustomers, int participants, String participationRate,
+                                 String branchParticipation, int buyers, List<NextTargetView> nextTargets) {
+    }
+
+    private final CampaignStore campaigns;
+    private final ProgressService progress;
+    private final ContributionStore contributions;
+    private final SegmentStore segments;
+    private final CampaignEvaluator evaluator;
+    private final OrgScope scope;
+
+    public EvaluationResource(CampaignStore campaigns, ProgressService progress, ContributionStore contributions,
+                              SegmentStore segments, CampaignEvaluator evaluator, OrgScope scope) {
+        this.campaigns = campaigns;
+        this.progress = progress;
+        this.contributions = contributions;
+        this.segments = segments;
+        this.evaluator = evaluator;
+        this.scope = scope;
+    }
+
+    @GET
+    public EvaluationView get(@PathParam("id") String id) {
+        Campaign c = campaigns.visible(id, scope);
+        if (!scope.canSee(c.orgUnit)) {
+            throw ApiException.notFound("evaluation of campaign", id);
+        }
+        CampaignDefinition d = campaigns.definition(c);
+        List<ContributionStore.Row> rows = contributions.ofCampaign(c.id);
+        CampaignProgress p = progress.progress(c, rows);
+        Map<String, BigDecimal> spent = campaigns.costs(c);
+        List<CostLine> costs = d.budgetLines().stream()
+                .map(b -> new CostLine(b.name(), b.amount(), spent.getOrDefault(b.name(), BigDecimal.ZERO))).toList();
+        // A buyer is a customer whose attributed purchases net above zero (a fully refunded sale is no purchase).
+        Map<String, BigDecimal> net = new HashMap<>();
+        rows.stream().filter(r -> r.customerId() != null)
+                .forEach(r -> net.merge(r.customerId(), r.amount(), BigDecimal::add));
+        Set<String> buyers = net.entrySet().stream().filter(e -> e.getValue().signum() > 0).map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+        Instant end = d.periodEnd().plusDays(1).atStartOfDay(Api.ZONE).toInstant();
+        CampaignEvaluation e = evaluator.evaluate(new EvaluationInput(p, costs,
+                segments.membersOf(d.targetSegments()), buyers, end, List.of()));
+        return new EvaluationView(c.id, Api.CURRENCY, Api.money(e.plannedStarting()), Api.money(e.plannedBudget()),
+                Api.money(e.actual()), Api.rate(e.startingAchievement()), Api.rate(e.budgetAchievement()),
+                Api.money(e.plannedCost()), Api.money(e.actualCost()), Api.money(e.costVariance()),
+                Api.rate(e.expenseControlRate()),
+                e.costLines().stream().map(l -> new CostLineView(l.name(), Api.money(l.planned()),
+                        Api.money(l.spent()), Api.money(l.variance()), Api.rate(l.controlRate()), l.overBudget()))
+                        .toList(),
+                Api.rate(e.roi()), e.targetCustomers(), e.participants(), Api.rate(e.participationRate()),
+                Api.rate(e.branchParticipation()), e.buyers(),
+                e.nextTargets().stream().filter(Objects::nonNull).map(n -> new NextTargetView(n.branch(),
+                        Api.money(n.actual()), Api.money(n.suggestedStarting()), Api.money(n.suggestedBudget())))
+                        .toList());
+    }
+}
