@@ -1,0 +1,269 @@
+package com.example.mkt.customer.sales;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.example.mkt.customer.config.Policies;
+import com.example.mkt.customer.customer.CustomerService;
+import com.example.mkt.customer.followup.FollowUpPlanner;
+import com.example.mkt.customer.followup.FollowUpStore;
+import com.example.mkt.customer.followup.FollowUpTask;
+import com.example.mkt.customer.sales.StatsStore.Figures;
+import com.example.mkt.customer.shared.BusinessTime;
+import com.example.mkt.customer.web.CustomerEvents;
+import com.example.mkt.customer.web.Times;
+import com.example.mkt.eventing.consumer.InboundEvent;
+import com.example.mkt.eventing.consumer.PoisonEventException;
+import com.example.mkt.eventing.outbox.OutboundEvent;
+import com.example.mkt.eventing.outbox.Outbox;
+
+/**
+ * Applies a batch of fresh (already deduplicated) sales events inside the consumer's transaction with a
+ * fixed number of statements: resolve customers by id and by external reference (2 queries), create
+ * prospects (1 batch), lock standings and read figures (2), look up refunded sales (1), store the sales
+ * (1 batch), read VIP history (1), write figures and standings (2 batches) and the events (1 batch).
+ */
+@ApplicationScoped
+public class SalesApplier {
+
+    private final DataSource dataSource;
+    private final StatsStore store;
+    private final StandingRules rules;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final int vipValidityMonths;
+    private final FollowUpPlanner planner;
+    private final FollowUpStore followUps;
+
+    public SalesApplier(DataSource dataSource, StatsStore store, StandingRules rules, Outbox outbox, Clock clock,
+            Policies policies, FollowUpPlanner planner, FollowUpStore followUps) {
+        this.planner = planner;
+        this.followUps = followUps;
+        this.dataSource = dataSource;
+        this.store = store;
+        this.rules = rules;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.vipValidityMonths = policies.vipValidityMonths();
+    }
+
+    public void apply(List<InboundEvent> events) throws SQLException {
+        List<SalesRecord> sales = new ArrayList<>();
+        for (InboundEvent e : events) {
+            if (SalesRecord.TYPE.equals(e.type())) {
+                sales.add(SalesRecord.read(e.envelope().data()));
+            }
+        }
+        if (sales.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<OutboundEvent> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            Map<SalesRecord, String> customerOf = resolveCustomers(c, sales, now, out);
+            Set<String> ids = new LinkedHashSet<>(customerOf.values());
+            Map<String, Standing> before = store.lockStandings(c, ids);
+            Map<String, Figures> figures = store.loadFigures(c, ids);
+
+            Set<String> refunded = new HashSet<>();
+            Map<String, Instant> saleTimes = new HashMap<>();
+            for (SalesRecord s : sales) {
+                if ("REFUND".equals(s.kind()) && s.refundOf() != null) {
+                    refunded.add(s.refundOf());
+                }
+                if ("SALE".equals(s.kind())) {
+                    saleTimes.put(s.eventId(), s.occurredAt());
+                }
+            }
+            refunded.removeAll(saleTimes.keySet());
+            saleTimes.putAll(store.saleTimes(c, refunded));
+
+            List<SalesRecord> purchases = sales.stream().filter(s -> !s.isContract()).toList();
+            store.insertSales(c, purchases, customerOf);
+
+            Set<String> purchasing = new HashSet<>();
+            Set<String> contracting = new HashSet<>();
+            for (SalesRecord s : sales) {
+                String id = customerOf.get(s);
+                Figures f = figures.get(id);
+                if (s.isContract()) {
+                    figures.put(id, new Figures(f.stats(), f.fulfilment().record(s.fulfilled())));
+                    contracting.add(id);
+                } else {
+                    figures.put(id, new Figures(f.stats().apply(toSale(s, saleTimes)), f.fulfilment()));
+                    purchasing.add(id);
+                }
+            }
+
+            Instant since = BusinessTime.startOf(
+                    YearMonth.from(now.atZone(store.zone())).minusMonths(vipValidityMonths + 1L).atDay(1), store.zone());
+            Map<String, List<Sale>> history = store.loadHistory(c, ids, since);
+
+            List<Standing> changed = new ArrayList<>();
+            for (String id : ids) {
+                Standing b = before.get(id);
+                Figures f = figures.get(id);
+                StandingRules.Outcome outcome = rules.evaluate(b, f.stats(), history.get(id), f.fulfilment(),
+                        contracting.contains(id), now);
+                if (outcome.changed(b)) {
+                    changed.add(outcome.standing());
+                }
+                out.addAll(outcome.events());
+            }
+            store.saveFigures(c, figures, now);
+            store.saveStandings(c, changed, now);
+            followUps.insertIfAbsent(c, callbacks(sales, customerOf, before, now), now);
+        }
+        outbox.publishAll(out);
+    }
+
+    /**
+     * An after-sales callback per sale (003:1215), keyed by the sale so a resent sale adds nothing; a sale
+     * reported after its callback window has passed gets none.
+     */
+    private List<FollowUpStore.Planned> callbacks(List<SalesRecord> sales, Map<SalesRecord, String> customerOf,
+            Map<String, Standing> standings, Instant now) {
+        List<FollowUpStore.Planned> out = new ArrayList<>();
+        for (SalesRecord s : sales) {
+            if (!"SALE".equals(s.kind())) {
+                continue;
+            }
+            String id = customerOf.get(s);
+            FollowUpTask task = planner.afterSalesCallback(id, s.eventId(), s.occurredAt());
+            if (task.dueBy().isAfter(now)) {
+                out.add(new FollowUpStore.Planned(task, standings.get(id).orgUnit(), s.salesperson()));
+            }
+        }
+        return out;
+    }
+
+    private static Sale toSale(SalesRecord s, Map<String, Instant> saleTimes) {
+        if ("SALE".equals(s.kind())) {
+            return Sale.sale(s.eventId(), s.occurredAt(), s.amount());
+        }
+        Instant original = s.refundOf() == null ? null : saleTimes.get(s.refundOf());
+        return new Sale(s.eventId(), SaleKind.REFUND, s.occurredAt(), s.amount().abs(),
+                original == null ? null : s.refundOf(), original);
+    }
+
+    /**
+     * Known ids must exist; an unknown external reference becomes a prospect (the sale still counts), created
+     * once even when two replicas see it at the same time (unique external_ref, ON CONFLICT DO NOTHING).
+     */
+    private Map<SalesRecord, String> resolveCustomers(Connection c, List<SalesRecord> sales, Instant now,
+            List<OutboundEvent> out) throws SQLException {
+        Map<SalesRecord, String> customerOf = new IdentityHashMap<>();
+        Set<String> ids = new HashSet<>();
+        Map<String, SalesRecord> refs = new LinkedHashMap<>();
+        for (SalesRecord s : sales) {
+            if (s.customerId() != null) {
+                ids.add(s.customerId());
+            } else {
+                refs.putIfAbsent(s.externalRef(), s);
+            }
+        }
+        Set<String> known = new HashSet<>();
+        if (!ids.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM customer WHERE id = ANY(?)")) {
+                ps.setArray(1, c.createArrayOf("text", ids.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        known.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        Map<String, String> byRef = refs.isEmpty() ? new HashMap<>() : findByRef(c, refs.keySet());
+        Map<String, SalesRecord> missing = new TreeMap<>();
+        refs.forEach((ref, s) -> {
+            if (!byRef.containsKey(ref)) {
+                missing.put(ref, s);
+            }
+        });
+        if (!missing.isEmpty()) {
+            createProspects(c, missing, now, out);
+            byRef.putAll(findByRef(c, missing.keySet()));
+        }
+        for (SalesRecord s : sales) {
+            if (s.customerId() != null) {
+                if (!known.contains(s.customerId())) {
+                    throw new PoisonEventException(s.eventId() + ": unknown customer " + s.customerId());
+                }
+                customerOf.put(s, s.customerId());
+            } else {
+                customerOf.put(s, byRef.get(s.externalRef()));
+            }
+        }
+        return customerOf;
+    }
+
+    private static Map<String, String> findByRef(Connection c, Set<String> refs) throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT external_ref, id FROM customer WHERE external_ref = ANY(?)")) {
+            ps.setArray(1, c.createArrayOf("text", refs.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void createProspects(Connection c, Map<String, SalesRecord> missing, Instant now,
+            List<OutboundEvent> out) throws SQLException {
+        List<CustomerService.Registered> candidates = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO customer (id, type, name, name_key, status, "
+                + "org_unit, salesperson, phone, external_ref, search_phones, created_at, updated_at) "
+                + "VALUES (?, 'INDIVIDUAL', ?, customer_search_key(?), 'PROSPECT', ?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT (external_ref) DO NOTHING")) {
+            for (Map.Entry<String, SalesRecord> e : missing.entrySet()) {
+                SalesRecord s = e.getValue();
+                String id = UUID.randomUUID().toString();
+                String name = s.customerName() != null ? s.customerName() : e.getKey();
+                ps.setString(1, id);
+                ps.setString(2, name);
+                ps.setString(3, name);
+                ps.setString(4, s.orgUnit());
+                ps.setString(5, s.salesperson());
+                ps.setString(6, s.customerPhone());
+                ps.setString(7, e.getKey());
+                ps.setString(8, s.customerPhone() == null ? "" : s.customerPhone().replaceAll("[^0-9]", ""));
+                ps.setTimestamp(9, StatsStore.ts(now));
+                ps.setTimestamp(10, StatsStore.ts(now));
+                ps.addBatch();
+                candidates.add(new CustomerService.Registered(id, "INDIVIDUAL", name, "PROSPECT", s.orgUnit(),
+                        s.salesperson(), null, e.getKey(), "SALES", Times.out(now).toString()));
+            }
+            int[] counts = ps.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                // 0 rows: another replica created it first and publishes its own registration
+                if (counts[i] != 0) {
+                    CustomerService.Registered r = candidates.get(i);
+                    out.add(CustomerEvents.of("customer.registered", r.customerId(), r));
+                }
+            }
+        }
+    }
+}

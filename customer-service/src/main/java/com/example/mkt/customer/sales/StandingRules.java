@@ -1,0 +1,120 @@
+package com.example.mkt.customer.sales;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.example.mkt.customer.credit.CreditAssessor;
+import com.example.mkt.customer.credit.CreditReview;
+import com.example.mkt.customer.credit.CreditTier;
+import com.example.mkt.customer.credit.FulfilmentRecord;
+import com.example.mkt.customer.lifecycle.LifecycleAssessment;
+import com.example.mkt.customer.lifecycle.LifecycleRule;
+import com.example.mkt.customer.score.PurchaseStats;
+import com.example.mkt.customer.score.ValueScorer;
+import com.example.mkt.customer.tier.MembershipTierRule;
+import com.example.mkt.customer.tier.VipAssessment;
+import com.example.mkt.customer.tier.VipRule;
+import com.example.mkt.customer.web.CustomerEvents;
+import com.example.mkt.customer.web.Times;
+import com.example.mkt.eventing.outbox.OutboundEvent;
+
+/** Applies the domain rules to a customer's figures and says what changed, with the events to publish. */
+@ApplicationScoped
+public class StandingRules {
+
+    /** Key-account credit is judged on a year of business (CreditPolicy). */
+    static final int CREDIT_WINDOW_MONTHS = 12;
+
+    public record TierChanged(String customerId, String orgUnit, String fromTier, String toTier, boolean wasVip,
+            boolean vip, String vipBasis, String windowSpend, String currency, String changedAt) {
+    }
+
+    public record LifecycleChanged(String customerId, String orgUnit, String from, String to, String reason,
+            long daysSinceLastPurchase, String changedAt) {
+    }
+
+    public record CreditTierChanged(String customerId, String orgUnit, String from, String to, String reason,
+            String fulfilmentPercent, boolean automatic, String changedAt) {
+    }
+
+    public record Outcome(Standing standing, List<OutboundEvent> events) {
+        public boolean changed(Standing before) {
+            return !standing.equals(before);
+        }
+    }
+
+    private final MembershipTierRule tierRule;
+    private final VipRule vipRule;
+    private final LifecycleRule lifecycleRule;
+    private final ValueScorer scorer;
+    private final CreditAssessor creditAssessor;
+
+    public StandingRules(MembershipTierRule tierRule, VipRule vipRule, LifecycleRule lifecycleRule, ValueScorer scorer,
+            CreditAssessor creditAssessor) {
+        this.tierRule = tierRule;
+        this.vipRule = vipRule;
+        this.lifecycleRule = lifecycleRule;
+        this.scorer = scorer;
+        this.creditAssessor = creditAssessor;
+    }
+
+    /**
+     * @param history the customer's sales and refunds of at least the VIP validity plus one month
+     * @param fulfilmentChanged whether a contract outcome arrived: only then is credit reviewed, so a
+     *                          tier granted through the approval workflow is not second-guessed by every sale
+     */
+    public Outcome evaluate(Standing before, PurchaseStats stats, Collection<com.example.mkt.customer.sales.Sale> history,
+            FulfilmentRecord fulfilment, boolean fulfilmentChanged, Instant now) {
+        List<OutboundEvent> events = new ArrayList<>();
+        String at = Times.out(now).toString();
+
+        BigDecimal windowSpend = stats.spendInWindow(now, tierRule.windowMonths());
+        String tier = tierRule.tierFor(windowSpend).name();
+        VipAssessment vip = vipRule.assess(history);
+        boolean bySales = vip.isVipAt(now);
+        boolean isVip = bySales || before.vipNominated();
+        if (!tier.equals(before.tier()) || isVip != before.vip()) {
+            events.add(CustomerEvents.of("customer.tier-changed", before.customerId(), new TierChanged(
+                    before.customerId(), before.orgUnit(), before.tier(), tier, before.vip(), isVip,
+                    bySales ? vip.latest().map(q -> q.basis().name()).orElse(null) : isVip ? "NOMINATION" : null,
+                    windowSpend.toPlainString(), "CNY", at)));
+        }
+
+        LifecycleAssessment lifecycle = lifecycleRule.assess(stats, now);
+        String stage = lifecycle.stage().name();
+        if (!stage.equals(before.lifecycleStage())) {
+            events.add(CustomerEvents.of("customer.lifecycle-changed", before.customerId(), new LifecycleChanged(
+                    before.customerId(), before.orgUnit(), before.lifecycleStage(), stage, lifecycle.reason().name(),
+                    lifecycle.daysSinceLastPurchase(), at)));
+        }
+
+        String credit = before.creditTier();
+        if (fulfilmentChanged) {
+            Optional<CreditTier> current = Optional.ofNullable(before.creditTier()).map(CreditTier::valueOf);
+            CreditReview review = creditAssessor.review(current, stats.spendInWindow(now, CREDIT_WINDOW_MONTHS),
+                    fulfilment);
+            // Automatic changes are downgrades to ordinary only (003:235); anything else is a manual,
+            // approved change request.
+            if (review.outcome() == CreditReview.Outcome.DOWNGRADE_TO_ORDINARY) {
+                credit = null;
+                events.add(CustomerEvents.of("customer.credit-tier-changed", before.customerId(),
+                        new CreditTierChanged(before.customerId(), before.orgUnit(), before.creditTier(), null,
+                                review.assessment().reason().name(),
+                                review.assessment().fulfilmentPercent().map(BigDecimal::toPlainString).orElse(null),
+                                true, at)));
+            }
+        }
+
+        int score = scorer.score(stats, now).score();
+        Standing after = new Standing(before.customerId(), before.orgUnit(), tier, isVip, credit, stage, score,
+                before.vipNominated());
+        return new Outcome(Objects.equals(after, before) ? before : after, events);
+    }
+}

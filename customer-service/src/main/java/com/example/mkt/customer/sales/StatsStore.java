@@ -1,0 +1,236 @@
+package com.example.mkt.customer.sales;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.example.mkt.customer.config.Policies;
+import com.example.mkt.customer.credit.FulfilmentRecord;
+import com.example.mkt.customer.score.PurchaseStats;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * JDBC access for the sales path: every method is one statement (or one JDBC batch) for a whole set of
+ * customers, so a batch of events costs a bounded number of round trips whatever its size.
+ */
+@ApplicationScoped
+public class StatsStore {
+
+    /** Per-month figures older than this are dropped: the longest window (lifecycle comparison, 12-month tier) fits. */
+    static final int MONTHS_KEPT = 25;
+
+    public record Figures(PurchaseStats stats, FulfilmentRecord fulfilment) {
+    }
+
+    private final ObjectMapper mapper;
+    private final ZoneId zone;
+
+    public StatsStore(ObjectMapper mapper, Policies policies) {
+        this.mapper = mapper;
+        this.zone = policies.zone();
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** Locks the customers' rows (in id order, so concurrent batches cannot deadlock) and reads their standing. */
+    public Map<String, Standing> lockStandings(Connection c, Collection<String> ids) throws SQLException {
+        Map<String, Standing> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, org_unit, tier, vip, credit_tier, lifecycle_stage, "
+                + "value_score, vip_nominated FROM customer WHERE id = ANY(?) ORDER BY id FOR UPDATE")) {
+            ps.setArray(1, c.createArrayOf("text", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), new Standing(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getBoolean(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getBoolean(8)));
+                }
+            }
+        }
+        return out;
+    }
+
+    public Map<String, Figures> loadFigures(Connection c, Collection<String> ids) throws SQLException {
+        Map<String, Figures> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT customer_id, first_purchase_at, last_purchase_at, "
+                + "prior_purchase_at, order_count, refund_count, lifetime_spend, spend_by_month::text, "
+                + "orders_by_month::text, contracts_fulfilled, contracts_defaulted FROM customer_stats "
+                + "WHERE customer_id = ANY(?)")) {
+            ps.setArray(1, c.createArrayOf("text", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<YearMonth, BigDecimal> spend = new TreeMap<>();
+                    Map<YearMonth, Integer> orders = new TreeMap<>();
+                    readMonths(rs.getString(8)).forEach((k, v) -> spend.put(YearMonth.parse(k), new BigDecimal(v.asText())));
+                    readMonths(rs.getString(9)).forEach((k, v) -> orders.put(YearMonth.parse(k), v.asInt()));
+                    PurchaseStats stats = PurchaseStats.restore(zone, instant(rs.getTimestamp(2)),
+                            instant(rs.getTimestamp(3)), instant(rs.getTimestamp(4)), rs.getLong(5), rs.getLong(6),
+                            rs.getBigDecimal(7), spend, orders);
+                    out.put(rs.getString(1), new Figures(stats, new FulfilmentRecord(rs.getLong(10), rs.getLong(11))));
+                }
+            }
+        }
+        for (String id : ids) {
+            out.computeIfAbsent(id, k -> new Figures(PurchaseStats.empty(zone), FulfilmentRecord.NONE));
+        }
+        return out;
+    }
+
+    public void saveFigures(Connection c, Map<String, Figures> figures, Instant now) throws SQLException {
+        YearMonth oldestKept = YearMonth.from(now.atZone(zone)).minusMonths(MONTHS_KEPT - 1L);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO customer_stats (customer_id, first_purchase_at, "
+                + "last_purchase_at, prior_purchase_at, order_count, refund_count, lifetime_spend, spend_by_month, "
+                + "orders_by_month, contracts_fulfilled, contracts_defaulted, updated_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?) ON CONFLICT (customer_id) DO UPDATE SET "
+                + "first_purchase_at = EXCLUDED.first_purchase_at, last_purchase_at = EXCLUDED.last_purchase_at, "
+                + "prior_purchase_at = EXCLUDED.prior_purchase_at, order_count = EXCLUDED.order_count, "
+                + "refund_count = EXCLUDED.refund_count, lifetime_spend = EXCLUDED.lifetime_spend, "
+                + "spend_by_month = EXCLUDED.spend_by_month, orders_by_month = EXCLUDED.orders_by_month, "
+                + "contracts_fulfilled = EXCLUDED.contracts_fulfilled, "
+                + "contracts_defaulted = EXCLUDED.contracts_defaulted, updated_at = EXCLUDED.updated_at")) {
+            for (Map.Entry<String, Figures> e : figures.entrySet()) {
+                PurchaseStats s = e.getValue().stats().retainFrom(oldestKept);
+                ps.setString(1, e.getKey());
+                ps.setTimestamp(2, ts(s.firstPurchaseAt().orElse(null)));
+                ps.setTimestamp(3, ts(s.lastPurchaseAt().orElse(null)));
+                ps.setTimestamp(4, ts(s.priorPurchaseAt().orElse(null)));
+                ps.setLong(5, s.orderCount());
+                ps.setLong(6, s.refundCount());
+                ps.setBigDecimal(7, s.lifetimeSpend());
+                ObjectNode spend = mapper.createObjectNode();
+                s.spendByMonth().forEach((m, v) -> spend.put(m.toString(), v.toPlainString()));
+                ObjectNode orders = mapper.createObjectNode();
+                s.ordersByMonth().forEach((m, v) -> orders.put(m.toString(), v));
+                ps.setString(8, spend.toString());
+                ps.setString(9, orders.toString());
+                ps.setLong(10, e.getValue().fulfilment().fulfilled());
+                ps.setLong(11, e.getValue().fulfilment().defaulted());
+                ps.setTimestamp(12, ts(now));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Sales and refunds of the customers since {@code since}, for the VIP rule. */
+    public Map<String, List<Sale>> loadHistory(Connection c, Collection<String> ids, Instant since) throws SQLException {
+        Map<String, List<Sale>> out = new HashMap<>();
+        ids.forEach(id -> out.put(id, new ArrayList<>()));
+        try (PreparedStatement ps = c.prepareStatement("SELECT customer_id, event_id, kind, occurred_at, amount, "
+                + "refund_of FROM customer_sale WHERE customer_id = ANY(?) AND occurred_at >= ?")) {
+            ps.setArray(1, c.createArrayOf("text", ids.toArray()));
+            ps.setTimestamp(2, ts(since));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    SaleKind kind = SaleKind.valueOf(rs.getString(3));
+                    out.get(rs.getString(1)).add(new Sale(rs.getString(2), kind, instant(rs.getTimestamp(4)),
+                            rs.getBigDecimal(5), kind == SaleKind.REFUND ? rs.getString(6) : null, null));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** When each named sale happened, for booking refunds against their original month. */
+    public Map<String, Instant> saleTimes(Connection c, Collection<String> eventIds) throws SQLException {
+        Map<String, Instant> out = new HashMap<>();
+        if (eventIds.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT event_id, occurred_at FROM customer_sale WHERE event_id = ANY(?) AND kind = 'SALE'")) {
+            ps.setArray(1, c.createArrayOf("text", eventIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), instant(rs.getTimestamp(2)));
+                }
+            }
+        }
+        return out;
+    }
+
+    public void insertSales(Connection c, List<SalesRecord> sales, Map<SalesRecord, String> customerOf)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO customer_sale (event_id, customer_id, kind, "
+                + "occurred_at, amount, refund_of, salesperson, org_unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT (event_id) DO NOTHING")) {
+            for (SalesRecord s : sales) {
+                ps.setString(1, s.eventId());
+                ps.setString(2, customerOf.get(s));
+                ps.setString(3, s.kind());
+                ps.setTimestamp(4, ts(s.occurredAt()));
+                ps.setBigDecimal(5, s.amount().abs());
+                ps.setString(6, s.refundOf());
+                ps.setString(7, s.salesperson());
+                ps.setString(8, s.orgUnit());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    public void saveStandings(Connection c, Collection<Standing> standings, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE customer SET tier = ?, vip = ?, credit_tier = ?, "
+                + "lifecycle_stage = ?, value_score = ?, updated_at = ?, version = version + 1 WHERE id = ?")) {
+            for (Standing s : standings) {
+                ps.setString(1, s.tier());
+                ps.setBoolean(2, s.vip());
+                if (s.creditTier() == null) {
+                    ps.setNull(3, Types.VARCHAR);
+                } else {
+                    ps.setString(3, s.creditTier());
+                }
+                ps.setString(4, s.lifecycleStage());
+                ps.setInt(5, s.valueScore());
+                ps.setTimestamp(6, ts(now));
+                ps.setString(7, s.customerId());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private Map<String, JsonNode> readMonths(String json) {
+        Map<String, JsonNode> out = new HashMap<>();
+        try {
+            JsonNode node = mapper.readTree(json == null ? "{}" : json);
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                out.put(e.getKey(), e.getValue());
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("corrupt month figures", e);
+        }
+        return out;
+    }
+
+    static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+}
