@@ -15,7 +15,7 @@ SELECT md5(g::text),
        (13000000000 + g)::text,
        (ARRAY['A','B','C','D'])[1 + g % 4],
        (ARRAY['NONE','SILVER','GOLD','DIAMOND'])[1 + g % 4],
-       'ACTIVE',
+       (ARRAY['PROSPECT','NEW','ACTIVE','AT_RISK','CHURNED','WON_BACK'])[1 + g % 6],
        now(), now()
 FROM generate_series(1, 1000000) AS g,
      LATERAL (SELECT (ARRAY['江西','湖南','四川','浙江','广东','福建','安徽','湖北'])[1 + g % 8]
@@ -49,3 +49,29 @@ EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
 SELECT c.id FROM customer c WHERE c.salesperson = 'perf-s-42' AND c.id > '' ORDER BY c.id LIMIT 51;
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
 SELECT c.id FROM customer c WHERE c.tags @> ARRAY['perf-tag-7'] AND c.grade = 'B' ORDER BY c.id LIMIT 51;
+
+-- grade and org unit (a supervisor's filter), then the next page after a cursor
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT c.id FROM customer c WHERE true AND c.grade = 'B' AND c.org_unit = 'PERF-B-27' ORDER BY c.id LIMIT 51;
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT c.id FROM customer c WHERE true AND c.grade = 'B' AND c.org_unit = 'PERF-B-27'
+  AND c.id > '8000000000000000000000000000000' ORDER BY c.id LIMIT 51;
+
+-- membership tier within a staff member's units (grade-A files hidden)
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT c.id FROM customer c WHERE true AND c.tier = 'GOLD' AND c.org_unit = ANY(ARRAY['PERF-B-27','PERF-B-28'])
+  AND c.grade IS DISTINCT FROM 'A' ORDER BY c.id LIMIT 51;
+
+-- lifecycle stage, whole company
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT c.id FROM customer c WHERE true AND c.lifecycle_stage = 'AT_RISK' ORDER BY c.id LIMIT 51;
+
+-- cursor next page of a salesperson's list (keyset: id > last id of the previous page)
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT c.id FROM customer c WHERE true AND c.salesperson = 'perf-s-42'
+  AND c.id > '8000000000000000000000000000000' ORDER BY c.id LIMIT 51;
+
+-- cursor next page of an unfiltered list in a staff member's units
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT c.id FROM customer c WHERE true AND c.org_unit = ANY(ARRAY['PERF-B-27'])
+  AND c.grade IS DISTINCT FROM 'A' AND c.id > '8000000000000000000000000000000' ORDER BY c.id LIMIT 51;

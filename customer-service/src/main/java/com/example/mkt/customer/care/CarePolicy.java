@@ -17,13 +17,18 @@ import java.util.Set;
  * (the documents name a gift but no amount, so between the two documented caps), a card for C, and a
  * text greeting for ordinary customers, whose gifts elsewhere stay within 100 CNY ({@code 003:721}).
  * A customers get their yearly trip around National Day, when trips are usual. Care tasks are created
- * 7 days ahead (a gift must be bought and sent), the trip 30 days ahead.
+ * 7 days ahead (a gift must be bought and sent), the trip 30 days ahead. Care tasks exist for
+ * {@link #DEFAULT_FESTIVALS} unless configured otherwise.
  *
  * @param ordinaryGiftCap cap for any gift to an ordinary customer, e.g. in a campaign
  */
 public record CarePolicy(Set<Festival> festivals, Map<CareLevel, CareAction> festivalActions,
                          Map<CareLevel, CareAction> birthdayActions, Optional<Festival> tripFestival,
                          CareAction tripAction, int leadDays, int tripLeadDays, CareAction ordinaryGiftCap, ZoneId zone) {
+
+    /** The documents' festivals: Spring Festival, Dragon Boat, Mid-Autumn (lunar), New Year, National Day. */
+    public static final Set<Festival> DEFAULT_FESTIVALS = Set.copyOf(EnumSet.of(Festival.SPRING_FESTIVAL,
+            Festival.MID_AUTUMN, Festival.DRAGON_BOAT, Festival.NEW_YEAR, Festival.NATIONAL_DAY));
 
     public CarePolicy {
         festivals = festivals.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(festivals));
@@ -44,7 +49,7 @@ public record CarePolicy(Set<Festival> festivals, Map<CareLevel, CareAction> fes
         festival.put(CareLevel.B, CareAction.capped(CareActionKind.GIFT, "300.00"));
         festival.put(CareLevel.C, CareAction.of(CareActionKind.CARD));
         festival.put(CareLevel.ORDINARY, CareAction.of(CareActionKind.SMS));
-        return new CarePolicy(EnumSet.allOf(Festival.class), festival, festival, Optional.of(Festival.NATIONAL_DAY),
+        return new CarePolicy(DEFAULT_FESTIVALS, festival, festival, Optional.of(Festival.NATIONAL_DAY),
                 CareAction.of(CareActionKind.TRIP), 7, 30, CareAction.capped(CareActionKind.GIFT, "100.00"),
                 BusinessTime.SHANGHAI);
     }

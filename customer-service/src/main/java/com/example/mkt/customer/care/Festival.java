@@ -2,9 +2,11 @@ package com.example.mkt.customer.care;
 
 /**
  * Festivals with care actions (DOMAIN.md "Locale defaults", {@code 003:715}). Lunar dates are
- * month/day of the Chinese calendar; Mother's Day is the second Sunday of May.
+ * month/day of the Chinese calendar; Mother's Day is the second Sunday of May. Which of them get care
+ * tasks is configuration ({@code customer.care.festivals}).
  */
 public enum Festival {
+    NEW_YEAR(false, 1, 1),
     SPRING_FESTIVAL(true, 1, 1),
     DRAGON_BOAT(true, 5, 5),
     MID_AUTUMN(true, 8, 15),

@@ -11,7 +11,10 @@ import java.time.temporal.TemporalAdjusters;
  * whose months are reckoned at China's meridian (UTC+8), the same as the official almanac; the result
  * is read as a Julian day number, so no time zone of this JVM is involved. Only lunar years starting
  * in {@code year} are used: lunar 1/1, 5/5 and 8/15 of that lunar year all fall in the same Gregorian
- * year (Spring Festival is between 21 January and 20 February).
+ * year (Spring Festival is between 21 January and 20 February). icu4j decides which lunation is the
+ * month; the day the month begins is that of the precise new moon in Beijing time ({@link NewMoon}),
+ * since icu4j's lunar theory is minutes off and misplaces new moons close to midnight (Spring Festival
+ * 2027 is 6 February, icu4j alone says the 7th).
  */
 public final class FestivalCalendar {
 
@@ -36,7 +39,13 @@ public final class FestivalCalendar {
         calendar.set(ChineseCalendar.EXTENDED_YEAR, year + EXTENDED_YEAR_OFFSET);
         calendar.set(ChineseCalendar.MONTH, lunarMonth - 1);
         calendar.set(ChineseCalendar.IS_LEAP_MONTH, 0);
-        calendar.set(ChineseCalendar.DAY_OF_MONTH, lunarDay);
-        return LocalDate.ofEpochDay(calendar.get(ChineseCalendar.JULIAN_DAY) - EPOCH_JULIAN_DAY);
+        calendar.set(ChineseCalendar.DAY_OF_MONTH, 1);
+        LocalDate icuMonthStart = LocalDate.ofEpochDay(calendar.get(ChineseCalendar.JULIAN_DAY) - EPOCH_JULIAN_DAY);
+        // icu4j picks the right lunation; the day it starts on is taken from the precise new moon
+        LocalDate monthStart = NewMoon.beijingDateNear(icuMonthStart);
+        if (Math.abs(monthStart.toEpochDay() - icuMonthStart.toEpochDay()) > 1) {
+            monthStart = icuMonthStart; // never more than a day apart; anything else would be a bug here
+        }
+        return monthStart.plusDays(lunarDay - 1L);
     }
 }

@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import com.example.mkt.customer.survey.SurveyService;
 import com.example.mkt.customer.web.CustomerEvents;
 import com.example.mkt.customer.web.Times;
 import com.example.mkt.eventing.outbox.OutboundEvent;
@@ -33,12 +34,15 @@ public class ComplaintService {
     private final Outbox outbox;
     private final Clock clock;
     private final EntityManager em;
+    private final SurveyService surveys;
 
-    public ComplaintService(ComplaintWorkflow workflow, Outbox outbox, Clock clock, EntityManager em) {
+    public ComplaintService(ComplaintWorkflow workflow, Outbox outbox, Clock clock, EntityManager em,
+            SurveyService surveys) {
         this.workflow = workflow;
         this.outbox = outbox;
         this.clock = clock;
         this.em = em;
+        this.surveys = surveys;
     }
 
     public ComplaintWorkflow workflow() {
@@ -81,6 +85,10 @@ public class ComplaintService {
             e.resolution = resolution;
         }
         Instant now = clock.instant();
+        if (update.surveyRequested()) {
+            // closing asks the customer for a satisfaction survey: one request per complaint
+            surveys.requestForComplaint(e.id, e.customerId, now);
+        }
         if (eventType != null) {
             outbox.publish(event(eventType, e, update, escalationReason, now));
         } else if (update.escalatedTo().isPresent()) {

@@ -2,6 +2,7 @@ package com.example.mkt.customer.config;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -27,6 +28,64 @@ public interface CustomerConfig {
     Jobs jobs();
 
     FollowUp followUp();
+
+    Care care();
+
+    Survey survey();
+
+    /**
+     * The care calendar (DOMAIN.md §1 "Care calendar"). Actions are spelled {@code KIND} or {@code KIND:cap}
+     * (kinds TRIP, GIFT, CARD, SMS; cap in CNY), per care level: A (A grade, VIP or Diamond), B (B or Gold),
+     * C (C or Silver), ordinary.
+     */
+    interface Care {
+        /** Days before the occasion the task is created (a gift must be bought and sent). */
+        @WithDefault("7")
+        int leadDays();
+
+        /** Festivals with care tasks: SPRING_FESTIVAL, DRAGON_BOAT, MID_AUTUMN (lunar), NEW_YEAR, NATIONAL_DAY, MOTHERS_DAY, CHRISTMAS. */
+        @WithDefault("SPRING_FESTIVAL,MID_AUTUMN,DRAGON_BOAT,NEW_YEAR,NATIONAL_DAY")
+        List<String> festivals();
+
+        /** The festival around which A customers' yearly trip is planned; NONE for no trip tasks. */
+        @WithDefault("NATIONAL_DAY")
+        String tripFestival();
+
+        @WithDefault("30")
+        int tripLeadDays();
+
+        @WithDefault("TRIP")
+        String tripAction();
+
+        /** Any gift to an ordinary customer, and every uncapped action but the trip, stays within this (003:721). */
+        @WithDefault("100.00")
+        BigDecimal ordinaryGiftCap();
+
+        Actions festival();
+
+        Actions birthday();
+    }
+
+    interface Actions {
+        @WithDefault("GIFT:500.00")
+        String a();
+
+        @WithDefault("GIFT:300.00")
+        String b();
+
+        @WithDefault("CARD")
+        String c();
+
+        @WithDefault("SMS")
+        String ordinary();
+    }
+
+    /** Satisfaction surveys (DOMAIN.md §1 "Satisfaction surveys"). */
+    interface Survey {
+        /** An answer is satisfied when the mean of its question scores (1-5) is at least this. */
+        @WithDefault("4.0")
+        BigDecimal satisfiedFrom();
+    }
 
     interface FollowUp {
         /** After-sales callback by the end of the N-th day after the sale (003:1215). */
@@ -133,6 +192,10 @@ public interface CustomerConfig {
 
         @WithDefault("5m")
         Duration complaintSlaEvery();
+
+        /** Care task generation (birthdays, festivals, the A customers' trip): daily, Shanghai time. */
+        @WithDefault("0 15 1 * * ?")
+        String careCron();
 
         /** Rows per transaction in the nightly jobs. */
         @WithDefault("1000")

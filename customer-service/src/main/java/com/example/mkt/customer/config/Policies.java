@@ -3,11 +3,18 @@ package com.example.mkt.customer.config;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import com.example.mkt.customer.care.CareAction;
+import com.example.mkt.customer.care.CareLevel;
+import com.example.mkt.customer.care.CarePlanner;
+import com.example.mkt.customer.care.CarePolicy;
+import com.example.mkt.customer.care.Festival;
+import com.example.mkt.customer.care.FestivalCalendar;
 import com.example.mkt.customer.complaint.ComplaintSeverity;
 import com.example.mkt.customer.complaint.ComplaintSlaPolicy;
 import com.example.mkt.customer.complaint.ComplaintWorkflow;
@@ -20,6 +27,7 @@ import com.example.mkt.customer.followup.FollowUpPlanner;
 import com.example.mkt.customer.lifecycle.LifecyclePolicy;
 import com.example.mkt.customer.lifecycle.LifecycleRule;
 import com.example.mkt.customer.score.ValueScorePolicy;
+import com.example.mkt.customer.survey.SurveyScoring;
 import com.example.mkt.customer.score.ValueScorer;
 import com.example.mkt.customer.tier.MembershipTierPolicy;
 import com.example.mkt.customer.tier.MembershipTierRule;
@@ -114,5 +122,42 @@ public class Policies {
                 ComplaintSeverity.MEDIUM, c.resolutionMedium(),
                 ComplaintSeverity.HIGH, c.resolutionHigh(),
                 ComplaintSeverity.SERIOUS, c.resolutionSerious()), c.reopenWindow()));
+    }
+
+    @Produces
+    @Singleton
+    CarePolicy carePolicy() {
+        CustomerConfig.Care c = config.care();
+        java.util.Set<Festival> festivals = java.util.EnumSet.noneOf(Festival.class);
+        for (String f : c.festivals()) {
+            festivals.add(Festival.valueOf(f.strip()));
+        }
+        Optional<Festival> trip = "NONE".equals(c.tripFestival().strip()) ? Optional.empty()
+                : Optional.of(Festival.valueOf(c.tripFestival().strip()));
+        return new CarePolicy(festivals, actions(c.festival()), actions(c.birthday()), trip,
+                CareAction.parse(c.tripAction()), c.leadDays(), c.tripLeadDays(),
+                new CareAction(com.example.mkt.customer.care.CareActionKind.GIFT, Optional.of(c.ordinaryGiftCap())),
+                zone());
+    }
+
+    @Produces
+    @Singleton
+    CarePlanner carePlanner(CarePolicy policy) {
+        return new CarePlanner(policy, new FestivalCalendar());
+    }
+
+    @Produces
+    @Singleton
+    SurveyScoring surveyScoring() {
+        return new SurveyScoring(config.survey().satisfiedFrom());
+    }
+
+    private static Map<CareLevel, CareAction> actions(CustomerConfig.Actions a) {
+        Map<CareLevel, CareAction> m = new java.util.EnumMap<>(CareLevel.class);
+        m.put(CareLevel.A, CareAction.parse(a.a()));
+        m.put(CareLevel.B, CareAction.parse(a.b()));
+        m.put(CareLevel.C, CareAction.parse(a.c()));
+        m.put(CareLevel.ORDINARY, CareAction.parse(a.ordinary()));
+        return m;
     }
 }

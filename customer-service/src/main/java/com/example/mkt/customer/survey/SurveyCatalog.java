@@ -20,7 +20,7 @@ public final class SurveyCatalog {
 
     public SurveyTemplate templateFor(Collection<String> customerSegments) {
         return templates.stream()
-                .filter(t -> customerSegments.contains(t.segment()))
+                .filter(t -> t.segment() != null && customerSegments.contains(t.segment()))
                 .findFirst()
                 .orElse(fallback);
     }

@@ -8,13 +8,12 @@ import java.util.stream.Collectors;
 
 /**
  * A questionnaire for one customer segment (DOMAIN.md §1 "Satisfaction surveys", {@code 000:199}:
- * surveys are redesigned per audience).
+ * surveys are redesigned per audience). A null {@code segment} is a template for every customer.
  */
 public record SurveyTemplate(String id, String segment, String title, List<Question> questions) {
 
     public SurveyTemplate {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(segment, "segment");
         questions = List.copyOf(questions);
         if (questions.isEmpty()) {
             throw new IllegalArgumentException("a template needs at least one question");

@@ -34,13 +34,15 @@ class CarePlannerTest {
 
     @Test
     void actionsByLevel() {
-        CareTask a = planner.tasksFor("c", CareLevel.A, Optional.empty(), LocalDate.parse("2026-12-20")).get(0);
+        // New Year 2027 is inside its 7 days from 25 December
+        CareTask a = planner.tasksFor("c", CareLevel.A, Optional.empty(), LocalDate.parse("2026-12-26")).get(0);
+        assertEquals("c:CARE:NEW_YEAR:2027", a.key());
         assertEquals(CareActionKind.GIFT, a.action().kind());
         assertEquals(0, a.action().budgetCap().orElseThrow().compareTo(new BigDecimal("500.00")));
-        CareTask b = planner.tasksFor("c", CareLevel.B, Optional.empty(), LocalDate.parse("2026-12-20")).get(0);
+        CareTask b = planner.tasksFor("c", CareLevel.B, Optional.empty(), LocalDate.parse("2026-12-26")).get(0);
         assertEquals(0, b.action().budgetCap().orElseThrow().compareTo(new BigDecimal("300.00")));
-        assertEquals(CareActionKind.CARD, planner.tasksFor("c", CareLevel.C, Optional.empty(), LocalDate.parse("2026-12-20")).get(0).action().kind());
-        assertEquals(CareActionKind.SMS, planner.tasksFor("c", CareLevel.ORDINARY, Optional.empty(), LocalDate.parse("2026-12-20")).get(0).action().kind());
+        assertEquals(CareActionKind.CARD, planner.tasksFor("c", CareLevel.C, Optional.empty(), LocalDate.parse("2026-12-26")).get(0).action().kind());
+        assertEquals(CareActionKind.SMS, planner.tasksFor("c", CareLevel.ORDINARY, Optional.empty(), LocalDate.parse("2026-12-26")).get(0).action().kind());
         assertEquals(0, CarePolicy.defaults().ordinaryGiftCap().budgetCap().orElseThrow().compareTo(new BigDecimal("100.00")));
     }
 
@@ -56,9 +58,12 @@ class CarePlannerTest {
 
     @Test
     void leadTimeCrossesTheYearEnd() {
-        // Spring Festival 2028 is 26 January; Christmas 2027 is over by 30 December
-        assertTrue(keys(CareLevel.C, Optional.empty(), "2027-12-30").isEmpty());
-        assertEquals(List.of("c-1:CARE:BIRTHDAY:2028"), keys(CareLevel.C, Optional.of(MonthDay.of(1, 2)), "2027-12-30"));
+        // New Year 2028 is inside its 7 days from 25 December 2027; Spring Festival 2028 (26 January) is not yet
+        assertTrue(keys(CareLevel.C, Optional.empty(), "2027-12-24").isEmpty());
+        assertEquals(List.of("c-1:CARE:NEW_YEAR:2028"), keys(CareLevel.C, Optional.empty(), "2027-12-25"));
+        assertEquals(List.of("c-1:CARE:NEW_YEAR:2028", "c-1:CARE:BIRTHDAY:2028"),
+                keys(CareLevel.C, Optional.of(MonthDay.of(1, 2)), "2027-12-30"));
+        assertEquals(List.of("c-1:CARE:SPRING_FESTIVAL:2028"), keys(CareLevel.C, Optional.empty(), "2028-01-19"));
     }
 
     @Test
@@ -78,5 +83,33 @@ class CarePlannerTest {
             "D,GOLD,false,B", "D,SILVER,false,C", "C,GOLD,false,B"})
     void careLevelIsTheBetterOfGradeAndTier(CustomerGrade grade, MembershipTier tier, boolean vip, CareLevel expected) {
         assertEquals(expected, CareLevel.of(grade, tier, vip));
+    }
+
+    @Test
+    void defaultFestivalsAreTheDocumentsFive() {
+        assertEquals(java.util.Set.of(Festival.SPRING_FESTIVAL, Festival.MID_AUTUMN, Festival.DRAGON_BOAT,
+                Festival.NEW_YEAR, Festival.NATIONAL_DAY), CarePolicy.defaults().festivals());
+        // Christmas and Mother's Day are available but not on by default
+        assertTrue(keys(CareLevel.C, Optional.empty(), "2026-12-24").isEmpty());
+    }
+
+    @Test
+    void leapDayBirthdayInCommonYearIsTheTwentyEighthWithItsLeadTime() {
+        assertTrue(keys(CareLevel.C, Optional.of(MonthDay.of(2, 29)), "2027-02-20").isEmpty());
+        CareTask t = planner.tasksFor("c", CareLevel.C, Optional.of(MonthDay.of(2, 29)), LocalDate.parse("2027-02-21"))
+                .get(0);
+        assertEquals("c:CARE:BIRTHDAY:2027", t.key());
+        assertEquals(LocalDate.of(2027, 2, 28), t.occasionDate());
+        assertTrue(keys(CareLevel.C, Optional.of(MonthDay.of(2, 29)), "2027-03-01").isEmpty());
+    }
+
+    @Test
+    void configuredLeadDaysMoveTheCreationDay() {
+        CarePolicy d = CarePolicy.defaults();
+        CarePlanner threeDays = new CarePlanner(new CarePolicy(d.festivals(), d.festivalActions(), d.birthdayActions(),
+                d.tripFestival(), d.tripAction(), 3, d.tripLeadDays(), d.ordinaryGiftCap(), d.zone()),
+                new FestivalCalendar());
+        assertTrue(threeDays.tasksFor("c", CareLevel.C, Optional.empty(), LocalDate.parse("2026-02-13")).isEmpty());
+        assertEquals(1, threeDays.tasksFor("c", CareLevel.C, Optional.empty(), LocalDate.parse("2026-02-14")).size());
     }
 }

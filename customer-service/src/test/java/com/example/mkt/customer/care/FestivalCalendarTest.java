@@ -19,7 +19,11 @@ class FestivalCalendarTest {
             // 2028 has a leap fifth month: Dragon Boat is on the regular one
             "SPRING_FESTIVAL,2028,2028-01-26", "DRAGON_BOAT,2028,2028-05-28", "MID_AUTUMN,2028,2028-10-03",
             "MOTHERS_DAY,2026,2026-05-10", "MOTHERS_DAY,2027,2027-05-09", "MOTHERS_DAY,2022,2022-05-08",
-            "NATIONAL_DAY,2026,2026-10-01", "CHRISTMAS,2026,2026-12-25"})
+            "NATIONAL_DAY,2026,2026-10-01", "CHRISTMAS,2026,2026-12-25",
+            "SPRING_FESTIVAL,2027,2027-02-06", "DRAGON_BOAT,2027,2027-06-09", "MID_AUTUMN,2027,2027-09-15",
+            // Spring Festival at its extremes: late January and mid-February
+            "SPRING_FESTIVAL,2023,2023-01-22", "SPRING_FESTIVAL,2029,2029-02-13", "SPRING_FESTIVAL,2031,2031-01-23",
+            "NEW_YEAR,2026,2026-01-01", "NEW_YEAR,2028,2028-01-01"})
     void knownDates(Festival festival, int year, String expected) {
         assertEquals(LocalDate.parse(expected), calendar.dateOf(festival, year));
     }
