@@ -19,7 +19,7 @@ record Invocation(Command command, boolean build, boolean follow, Optional<Strin
         this(command, build, follow, target, Optional.empty());
     }
 
-    enum Command { UP, DOWN, STATUS, LOGS, TOKEN, HELP }
+    enum Command { UP, DOWN, STATUS, LOGS, TOKEN, API_KEY, HELP }
 
     static final String USAGE = """
             usage: ./platform <command>
@@ -37,6 +37,9 @@ record Invocation(Command command, boolean build, boolean follow, Optional<Strin
                                     roles: gm, marketing_director, manager, supervisor, staff,
                                     analyst, ops; e.g. curl -H "Authorization: Bearer $(./platform
                                     token --role manager --org B-NANCHANG)" ...
+              api-key               print the API key of the local sales-event client ("local", role
+                                    integration), e.g. curl -H "X-Api-Key: $(./platform api-key)"
+                                    -d @sale.json http://localhost:8080/api/v1/sales-events
               help                  this text
 
             Environment:
@@ -47,7 +50,8 @@ record Invocation(Command command, boolean build, boolean follow, Optional<Strin
                                     (JDBC URL of its admin database) instead of the embedded one
               PLATFORM_KAFKA        bootstrap servers of an existing Kafka instead of the embedded broker
 
-            State (data, logs, pid files, generated passwords) lives in .platform/ at the repository root.
+            State (data, logs, pid files, generated passwords and keys) lives in .platform/ at the repository
+            root, or in PLATFORM_HOME when that is set.
             """;
 
     static Invocation parse(String... args) {
@@ -83,6 +87,7 @@ record Invocation(Command command, boolean build, boolean follow, Optional<Strin
             case "up" -> Command.UP;
             case "down" -> Command.DOWN;
             case "status" -> Command.STATUS;
+            case "api-key" -> Command.API_KEY;
             case "logs", "log" -> Command.LOGS;
             case "help" -> Command.HELP;
             default -> throw new UsageException("unknown command: " + name);

@@ -1,24 +1,31 @@
 package com.example.mkt.launcher;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Where things are. Everything the platform writes lives under {@code .platform/} at the repository root, which
- * git ignores, so a clone never mixes its local state with sources.
+ * git ignores, so a clone never mixes its local state with sources ({@code PLATFORM_HOME} puts it elsewhere).
  */
-record Layout(Path root) {
+record Layout(Path root, Path home) {
+
+    /** Moves the platform's state elsewhere, e.g. a second platform beside the developer's own (the e2e tests). */
+    static final String HOME_VARIABLE = "PLATFORM_HOME";
 
     Layout {
         root = root.toAbsolutePath().normalize();
+        home = home == null ? root.resolve(".platform") : home.toAbsolutePath().normalize();
+    }
+
+    Layout(Path root) {
+        this(root, null);
     }
 
     /** The bash wrapper passes the repository root; running from the root directory works without it. */
-    static Layout fromSystem() {
-        return new Layout(Path.of(System.getProperty("platform.root", ".")));
-    }
-
-    Path home() {
-        return root.resolve(".platform");
+    static Layout fromSystem(Map<String, String> env) {
+        String home = env.get(HOME_VARIABLE);
+        return new Layout(Path.of(System.getProperty("platform.root", ".")),
+                home == null || home.isBlank() ? null : Path.of(home.trim()));
     }
 
     Path secrets() {

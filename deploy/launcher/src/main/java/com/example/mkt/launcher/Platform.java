@@ -18,7 +18,7 @@ public final class Platform {
         // failures itself, so SLF4J is told to discard everything, quietly.
         System.setProperty("slf4j.internal.verbosity", "WARN");
         System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
-        System.exit(run(args, System.getenv(), Layout.fromSystem(), System.out, System.err));
+        System.exit(run(args, System.getenv(), Layout.fromSystem(System.getenv()), System.out, System.err));
     }
 
     static int run(String[] args, Map<String, String> env, Layout layout, PrintStream out, PrintStream err) {
@@ -39,6 +39,7 @@ public final class Platform {
                 case DOWN -> new Down(layout, console).run();
                 case STATUS -> new Status(layout, Settings.from(env), console).run();
                 case LOGS -> new Logs(layout, out).run(invocation.target().orElseThrow(), invocation.follow());
+                case API_KEY -> out.println(DevApiClient.key(Secrets.open(layout.secrets())));
                 case TOKEN -> {
                     Invocation.TokenRequest t = invocation.token().orElseThrow();
                     out.println(new DevTokens(layout.jwtDir()).mint(t.role(), t.org(), t.subject(), java.time.Instant.now()));

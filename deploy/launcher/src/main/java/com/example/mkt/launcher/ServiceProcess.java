@@ -2,6 +2,7 @@ package com.example.mkt.launcher;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -46,11 +47,11 @@ final class ServiceProcess {
         return layout.serviceLog(spec);
     }
 
-    long start(int port, Map<String, String> environment) {
+    long start(int port, Map<String, String> environment, List<String> extraOptions) {
         Path jar = layout.serviceJar(spec);
         LogFiles.rotateIfLarge(log());
         LogFiles.appendMarker(log(), "./platform up: starting " + spec.name() + " on port " + port);
-        long pid = Processes.spawnDetached(spec.command(Processes.javaExecutable(), jar), log(), environment,
+        long pid = Processes.spawnDetached(spec.command(Processes.javaExecutable(), jar, extraOptions), log(), environment,
                 layout.serviceDir(spec));
         process.record(pid, port);
         return pid;

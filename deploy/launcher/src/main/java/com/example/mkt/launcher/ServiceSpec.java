@@ -62,9 +62,14 @@ record ServiceSpec(String name, String shortName, int defaultPort) {
     }
 
     List<String> command(String javaExecutable, Path jar) {
+        return command(javaExecutable, jar, List.of());
+    }
+
+    List<String> command(String javaExecutable, Path jar, List<String> extraOptions) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable);
         command.addAll(JVM_OPTIONS);
+        command.addAll(extraOptions);
         command.add("-jar");
         command.add(jar.toString());
         return command;

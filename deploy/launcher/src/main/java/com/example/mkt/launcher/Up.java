@@ -121,7 +121,8 @@ final class Up {
                         database.jdbcUrl(spec.database()), spec.role(), secrets.password(passwordKey(spec)), bootstrap,
                         ports));
                 env.putAll(new DevTokens(layout.jwtDir()).serviceEnvironment());
-                pid = service.start(port, env);
+                List<String> options = spec.name().equals("gateway") ? DevApiClient.gatewayOptions(secrets) : List.of();
+                pid = service.start(port, env, options);
                 console.step(spec.name() + ": starting on port " + port + " (pid " + pid + ", log "
                         + layout.display(service.log()) + ")");
             }

@@ -49,6 +49,33 @@ class PlatformTest {
     }
 
     @Test
+    void apiKeyIsGeneratedOnceAndTheGatewayGetsOnlyItsHash() throws IOException {
+        assertEquals(Platform.OK, run(Map.of(), "api-key"));
+        String key = out.toString(StandardCharsets.UTF_8).trim();
+        assertTrue(key.matches("[A-Za-z0-9_-]{24}"), key);
+        out.reset();
+        assertEquals(Platform.OK, run(Map.of(), "api-key"));
+        assertEquals(key, out.toString(StandardCharsets.UTF_8).trim(), "the same key every time");
+
+        Secrets secrets = Secrets.open(new Layout(root).secrets());
+        String option = DevApiClient.gatewayOptions(secrets).get(0);
+        assertEquals("-Dgateway.clients.local.key-hash=" + DevApiClient.sha256Hex(key), option);
+        assertFalse(option.contains(key));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(new Layout(root).secrets())));
+    }
+
+    @Test
+    void platformHomeMovesAllState() {
+        Path elsewhere = root.resolve("elsewhere");
+        Layout layout = Layout.fromSystem(Map.of(Layout.HOME_VARIABLE, elsewhere.toString()));
+        assertEquals(elsewhere, layout.home());
+        assertEquals(elsewhere.resolve("secrets.properties"), layout.secrets());
+        assertEquals(elsewhere.resolve("jwt"), layout.jwtDir());
+        assertEquals(layout.root().resolve(".platform"), Layout.fromSystem(Map.of()).home());
+    }
+
+    @Test
     void unknownLogIsAUsageError() {
         assertEquals(Platform.USAGE, run(Map.of(), "logs", "zookeeper"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown component: zookeeper"));

@@ -1,0 +1,190 @@
+package com.example.mkt.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The whole platform, started the way {@code ./platform up} starts it: the launcher's own jar and classpath, as
+ * the wrapper runs them, against this repository's freshly built service jars. It gets a state directory
+ * ({@code PLATFORM_HOME}) and free ports of its own, so it runs beside a developer's platform and leaves it alone.
+ */
+final class LocalPlatform implements AutoCloseable {
+
+    private static final String[] PORT_VARIABLES = {"PLATFORM_PG_PORT", "PLATFORM_KAFKA_PORT",
+        "PLATFORM_KAFKA_CONTROLLER_PORT", "PLATFORM_GATEWAY_PORT", "PLATFORM_CUSTOMER_PORT",
+        "PLATFORM_CAMPAIGN_PORT", "PLATFORM_KPI_PORT", "PLATFORM_PLANNING_PORT"};
+
+    private final Path root;
+    private final Path home;
+    private final Map<String, String> env = new LinkedHashMap<>();
+    private final Thread stopOnExit = new Thread(this::down, "e2e-platform-down");
+    private boolean started;
+
+    LocalPlatform(Path root, Path home) {
+        this.root = root.toAbsolutePath().normalize();
+        this.home = home.toAbsolutePath().normalize();
+        env.put("PLATFORM_HOME", this.home.toString());
+        List<Integer> ports = freePorts(PORT_VARIABLES.length);
+        for (int i = 0; i < PORT_VARIABLES.length; i++) {
+            env.put(PORT_VARIABLES[i], Integer.toString(ports.get(i)));
+        }
+    }
+
+    static LocalPlatform fromSystemProperties() {
+        return new LocalPlatform(Path.of(System.getProperty("platform.root", "..")),
+                Path.of(System.getProperty("e2e.home", "target/e2e-platform")));
+    }
+
+    /** A fresh state directory every run: the assertions count from zero. */
+    void up() {
+        down(); // a run that was killed may have left its platform behind
+        deleteRecursively(home);
+        for (String service : List.of("gateway", "customer-service", "campaign-service", "kpi-service",
+                "planning-service")) {
+            Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException(jar + " is missing: build the services first (./mvnw verify builds"
+                        + " them before this module)");
+            }
+        }
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        started = true;
+        String out = launcher(List.of("up"), 600);
+        System.out.println(out);
+    }
+
+    String gatewayUrl() {
+        return "http://127.0.0.1:" + env.get("PLATFORM_GATEWAY_PORT");
+    }
+
+    String kafkaBootstrap() {
+        return "127.0.0.1:" + env.get("PLATFORM_KAFKA_PORT");
+    }
+
+    /** {@code ./platform token --role r --org o --sub s}. */
+    String token(String role, String org, String subject) {
+        return launcher(List.of("token", "--role", role, "--org", org, "--sub", subject), 60).trim();
+    }
+
+    /** {@code ./platform api-key}: the local sales-event client's key. */
+    String apiKey() {
+        return launcher(List.of("api-key"), 60).trim();
+    }
+
+    String status() {
+        return launcher(List.of("status"), 60);
+    }
+
+    /** The tail of a component's log, for failure messages. */
+    String logs(String component) {
+        return launcher(List.of("logs", component), 60);
+    }
+
+    void down() {
+        if (Files.exists(home.resolve("run"))) {
+            System.out.println(launcher(List.of("down"), 180));
+        }
+    }
+
+    @Override
+    public void close() {
+        if (started) {
+            try {
+                down();
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stopOnExit);
+                } catch (IllegalStateException e) {
+                    // already shutting down: the hook runs anyway
+                }
+            }
+        }
+    }
+
+    /** Runs the launcher as the ./platform wrapper does: its jar plus the classpath its build wrote down. */
+    private String launcher(List<String> args, int timeoutSeconds) {
+        Path target = root.resolve("deploy/launcher/target");
+        String classpath;
+        try {
+            classpath = target.resolve("launcher-0.1.0-SNAPSHOT.jar") + ":"
+                    + Files.readString(target.resolve("launcher.classpath")).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the launcher is not built (deploy/launcher/target)", e);
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m", "-XX:+UseSerialGC", "-Dplatform.root=" + root, "-cp", classpath,
+                "com.example.mkt.launcher.Platform"));
+        command.addAll(args);
+        try {
+            Path output = Files.createTempFile("e2e-launcher-", ".log");
+            try {
+                ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                        .redirectOutput(output.toFile());
+                pb.environment().putAll(env);
+                Process p = pb.start();
+                if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    throw new IllegalStateException("./platform " + String.join(" ", args) + " did not finish in "
+                            + timeoutSeconds + " s:\n" + Files.readString(output, StandardCharsets.UTF_8));
+                }
+                String text = Files.readString(output, StandardCharsets.UTF_8);
+                if (p.exitValue() != 0) {
+                    throw new IllegalStateException("./platform " + String.join(" ", args) + " exited with "
+                            + p.exitValue() + ":\n" + text);
+                }
+                return text;
+            } finally {
+                Files.deleteIfExists(output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Bound all at once and released together, so no two of them can be the same port. */
+    private static List<Integer> freePorts(int count) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0));
+            }
+            return sockets.stream().map(ServerSocket::getLocalPort).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket s : sockets) {
+                try {
+                    s.close();
+                } catch (IOException e) {
+                    // nothing to do
+                }
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,474 @@
+package com.example.mkt.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.example.mkt.e2e.Http.Answer;
+import com.example.mkt.e2e.Http.Caller;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The platform end to end, through public APIs only: the launcher starts PostgreSQL, Kafka and the five services
+ * as {@code ./platform up} does; tokens come from {@code ./platform token}, the integration key from
+ * {@code ./platform api-key}. An org tree, customers, a campaign with branch targets and a plan whose goal follows
+ * a KPI are created through the gateway; sales go in through the gateway; every service's view of them is then
+ * checked to the cent, and a resent batch (through the gateway, and replayed straight onto Kafka) changes nothing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformE2EIT {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final Duration PATIENCE = Duration.ofSeconds(120);
+
+    private LocalPlatform platform;
+    private Http http;
+    private Caller gm;
+    private Caller director;
+    private Caller planner;
+    private Caller hqManager;
+    private Caller ncManager;
+    private Caller ncSupervisor;
+    private Caller jjManager;
+    private Caller ncStaff;
+    private Caller integration;
+
+    // Today in Shanghai decides every period below; the sales are dated a few minutes ago.
+    private final OffsetDateTime saleTime = OffsetDateTime.now(SHANGHAI).minusMinutes(3).truncatedTo(ChronoUnit.SECONDS);
+    private final LocalDate today = saleTime.toLocalDate();
+    private final String month = today.format(DateTimeFormatter.ofPattern("yyyy-MM"));
+    private final String year = Integer.toString(today.getYear());
+
+    private String customerNc;
+    private String customerJj;
+    private String campaignId;
+    private String planId;
+
+    @BeforeAll
+    void startThePlatform() {
+        platform = LocalPlatform.fromSystemProperties();
+        platform.up();
+        http = new Http(platform.gatewayUrl());
+        gm = Caller.bearer(platform.token("gm", "HQ", "s-gm"));
+        director = Caller.bearer(platform.token("marketing_director", "HQ", "s-director"));
+        planner = Caller.bearer(platform.token("marketing_director", "HQ", "s-planner"));
+        hqManager = Caller.bearer(platform.token("manager", "HQ", "s-hq-manager"));
+        ncManager = Caller.bearer(platform.token("manager", "B-NANCHANG", "s-nc-manager"));
+        ncSupervisor = Caller.bearer(platform.token("supervisor", "B-NANCHANG", "s-nc-supervisor"));
+        jjManager = Caller.bearer(platform.token("manager", "B-JIUJIANG", "s-jj-manager"));
+        ncStaff = Caller.bearer(platform.token("staff", "B-NANCHANG", "s-nc-01"));
+        integration = Caller.apiKey(platform.apiKey());
+        createTheOrgTree();
+    }
+
+    @AfterAll
+    void stopThePlatform() {
+        if (platform != null) {
+            System.out.println(platform.status());
+            platform.close();
+        }
+    }
+
+    private void createTheOrgTree() {
+        unit("HQ", "总部", "HQ", null);
+        unit("R-EAST", "华东大区", "REGION", "HQ");
+        unit("R-WEST", "西部大区", "REGION", "HQ");
+        unit("B-NANCHANG", "南昌分公司", "BRANCH", "R-EAST");
+        unit("B-JIUJIANG", "九江分公司", "BRANCH", "R-EAST");
+        unit("B-CHENGDU", "成都分公司", "BRANCH", "R-WEST");
+        staff("s-nc-manager", "王强", "B-NANCHANG", "manager");
+        staff("s-nc-supervisor", "赵敏", "B-NANCHANG", "supervisor");
+        staff("s-nc-01", "李娜", "B-NANCHANG", "staff");
+        staff("s-jj-01", "陈晨", "B-JIUJIANG", "staff");
+        Answer read = http.get(gm, "/api/v1/org-units/B-NANCHANG").expect(200);
+        assertEquals("南昌分公司", read.at("/name").asText(), "Chinese names round-trip");
+        // Every service keeps its own replica of the tree, fed by planning-service's org-unit events.
+        eventually("the KPI service knows the tree", () -> http.get(gm, "/api/v1/kpis/SALES_AMOUNT/subtree",
+                "orgUnit", "B-CHENGDU", "period", month).status() == 200);
+    }
+
+    private void unit(String code, String name, String kind, String parent) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", code);
+        body.put("name", name);
+        body.put("kind", kind);
+        body.put("parent", parent);
+        http.post(gm, "/api/v1/org-units", body).expect(201);
+    }
+
+    private void staff(String id, String name, String org, String role) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("name", name);
+        body.put("login", id + "@mkt");
+        body.put("orgUnit", org);
+        body.put("roles", List.of(role));
+        body.put("onDutyFrom", today.withDayOfMonth(1).toString());
+        http.post(gm, "/api/v1/staff", body).expect(201);
+    }
+
+    @Test
+    @Order(1)
+    void theFrontDoorAuthenticatesAndScopes() throws Exception {
+        Answer anonymous = http.get(Caller.NOBODY, "/api/v1/customers");
+        assertEquals(401, anonymous.status(), anonymous.text());
+        assertEquals("application/problem+json", anonymous.header("content-type").orElse("").split(";")[0]);
+
+        assertEquals(401, http.get(Caller.bearer(Jwts.forged("gm", "HQ")), "/api/v1/customers").status());
+        Path jwtDir = Path.of(System.getProperty("e2e.home", "target/e2e-platform")).resolve("jwt");
+        assertEquals(401, http.get(Caller.bearer(Jwts.expired(jwtDir, "gm", "HQ")), "/api/v1/customers").status());
+
+        Map<String, Object> region = Map.of("code", "R-NORTH", "name", "华北大区", "kind", "REGION", "parent", "HQ");
+        Answer wrongRole = http.post(ncStaff, "/api/v1/org-units", region);
+        assertEquals(403, wrongRole.status(), wrongRole.text());
+
+        // Machines: the key publishes sales events and nothing else; people cannot publish sales events.
+        assertEquals(403, http.get(integration, "/api/v1/customers").status());
+        assertEquals(403, http.post(gm, "/api/v1/sales-events", sale("X-1", "SALE", "c-x", "B-NANCHANG", null,
+                null, "LAY", 1, "1.00")).status());
+        assertEquals(401, http.post(Caller.apiKey("not-a-key"), "/api/v1/sales-events", sale("X-2", "SALE", "c-x",
+                "B-NANCHANG", null, null, "LAY", 1, "1.00")).status());
+
+        // Bad input: problem+json naming the field, and nothing published.
+        Answer bad = http.post(integration, "/api/v1/sales-events", Map.of("events", List.of(Map.of("eventId", "X-3"))))
+                .expect(200);
+        assertEquals("REJECTED", bad.at("/results/0/status").asText(), bad.text());
+    }
+
+    @Test
+    @Order(2)
+    void salesMoveEveryServiceExactlyOnce() {
+        createCustomers();
+        createTheCampaign();
+        createThePlan();
+
+        JsonNode statsBefore = http.get(ncSupervisor, "/api/v1/customers/" + customerNc + "/purchase-stats")
+                .expect(200).json();
+        assertEquals(0, statsBefore.path("orderCount").asInt());
+        String tierBefore = statsBefore.path("tier").asText();
+        int scoreBefore = statsBefore.path("valueScore").path("score").asInt();
+
+        // Another branch's manager does not see Nanchang's customer.
+        int foreign = http.get(jjManager, "/api/v1/customers/" + customerNc).status();
+        assertTrue(foreign == 404 || foreign == 403, "another branch's customer answered " + foreign);
+
+        List<Map<String, Object>> batch = salesBatch();
+        Answer receipt = http.post(integration, "/api/v1/sales-events", Map.of("events", batch)).expect(200);
+        for (JsonNode result : receipt.at("/results")) {
+            assertEquals("ACCEPTED", result.path("status").asText(), receipt.text());
+        }
+
+        // KPI: the branches and every ancestor, to the cent, for the month and the year.
+        Map<String, String> expectedKpi = Map.of("B-NANCHANG", "20000.00", "B-JIUJIANG", "3800.00",
+                "R-EAST", "23800.00", "HQ", "23800.00");
+        awaitKpi(expectedKpi);
+
+        // Customer: purchase statistics, VIP (one purchase >= 10,000), a tier and a higher score.
+        JsonNode stats = eventually("customer statistics", () -> {
+            JsonNode s = http.get(ncSupervisor, "/api/v1/customers/" + customerNc + "/purchase-stats").expect(200)
+                    .json();
+            return money(s.path("spend12Months")).compareTo(new BigDecimal("20000.00")) == 0 ? s : null;
+        });
+        assertEquals(true, stats.path("vip").asBoolean(), stats.toString());
+        assertNotEquals(tierBefore, stats.path("tier").asText(), "the tier changed: " + stats);
+        assertTrue(stats.path("valueScore").path("score").asInt() > scoreBefore, "the score rose: " + stats);
+        assertEquals("NEW", stats.path("lifecycleStage").asText(), stats.toString());
+
+        // Campaign: progress per branch against its targets, and the ranking.
+        JsonNode progress = awaitCampaignTotal("23000.00");
+        JsonNode nc = branch(progress, "B-NANCHANG");
+        assertMoney("20000.00", nc.path("achieved"));
+        assertMoney("133.33", nc.path("startingRate"));
+        assertTrue(!nc.path("startingReachedAt").isNull(), "Nanchang reached its starting target: " + nc);
+        assertTrue(nc.path("budgetReachedAt").isNull(), "but not its budget target: " + nc);
+        assertMoney("3000.00", branch(progress, "B-JIUJIANG").path("achieved"));
+        JsonNode board = http.get(gm, "/api/v1/campaigns/" + campaignId + "/leaderboard").expect(200).json();
+        assertEquals("B-NANCHANG", board.at("/items/0/branch").asText(), board.toString());
+        assertEquals(1, board.at("/items/0/rank").asInt(), board.toString());
+        assertEquals("B-JIUJIANG", board.at("/items/1/branch").asText(), board.toString());
+        assertEquals(2, board.at("/items/1/rank").asInt(), board.toString());
+        // A branch sees its own progress only.
+        JsonNode jjView = http.get(jjManager, "/api/v1/campaigns/" + campaignId + "/progress").expect(200).json();
+        List<String> visible = new ArrayList<>();
+        jjView.path("branches").forEach(b -> visible.add(b.path("branch").asText()));
+        assertEquals(List.of("B-JIUJIANG"), visible, jjView.toString());
+
+        // Plan: the goal linked to the branch's monthly sales follows the KPI.
+        awaitGoalActual("20000.00");
+
+        // The same batch again through the gateway: every event a duplicate.
+        Answer again = http.post(integration, "/api/v1/sales-events", Map.of("events", batch)).expect(200);
+        for (JsonNode result : again.at("/results")) {
+            assertEquals("DUPLICATE", result.path("status").asText(), again.text());
+        }
+        // And replayed straight onto Kafka in new envelopes, as a system on the Kafka network might; then one
+        // marker sale per customer (same keys, so behind the replays) proves the replays were read and ignored.
+        replayOntoKafka(batch);
+        Answer markers = http.post(integration, "/api/v1/sales-events", Map.of("events", List.of(
+                sale("M-NC", "SALE", customerNc, "B-NANCHANG", "s-nc-01", "BYWY-E2E", "LAY", 1, "1.00"),
+                sale("M-JJ", "SALE", customerJj, "B-JIUJIANG", "s-jj-01", "BYWY-E2E", "LAY", 1, "1.00")))).expect(200);
+        assertEquals("ACCEPTED", markers.at("/results/1/status").asText(), markers.text());
+
+        awaitKpi(Map.of("B-NANCHANG", "20001.00", "B-JIUJIANG", "3801.00", "R-EAST", "23802.00", "HQ", "23802.00"));
+        JsonNode after = awaitCampaignTotal("23002.00");
+        assertMoney("20001.00", branch(after, "B-NANCHANG").path("achieved"));
+        assertMoney("3001.00", branch(after, "B-JIUJIANG").path("achieved"));
+        eventually("customer statistics after the replay", () -> {
+            JsonNode s = http.get(ncSupervisor, "/api/v1/customers/" + customerNc + "/purchase-stats").expect(200)
+                    .json();
+            return money(s.path("spend12Months")).compareTo(new BigDecimal("20001.00")) == 0 ? s : null;
+        });
+        awaitGoalActual("20001.00");
+    }
+
+    private void createCustomers() {
+        customerNc = eventually("customer-service knows B-NANCHANG", () -> {
+            Answer a = http.post(ncManager, "/api/v1/customers", customer("南昌天虹旅行社有限公司", "B-NANCHANG",
+                    "s-nc-01", "13800000001"));
+            return a.status() == 201 ? a.at("/id").asText() : null;
+        });
+        customerJj = eventually("customer-service knows B-JIUJIANG", () -> {
+            Answer a = http.post(jjManager, "/api/v1/customers", customer("九江庐山国际旅行社", "B-JIUJIANG",
+                    "s-jj-01", "13900000002"));
+            return a.status() == 201 ? a.at("/id").asText() : null;
+        });
+        assertEquals("南昌天虹旅行社有限公司", http.get(ncManager, "/api/v1/customers/" + customerNc).expect(200)
+                .at("/name").asText());
+    }
+
+    private static Map<String, Object> customer(String name, String org, String salesperson, String phone) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "COMPANY");
+        body.put("name", name);
+        body.put("status", "ACTIVE");
+        body.put("orgUnit", org);
+        body.put("salesperson", salesperson);
+        body.put("contacts", List.of(Map.of("name", "张经理", "title", "总经理", "phones", List.of(phone))));
+        return body;
+    }
+
+    private void createTheCampaign() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", "BYWY-E2E");
+        body.put("theme", "保游无忧,同行天下");
+        body.put("orgUnit", "HQ");
+        body.put("period", Map.of("start", today.minusDays(10).toString(), "end", today.plusDays(60).toString()));
+        body.put("targetSegments", List.of("SEG-E2E"));
+        body.put("products", List.of(Map.of("code", "LAY", "name", "旅游意外险"), Map.of("code", "LAI", "name", "航空意外险")));
+        body.put("channels", List.of("APP", "BRANCH"));
+        body.put("offerRules", "满100元赠送保额");
+        body.put("budgetLines", List.of(Map.of("name", "宣传", "amount", "12500.00")));
+        body.put("currency", "CNY");
+        campaignId = http.post(planner, "/api/v1/campaigns", body).expect(201).at("/id").asText();
+        String path = "/api/v1/campaigns/" + campaignId;
+        List<Map<String, Object>> branches = List.of(
+                Map.of("branch", "B-NANCHANG", "starting", "15000.00", "budget", "30000.00"),
+                Map.of("branch", "B-JIUJIANG", "starting", "10000.00", "budget", "15000.00"));
+        eventually("campaign-service knows the branches", () -> {
+            String etag = http.get(planner, path).expect(200).header("ETag").orElseThrow();
+            int status = http.put(planner, path + "/allocations", Map.of("branches", branches), etag).status();
+            return status == 200 ? "allocated" : null;
+        });
+        http.post(planner, path + "/submit", null).expect(200);
+        http.post(hqManager, path + "/approve", Map.of("comment", "同意")).expect(200);
+        http.post(director, path + "/approve", Map.of()).expect(200);
+        http.post(gm, path + "/approve", Map.of()).expect(200);
+        http.post(gm, path + "/start-pilot", null).expect(200);
+        http.post(gm, path + "/pilot-report", Map.of("outcome", "PROCEED", "summary", "试点效果良好")).expect(200);
+        assertEquals("ACTIVE", http.get(gm, path).expect(200).at("/state").asText());
+    }
+
+    private void createThePlan() {
+        LocalDate start = today.withDayOfMonth(1);
+        LocalDate end = today.with(TemporalAdjusters.lastDayOfMonth());
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("title", "南昌分公司" + month + "月度营销计划");
+        content.put("period", Map.of("start", start.toString(), "end", end.toString()));
+        content.put("goals", List.of(Map.of("id", "g-sales", "title", "月度销售额5万元", "term", "SHORT",
+                "target", Map.of("metric", "销售额", "value", "50000.00", "unit", "CNY", "due", end.toString()),
+                "kpiLink", Map.of("kpi", "SALES_AMOUNT", "period", month))));
+        content.put("measures", List.of(Map.of("description", "旅游险进社区")));
+        content.put("budget", Map.of("amount", "20000.00", "currency", "CNY"));
+        planId = http.post(ncSupervisor, "/api/v1/plans", Map.of("kind", "MONTHLY", "ownerOrgUnit", "B-NANCHANG",
+                "content", content)).expect(201).at("/id").asText();
+        act(ncSupervisor, "SUBMIT");
+        act(ncManager, "START_REVIEW");
+        act(ncManager, "APPROVE");
+    }
+
+    private void act(Caller caller, String action) {
+        http.post(caller, "/api/v1/plans/" + planId + "/actions", Map.of("action", action)).expect(200);
+    }
+
+    /** Two branches, a refund, a sale outside the campaign's products; all dated a few minutes ago. */
+    private List<Map<String, Object>> salesBatch() {
+        List<Map<String, Object>> batch = new ArrayList<>();
+        batch.add(sale("POS-E2E-1", "SALE", customerNc, "B-NANCHANG", "s-nc-01", "BYWY-E2E", "LAY", 1, "12000.00"));
+        batch.add(sale("POS-E2E-2", "SALE", customerNc, "B-NANCHANG", "s-nc-01", "BYWY-E2E", "LAI", 2, "4500.00"));
+        batch.add(sale("POS-E2E-3", "SALE", customerJj, "B-JIUJIANG", "s-jj-01", "BYWY-E2E", "LAY", 1, "3000.00"));
+        batch.add(sale("POS-E2E-4", "SALE", customerJj, "B-JIUJIANG", "s-jj-01", null, "OTHER", 1, "800.00"));
+        Map<String, Object> refund = sale("POS-E2E-5", "REFUND", customerNc, "B-NANCHANG", "s-nc-01", "BYWY-E2E",
+                "LAI", 1, "1000.00");
+        refund.put("amount", "-1000.00");
+        refund.put("refundOf", "POS-E2E-2");
+        batch.add(refund);
+        return batch;
+    }
+
+    private Map<String, Object> sale(String eventId, String kind, String customer, String org, String salesperson,
+            String campaignCode, String product, int quantity, String unitPrice) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("eventId", eventId);
+        s.put("kind", kind);
+        s.put("occurredAt", saleTime.toString());
+        s.put("customer", Map.of("id", customer));
+        s.put("orgUnit", org);
+        if (salesperson != null) {
+            s.put("salesperson", salesperson);
+        }
+        s.put("channel", "APP");
+        if (campaignCode != null) {
+            s.put("campaignCode", campaignCode);
+        }
+        s.put("items", List.of(Map.of("productCode", product, "category", "travel-insurance", "quantity", quantity,
+                "unitPrice", unitPrice)));
+        s.put("amount", new BigDecimal(unitPrice).multiply(BigDecimal.valueOf(quantity)).setScale(2).toPlainString());
+        s.put("currency", "CNY");
+        return s;
+    }
+
+    private void replayOntoKafka(List<Map<String, Object>> batch) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new StringSerializer())) {
+            for (Map<String, Object> sale : batch) {
+                @SuppressWarnings("unchecked")
+                String key = ((Map<String, String>) sale.get("customer")).get("id");
+                Map<String, Object> envelope = new LinkedHashMap<>();
+                envelope.put("specversion", "1.0");
+                envelope.put("id", UUID.randomUUID().toString());
+                envelope.put("source", "/e2e-pos-system");
+                envelope.put("type", "sales.recorded");
+                envelope.put("dataversion", "1");
+                envelope.put("time", OffsetDateTime.now(SHANGHAI).toString());
+                envelope.put("subject", key);
+                envelope.put("datacontenttype", "application/json");
+                envelope.put("data", sale);
+                producer.send(new ProducerRecord<>("sales.events", key, Http.JSON.writeValueAsString(envelope))).get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("replay onto Kafka failed", e);
+        }
+    }
+
+    private void awaitKpi(Map<String, String> expected) {
+        for (String period : List.of(month, year)) {
+            eventually("SALES_AMOUNT " + period + " " + expected, () -> {
+                JsonNode subtree = http.get(gm, "/api/v1/kpis/SALES_AMOUNT/subtree", "orgUnit", "HQ", "period", period,
+                        "limit", "500").expect(200).json();
+                Map<String, String> seen = new LinkedHashMap<>();
+                for (JsonNode cell : subtree.path("items")) {
+                    seen.put(cell.path("orgUnit").asText(), cell.path("value").asText());
+                }
+                for (Map.Entry<String, String> e : expected.entrySet()) {
+                    if (!e.getValue().equals(seen.get(e.getKey()))) {
+                        return null;
+                    }
+                }
+                return seen;
+            });
+        }
+        // A sibling's manager sees only their own subtree.
+        Answer jj = http.get(jjManager, "/api/v1/kpis/SALES_AMOUNT/subtree", "orgUnit", "B-NANCHANG", "period", month);
+        assertTrue(jj.status() == 403 || jj.status() == 404, "B-JIUJIANG reading B-NANCHANG: " + jj.text());
+    }
+
+    private JsonNode awaitCampaignTotal(String total) {
+        return eventually("campaign total " + total, () -> {
+            JsonNode p = http.get(gm, "/api/v1/campaigns/" + campaignId + "/progress").expect(200).json();
+            return money(p.path("total")).compareTo(new BigDecimal(total)) == 0 ? p : null;
+        });
+    }
+
+    private void awaitGoalActual(String actual) {
+        eventually("plan goal actual " + actual, () -> {
+            JsonNode p = http.get(ncSupervisor, "/api/v1/plans/" + planId + "/progress").expect(200).json();
+            JsonNode goal = p.at("/items/0");
+            return goal.path("actual").isNull() || goal.path("actual").isMissingNode()
+                    || money(goal.path("actual")).compareTo(new BigDecimal(actual)) != 0 ? null : goal;
+        });
+    }
+
+    private static JsonNode branch(JsonNode progress, String code) {
+        for (JsonNode b : progress.path("branches")) {
+            if (b.path("branch").asText().equals(code)) {
+                return b;
+            }
+        }
+        throw new AssertionError("no branch " + code + " in " + progress);
+    }
+
+    private static BigDecimal money(JsonNode value) {
+        return value.isMissingNode() || value.isNull() ? BigDecimal.ZERO : new BigDecimal(value.asText());
+    }
+
+    private static void assertMoney(String expected, JsonNode actual) {
+        assertEquals(expected, actual.asText());
+    }
+
+    /** Polls until {@code probe} answers non-null (or true); the platform is eventually consistent by design. */
+    private static <T> T eventually(String what, Supplier<T> probe) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        Throwable last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                T value = probe.get();
+                if (value != null && !Boolean.FALSE.equals(value)) {
+                    return value;
+                }
+            } catch (AssertionError | RuntimeException e) {
+                last = e;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("not within " + PATIENCE.toSeconds() + " s: " + what
+                + (last == null ? "" : " (last: " + last.getMessage() + ")"));
+    }
+}
