@@ -81,6 +81,12 @@ public class ProblemMappers {
             return unreadableJson(json, uri);
         }
         int status = e.getResponse().getStatus();
+        if (status == 404 && e instanceof jakarta.ws.rs.NotFoundException && cause instanceof IllegalArgumentException) {
+            // JAX-RS answers a query or path parameter it cannot convert (limit=abc) with 404; it is bad input.
+            LOG.debugf(e, "unconvertible parameter on %s", path(uri));
+            return api(ApiException.invalid(parameterName(cause, uri), "not a valid value of this parameter's type"),
+                    uri);
+        }
         if (status >= 500) {
             return unexpected(e, uri);
         }
@@ -99,11 +105,37 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        ApiException race = DatabaseRaces.translate(e);
+        if (race != null) {
+            return api(race, uri);
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", incident, path(uri));
         return respond(new Problem(Problem.TYPE_PREFIX + "internal", "Internal error", 500,
                 "The request failed on our side; quote incident " + incident + " when reporting it.", path(uri), null,
                 null)).build();
+    }
+
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("\"([^\"]*)\"");
+
+    /**
+     * The runtime does not say which parameter failed, but the converter's message quotes the value
+     * ({@code For input string: "abc"}): the query or path parameter carrying that value is the one.
+     */
+    static String parameterName(Throwable cause, UriInfo uri) {
+        java.util.regex.Matcher m = QUOTED.matcher(String.valueOf(cause.getMessage()));
+        if (m.find() && uri != null) {
+            String value = m.group(1);
+            for (jakarta.ws.rs.core.MultivaluedMap<String, String> params : List.of(uri.getQueryParameters(),
+                    uri.getPathParameters())) {
+                for (var entry : params.entrySet()) {
+                    if (entry.getValue().contains(value)) {
+                        return entry.getKey();
+                    }
+                }
+            }
+        }
+        return "query";
     }
 
     private Response unauthenticated(UriInfo uri) {

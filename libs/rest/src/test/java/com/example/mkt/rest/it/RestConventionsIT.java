@@ -213,6 +213,9 @@ class RestConventionsIT {
                 .when().get("/api/v1/widgets").then().statusCode(200).body("nextCursor", nullValue());
         given().header("Authorization", NANCHANG_STAFF).queryParam("limit", 501).when().get("/api/v1/widgets")
                 .then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        given().header("Authorization", NANCHANG_STAFF).queryParam("limit", "abc").queryParam("cursor", "x").when()
+                .get("/api/v1/widgets").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("limit"));
         given().header("Authorization", NANCHANG_STAFF).queryParam("limit", 0).when().get("/api/v1/widgets")
                 .then().statusCode(400);
         given().header("Authorization", NANCHANG_STAFF).queryParam("cursor", "%%%").when().get("/api/v1/widgets")
