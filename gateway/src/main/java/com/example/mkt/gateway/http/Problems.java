@@ -54,7 +54,6 @@ public class Problems {
     }
 
     public static ApiException unauthenticated() {
-        return problem(401, "unauthenticated", "Unauthenticated", "a valid bearer token is required",
-                Map.of("WWW-Authenticate", "Bearer"));
+        return ApiException.unauthenticated();
     }
 }

@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
+import com.example.mkt.eventing.trace.TraceContext;
 import com.example.mkt.gateway.apikey.ApiClients;
 import com.example.mkt.gateway.config.GatewayConfig;
 import com.example.mkt.gateway.http.Problems;
@@ -23,7 +24,6 @@ import com.example.mkt.gateway.ratelimit.RateLimits;
 import com.example.mkt.rest.security.Roles;
 
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
@@ -284,8 +284,7 @@ public class ProxyRoutes {
      * caller's own traceparent, else a new trace so that the services' logs still correlate.
      */
     private Map<String, String> traceHeaders(HttpServerRequest in) {
-        Map<String, String> carrier = new HashMap<>();
-        telemetry.getPropagators().getTextMapPropagator().inject(Context.current(), carrier, Map::put);
+        Map<String, String> carrier = new HashMap<>(TraceContext.currentHeaders(telemetry));
         if (!carrier.containsKey("traceparent")) {
             carrier.clear();
             String incoming = in.getHeader("traceparent");

@@ -21,6 +21,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.jboss.logging.Logger;
 
+import com.example.mkt.eventing.trace.TraceContext;
 import com.example.mkt.eventing.EventingConfig;
 import com.example.mkt.eventing.KafkaPublisher;
 import com.example.mkt.eventing.envelope.EventCodec;
@@ -30,7 +31,6 @@ import com.example.mkt.rest.problem.ApiException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.context.Context;
 
 /**
  * Validates, deduplicates and publishes sales events. Kafka's acknowledgement comes before the receipt
@@ -140,8 +140,6 @@ public class SalesIngestion {
     }
 
     private Map<String, String> traceHeaders() {
-        Map<String, String> carrier = new HashMap<>();
-        telemetry.getPropagators().getTextMapPropagator().inject(Context.current(), carrier, Map::put);
-        return carrier;
+        return TraceContext.currentHeaders(telemetry);
     }
 }

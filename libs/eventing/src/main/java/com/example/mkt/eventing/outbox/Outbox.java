@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,13 +22,13 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.example.mkt.eventing.trace.TraceContext;
 import com.example.mkt.eventing.EventingConfig;
 import com.example.mkt.eventing.envelope.EventCodec;
 import com.example.mkt.eventing.envelope.EventEnvelope;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.context.Context;
 
 /**
  * Writes events to the outbox table inside the caller's transaction: the event exists if and only if the
@@ -118,8 +117,7 @@ public class Outbox {
 
     /** W3C trace context of the current span, carried to the record headers. */
     private String traceHeaders() {
-        Map<String, String> carrier = new HashMap<>();
-        telemetry.getPropagators().getTextMapPropagator().inject(Context.current(), carrier, Map::put);
+        Map<String, String> carrier = TraceContext.currentHeaders(telemetry);
         if (carrier.isEmpty()) {
             return null;
         }

@@ -61,6 +61,12 @@ public class ApiException extends RuntimeException {
                 List.of(new FieldError(field, message)), null, null);
     }
 
+    /** 401: no valid bearer token; the challenge header says which scheme to use. */
+    public static ApiException unauthenticated() {
+        return new ApiException(401, "unauthenticated", "Unauthenticated", "a valid bearer token is required", null,
+                null, Map.of("WWW-Authenticate", "Bearer"));
+    }
+
     /** 403: authenticated but the role does not allow this. */
     public static ApiException forbidden(String detail) {
         return new ApiException(403, "forbidden", "Forbidden", detail, null, null, null);

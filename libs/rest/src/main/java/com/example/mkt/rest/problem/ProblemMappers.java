@@ -139,9 +139,7 @@ public class ProblemMappers {
     }
 
     private Response unauthenticated(UriInfo uri) {
-        return respond(new Problem(Problem.TYPE_PREFIX + "unauthenticated", "Unauthenticated", 401,
-                "a valid bearer token is required", path(uri), null, null))
-                .header("WWW-Authenticate", "Bearer").build();
+        return api(ApiException.unauthenticated(), uri);
     }
 
     private static Response.ResponseBuilder respond(Problem problem) {
