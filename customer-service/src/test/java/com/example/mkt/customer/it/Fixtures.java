@@ -14,6 +14,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import com.example.mkt.rest.security.OrgDirectory;
 import com.example.mkt.testinfra.KafkaTestClient;
+import com.example.mkt.testinfra.TestEvents;
+import com.example.mkt.testinfra.TestEvents.OrgUnit;
 import com.example.mkt.testinfra.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,13 +43,9 @@ public final class Fixtures {
 
     public static synchronized void orgTree(OrgDirectory directory) {
         if (!published) {
-            try (KafkaTestClient kafka = new KafkaTestClient()) {
-                unit(kafka, HQ, "总部", "HQ", null);
-                unit(kafka, EAST, "华东大区", "REGION", HQ);
-                unit(kafka, WEST, "西部大区", "REGION", HQ);
-                unit(kafka, NANCHANG, "南昌分公司", "BRANCH", EAST);
-                unit(kafka, CHENGDU, "成都分公司", "BRANCH", WEST);
-            }
+            TestEvents.publishOrgUnits(new OrgUnit(HQ, "总部", "HQ", null),
+                    new OrgUnit(EAST, "华东大区", "REGION", HQ), new OrgUnit(WEST, "西部大区", "REGION", HQ),
+                    new OrgUnit(NANCHANG, "南昌分公司", "BRANCH", EAST), new OrgUnit(CHENGDU, "成都分公司", "BRANCH", WEST));
             published = true;
         }
         await(() -> directory.subtree(EAST).contains(NANCHANG) && directory.exists(CHENGDU)
@@ -58,33 +56,9 @@ public final class Fixtures {
         return TestTokens.bearer(role, org);
     }
 
-    private static void unit(KafkaTestClient kafka, String code, String name, String kind, String parent) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("code", code);
-        data.put("name", name);
-        data.put("kind", kind);
-        data.put("parent", parent);
-        data.put("active", true);
-        data.put("version", 1);
-        kafka.send("planning.events", code, envelope("/planning-service", "org-unit.created", code, data));
-    }
 
     public static String envelope(String source, String type, String subject, Object data) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("specversion", "1.0");
-        e.put("id", UUID.randomUUID().toString());
-        e.put("source", source);
-        e.put("type", type);
-        e.put("dataversion", "1");
-        e.put("time", OffsetDateTime.now().toString());
-        e.put("subject", subject);
-        e.put("datacontenttype", "application/json");
-        e.put("data", data);
-        try {
-            return JSON.writeValueAsString(e);
-        } catch (Exception ex) {
-            throw new IllegalStateException(ex);
-        }
+        return TestEvents.envelope(source, type, subject, data);
     }
 
     public static Map<String, Object> contact(String name, String title, String phone) {
@@ -164,18 +138,6 @@ public final class Fixtures {
     }
 
     public static void await(java.util.function.BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("timed out waiting for: " + what);
+        TestEvents.await(what, condition, Duration.ofSeconds(60));
     }
 }
