@@ -64,7 +64,7 @@ class PlatformE2EIT {
     private Caller integration;
 
     // Today in Shanghai decides every period below; the sales are dated a few minutes ago.
-    private final OffsetDateTime saleTime = OffsetDateTime.now(SHANGHAI).minusMinutes(3).truncatedTo(ChronoUnit.SECONDS);
+    private final OffsetDateTime saleTime = recentButThisMonth(OffsetDateTime.now(SHANGHAI));
     private final LocalDate today = saleTime.toLocalDate();
     private final String month = today.format(DateTimeFormatter.ofPattern("yyyy-MM"));
     private final String year = Integer.toString(today.getYear());
@@ -73,6 +73,13 @@ class PlatformE2EIT {
     private String customerJj;
     private String campaignId;
     private String planId;
+
+    /** A few minutes ago, but never in the previous month: the plan for this month must still be open. */
+    static OffsetDateTime recentButThisMonth(OffsetDateTime now) {
+        OffsetDateTime monthStart = now.withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS);
+        OffsetDateTime recent = now.minusMinutes(3).truncatedTo(ChronoUnit.SECONDS);
+        return recent.isBefore(monthStart) ? monthStart : recent;
+    }
 
     @BeforeAll
     void startThePlatform() {
