@@ -3,6 +3,8 @@ package com.example.mkt.campaign.attribution;
 import com.example.mkt.campaign.campaign.Campaign;
 import com.example.mkt.campaign.campaign.CampaignEvents;
 import com.example.mkt.campaign.campaign.CampaignStore;
+import com.example.mkt.campaign.config.Policies;
+import com.example.mkt.campaign.evaluation.PurchaseHistory;
 import com.example.mkt.campaign.segment.SegmentStore;
 import com.example.mkt.campaign.shared.Api;
 import com.example.mkt.campaign.target.TargetAllocation;
@@ -21,6 +23,7 @@ import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -31,6 +34,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Applies a batch of sales to every campaign that can still count them, in one transaction (the consumer's):
@@ -52,11 +57,14 @@ public class SalesAttribution {
     private final OrgDirectory directory;
     private final TargetWatch targets;
     private final Outbox outbox;
+    private final PurchaseHistory purchases;
+    private final Policies policies;
     private final Clock clock;
 
     public SalesAttribution(EntityManager em, CampaignStore campaigns, ContributionStore contributions,
                             SegmentStore segments, CampaignAttributor attributor, OrgDirectory directory,
-                            TargetWatch targets, Outbox outbox, Clock clock) {
+                            TargetWatch targets, Outbox outbox, PurchaseHistory purchases, Policies policies,
+                            Clock clock) {
         this.em = em;
         this.campaigns = campaigns;
         this.contributions = contributions;
@@ -65,6 +73,8 @@ public class SalesAttribution {
         this.directory = directory;
         this.targets = targets;
         this.outbox = outbox;
+        this.purchases = purchases;
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -84,6 +94,7 @@ public class SalesAttribution {
         if (sales.isEmpty()) {
             return;
         }
+        recordPurchaseDays(sales);
         List<Target> targetsOf = em.createQuery("from Campaign where state in :states order by id", Campaign.class)
                 .setParameter("states", COUNTING_STATES).getResultList().stream()
                 .map(c -> new Target(c, campaigns.definition(c).scope(c.code), campaigns.allocation(c))).toList();
@@ -149,6 +160,18 @@ public class SalesAttribution {
         touched.forEach(id -> touchedCampaigns.put(id, byId.get(id).campaign()));
         out.addAll(targets.recheck(touchedCampaigns));
         outbox.publishAll(out);
+    }
+
+    /** Every customer's purchase days, attributed or not: retention counts any later purchase. */
+    private void recordPurchaseDays(List<Sale> sales) throws java.sql.SQLException {
+        Map<String, SortedSet<LocalDate>> days = new HashMap<>();
+        for (Sale s : sales) {
+            if (s.kind() == SaleKind.SALE && s.customerId() != null) {
+                days.computeIfAbsent(s.customerId(), k -> new TreeSet<>())
+                        .add(s.occurredAt().atZone(policies.zone()).toLocalDate());
+            }
+        }
+        purchases.record(days);
     }
 
     private Attribution attribute(Target t, Sale sale, Map<List<String>, ContributionStore.Row> originals) {

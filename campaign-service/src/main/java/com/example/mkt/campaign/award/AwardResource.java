@@ -38,8 +38,22 @@ public class AwardResource {
     public record IneligibleView(String salesperson, String branch, String sales, List<String> reasons) {
     }
 
+    public record LineView(String branch, String salesperson, String rule, int place, int tiedWith, String score,
+                           String reachedAt, String sales, String amount, List<ShareView> shares,
+                           String explanation) {
+    }
+
+    public record OutcomeView(String name, String subject, String awarded, List<LineView> lines,
+                              List<IneligibleView> ineligible) {
+    }
+
+    /**
+     * {@code speed} and {@code individual} are the branch and salesperson lines of every award (the DOMAIN.md
+     * example's two awards); {@code awards} lists each award of the rule set with its own lines.
+     */
     public record AwardsView(String campaignId, String currency, String pool, String awarded, String unawarded,
-                             List<SpeedView> speed, List<IndividualView> individual, List<IneligibleView> ineligible) {
+                             List<SpeedView> speed, List<IndividualView> individual, List<IneligibleView> ineligible,
+                             List<OutcomeView> awards) {
     }
 
     private final CampaignStore campaigns;
@@ -71,7 +85,7 @@ public class AwardResource {
         boolean all = scope.canSee(c.orgUnit);
         List<SpeedView> speed = r.speed().stream().filter(s -> all || scope.canSee(s.branch()))
                 .map(s -> new SpeedView(s.branch(), s.rule().name(), s.place(), s.tiedWith(), Api.time(s.reachedAt()),
-                        Api.money(s.amount()), s.shares().stream().map(x -> new ShareView(x.staffId(), x.role().name(),
+                        Api.money(s.amount()), s.shares().stream().map(x -> new ShareView(x.staffId(), x.role(),
                         x.weight().toPlainString(), Api.money(x.amount()))).toList(), s.explanation())).toList();
         List<IndividualView> individual = r.individual().stream().filter(i -> all || scope.canSee(i.branch()))
                 .map(i -> new IndividualView(i.salesperson(), i.branch(), Api.money(i.sales()), i.place(),
@@ -79,8 +93,18 @@ public class AwardResource {
         List<IneligibleView> ineligible = r.ineligible().stream().filter(i -> all || scope.canSee(i.branch()))
                 .map(i -> new IneligibleView(i.salesperson(), i.branch(), Api.money(i.sales()),
                         i.reasons().stream().map(Enum::name).toList())).toList();
-        return new AwardsView(c.id, Api.CURRENCY, all ? Api.money(campaigns.awardRules(c).pool()) : null,
+        List<OutcomeView> outcomes = r.awards().stream().map(a -> new OutcomeView(a.name(), a.subject().name(),
+                all ? Api.money(a.awarded()) : null,
+                a.lines().stream().filter(l -> all || scope.canSee(l.branch())).map(l -> new LineView(l.branch(),
+                        l.salesperson(), l.rule().name(), l.place(), l.tiedWith(), Api.rate(l.score()),
+                        Api.time(l.reachedAt()), Api.money(l.sales()), Api.money(l.amount()),
+                        l.shares().stream().map(x -> new ShareView(x.staffId(), x.role(), x.weight().toPlainString(),
+                                Api.money(x.amount()))).toList(), l.explanation())).toList(),
+                a.ineligible().stream().filter(i -> all || scope.canSee(i.branch()))
+                        .map(i -> new IneligibleView(i.salesperson(), i.branch(), Api.money(i.sales()),
+                                i.reasons().stream().map(Enum::name).toList())).toList())).toList();
+        return new AwardsView(c.id, Api.CURRENCY, all ? Api.money(r.pool()) : null,
                 all ? Api.money(r.awarded()) : null, all ? Api.money(r.unawarded()) : null, speed, individual,
-                ineligible);
+                ineligible, outcomes);
     }
 }

@@ -1,6 +1,5 @@
 package com.example.mkt.campaign.award;
 
-import com.example.mkt.campaign.campaign.AwardRules;
 import com.example.mkt.campaign.campaign.Campaign;
 import com.example.mkt.campaign.campaign.CampaignEvents;
 import com.example.mkt.campaign.campaign.CampaignStore;
@@ -47,8 +46,7 @@ public class AwardService {
     }
 
     public AwardResult compute(Campaign c) {
-        AwardRules rules = campaigns.awardRules(c);
-        return new AwardCalculator(rules.policy()).calculate(progress.progress(c), rules.speedRecipients());
+        return new AwardEngine().compute(campaigns.awardRules(c), progress.progress(c));
     }
 
     /** Computes, keeps the result and publishes campaign.awards-computed, in one transaction. */
@@ -74,12 +72,14 @@ public class AwardService {
         return result;
     }
 
-    static Map<String, Object> eventData(Campaign c, AwardResult r, Instant at) {
+    /** The campaign.awards-computed data: the same rule set, contributions and instant give the same payload. */
+    public static Map<String, Object> eventData(Campaign c, AwardResult r, Instant at) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("campaignId", c.id);
         data.put("code", c.code);
         data.put("computedAt", Api.time(at));
         data.put("currency", Api.CURRENCY);
+        data.put("pool", Api.money(r.pool()));
         data.put("awarded", Api.money(r.awarded()));
         data.put("unawarded", Api.money(r.unawarded()));
         data.put("speed", r.speed().stream().map(s -> {
@@ -90,8 +90,7 @@ public class AwardService {
             m.put("tiedWith", s.tiedWith());
             m.put("reachedAt", Api.time(s.reachedAt()));
             m.put("amount", Api.money(s.amount()));
-            m.put("shares", s.shares().stream().map(x -> Map.of("staffId", x.staffId(), "role", x.role().name(),
-                    "amount", Api.money(x.amount()))).toList());
+            m.put("shares", shares(s.shares()));
             return m;
         }).toList());
         data.put("individual", r.individual().stream().map(i -> {
@@ -104,6 +103,37 @@ public class AwardService {
             m.put("amount", Api.money(i.amount()));
             return m;
         }).toList());
+        data.put("awards", r.awards().stream().map(a -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", a.name());
+            m.put("subject", a.subject().name());
+            m.put("awarded", Api.money(a.awarded()));
+            m.put("lines", a.lines().stream().map(l -> {
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("branch", l.branch());
+                line.put("salesperson", l.salesperson());
+                line.put("rule", l.rule().name());
+                line.put("place", l.place());
+                line.put("tiedWith", l.tiedWith());
+                line.put("score", Api.rate(l.score()));
+                line.put("reachedAt", Api.time(l.reachedAt()));
+                line.put("sales", Api.money(l.sales()));
+                line.put("amount", Api.money(l.amount()));
+                line.put("shares", shares(l.shares()));
+                return line;
+            }).toList());
+            return m;
+        }).toList());
         return data;
+    }
+
+    private static List<Map<String, Object>> shares(List<RecipientShare> shares) {
+        return shares.stream().map(x -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("staffId", x.staffId());
+            m.put("role", x.role());
+            m.put("amount", Api.money(x.amount()));
+            return m;
+        }).toList();
     }
 }

@@ -122,10 +122,15 @@ public final class CampaignApi {
     public record BandView(int fromPlace, int toPlace, String amount) {
     }
 
-    public record AwardRulesView(String pool, String currency, List<BandView> speedBands, boolean fillSpeedWithStarting,
-                                 String managerWeight, String staffWeight,
+    /**
+     * The campaign's award rule set: {@code awards} is the declarative document (as GET .../award-rules shows
+     * it); the fields before it are the earlier fixed-shape view, filled when the rule set has that shape (a speed
+     * and an individual award) and null otherwise.
+     */
+    public record AwardRulesView(String pool, String currency, List<BandView> speedBands,
+                                 Boolean fillSpeedWithStarting, String managerWeight, String staffWeight,
                                  Map<String, List<RecipientInput>> speedRecipients, String individualMinimumSales,
-                                 List<BandView> individualBands) {
+                                 List<BandView> individualBands, Object awards) {
     }
 
     public record CampaignView(

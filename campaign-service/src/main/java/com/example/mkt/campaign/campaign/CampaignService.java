@@ -1,5 +1,7 @@
 package com.example.mkt.campaign.campaign;
 
+import com.example.mkt.campaign.award.AwardPresets;
+import com.example.mkt.campaign.award.AwardRuleSet;
 import com.example.mkt.campaign.award.PlacePrize;
 import com.example.mkt.campaign.award.SpeedRecipient;
 import com.example.mkt.campaign.campaign.CampaignApi.AwardRulesInput;
@@ -18,6 +20,7 @@ import com.example.mkt.campaign.review.CampaignTexts;
 import com.example.mkt.campaign.review.KeywordCheckResult;
 import com.example.mkt.campaign.review.SensitiveKeywordChecker;
 import com.example.mkt.campaign.shared.Api;
+import com.example.mkt.campaign.target.ProgressService;
 import com.example.mkt.campaign.target.TargetAllocation;
 import com.example.mkt.eventing.outbox.Outbox;
 import com.example.mkt.rest.concurrency.ETags;
@@ -49,22 +52,25 @@ public class CampaignService {
     private final SensitiveKeywordChecker keywords;
     private final Policies policies;
     private final Outbox outbox;
+    private final ProgressService progress;
     private final Clock clock;
 
     public CampaignService(CampaignStore store, CampaignWorkflow workflow, SensitiveKeywordChecker keywords,
-                           Policies policies, Outbox outbox, Clock clock) {
+                           Policies policies, Outbox outbox, ProgressService progress, Clock clock) {
         this.store = store;
         this.workflow = workflow;
         this.keywords = keywords;
         this.policies = policies;
         this.outbox = outbox;
+        this.progress = progress;
         this.clock = clock;
     }
 
     @Transactional
     public Campaign create(CampaignInput in, CurrentUser user, OrgScope scope) {
         CampaignDefinition definition = definition(in);
-        AwardRules rules = awardRules(in.awardRules());
+        AwardRuleSet rules = in.awardRules() == null ? AwardPresets.of(policies.defaultAwards(), Map.of())
+                : awardRules(in.awardRules());
         scope.requireAssignable("orgUnit", in.orgUnit());
         if (store.codeTaken(in.code(), null)) {
             throw ApiException.conflict("a campaign with code " + in.code() + " exists");
@@ -95,7 +101,8 @@ public class CampaignService {
         ETags.requireMatch(ifMatch, c.version);
         requireEditable(c);
         CampaignDefinition definition = definition(in);
-        AwardRules rules = awardRules(in.awardRules());
+        // without award rules in the body, the stored rule set stays (it has its own resource)
+        AwardRuleSet rules = in.awardRules() == null ? null : awardRules(in.awardRules());
         if (!in.orgUnit().equals(c.orgUnit)) {
             scope.requireAssignable("orgUnit", in.orgUnit());
         }
@@ -253,7 +260,15 @@ public class CampaignService {
         }
         c.costs = store.write(spent);
         CampaignLifecycle after = workflow.recordEvaluation(before);
-        return save(c, before, after, CampaignEvents.EVALUATED, user, Map.of());
+        // the figures ROI is made of (kpi-service's CAMPAIGN_ROI): attributed revenue and what was spent
+        BigDecimal revenue = Money.of(progress.progress(c).total().max(BigDecimal.ZERO));
+        BigDecimal cost = Money.sum(List.copyOf(spent.values()));
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("revenue", Api.money(revenue));
+        extra.put("cost", Api.money(cost));
+        extra.put("currency", Api.CURRENCY);
+        extra.put("roi", Api.rate(Money.percent(revenue.subtract(cost), cost).orElse(null)));
+        return save(c, before, after, CampaignEvents.EVALUATED, user, extra);
     }
 
     private Campaign save(Campaign c, CampaignLifecycle before, CampaignLifecycle after, String eventType,
@@ -290,9 +305,29 @@ public class CampaignService {
         }
     }
 
-    private void apply(Campaign c, CampaignDefinition d, AwardRules rules, Instant now) {
+    /** Replaces the award rule set of a DRAFT campaign (validated already) and announces the change. */
+    @Transactional
+    public Campaign replaceAwardRules(String id, String ifMatch, AwardRuleSet rules, CurrentUser user,
+                                      OrgScope scope) {
+        Campaign c = store.visible(id, scope);
+        ETags.requireMatch(ifMatch, c.version);
+        requireEditable(c);
+        c.awardRules = store.writeAwardRules(rules);
+        Instant now = clock.instant();
+        c.updatedAt = now;
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("theme", store.definition(c).theme());
+        extra.put("changed", "awardRules");
+        outbox.publish(CampaignEvents.lifecycle(CampaignEvents.UPDATED, c, c.state, user.staffId(), Api.time(now),
+                extra));
+        return c;
+    }
+
+    private void apply(Campaign c, CampaignDefinition d, AwardRuleSet rules, Instant now) {
         c.definition = store.write(d);
-        c.awardRules = store.write(rules);
+        if (rules != null) {
+            c.awardRules = store.writeAwardRules(rules);
+        }
         c.periodStart = d.periodStart();
         c.periodEnd = d.periodEnd();
         c.updatedAt = now;
@@ -340,10 +375,8 @@ public class CampaignService {
                 in.offerRules() == null ? "" : in.offerRules(), budget, Api.CURRENCY);
     }
 
-    AwardRules awardRules(AwardRulesInput in) {
-        if (in == null) {
-            return AwardRules.of(policies.defaultAwards());
-        }
+    /** The earlier request format of award rules (speed and individual bands), as the rule set it describes. */
+    AwardRuleSet awardRules(AwardRulesInput in) {
         Map<String, List<SpeedRecipient>> recipients = new HashMap<>();
         if (in.speedRecipients() != null) {
             in.speedRecipients().forEach((branch, people) -> recipients.put(branch,
@@ -353,8 +386,7 @@ public class CampaignService {
             AwardRules rules = new AwardRules(Money.of(in.pool()), bands(in.speedBands()), in.fillSpeedWithStarting(),
                     new BigDecimal(in.managerWeight()), new BigDecimal(in.staffWeight()), recipients,
                     Money.of(in.individualMinimumSales()), bands(in.individualBands()));
-            rules.policy();
-            return rules;
+            return AwardPresets.of(rules.policy(), rules.speedRecipients());
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("awardRules", e.getMessage());
         }

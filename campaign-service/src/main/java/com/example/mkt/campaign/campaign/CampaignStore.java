@@ -1,5 +1,8 @@
 package com.example.mkt.campaign.campaign;
 
+import com.example.mkt.campaign.award.AwardPresets;
+import com.example.mkt.campaign.award.AwardRuleDocument;
+import com.example.mkt.campaign.award.AwardRuleSet;
 import com.example.mkt.campaign.lifecycle.CampaignLifecycle;
 import com.example.mkt.campaign.target.TargetAllocation;
 import com.example.mkt.rest.problem.ApiException;
@@ -7,6 +10,7 @@ import com.example.mkt.rest.security.OrgScope;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -100,8 +104,30 @@ public class CampaignStore {
         return read(c.allocation, TargetAllocation.class);
     }
 
-    public AwardRules awardRules(Campaign c) {
-        return read(c.awardRules, AwardRules.class);
+    /**
+     * The campaign's award rule set. Rules stored before rule sets existed (the fixed speed + individual shape)
+     * are read as the rule set they always meant.
+     */
+    public AwardRuleSet awardRules(Campaign c) {
+        try {
+            JsonNode doc = json.readTree(c.awardRules);
+            if (doc.has("awards")) {
+                AwardRuleDocument.Parsed parsed = AwardRuleDocument.parse(doc);
+                if (!parsed.valid()) {
+                    throw new IllegalStateException("stored award rules of " + c.id + " are invalid: "
+                            + parsed.errors());
+                }
+                return parsed.rules();
+            }
+            AwardRules legacy = json.treeToValue(doc, AwardRules.class);
+            return AwardPresets.of(legacy.policy(), legacy.speedRecipients());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored award rules of " + c.id + " are unreadable", e);
+        }
+    }
+
+    public String writeAwardRules(AwardRuleSet rules) {
+        return write(AwardRuleDocument.write(rules));
     }
 
     public CampaignLifecycle lifecycle(Campaign c) {

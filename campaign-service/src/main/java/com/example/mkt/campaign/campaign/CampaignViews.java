@@ -14,7 +14,10 @@ import com.example.mkt.campaign.campaign.CampaignApi.RecipientInput;
 import com.example.mkt.campaign.campaign.CampaignApi.ReviewView;
 import com.example.mkt.campaign.campaign.CampaignApi.WindowView;
 import com.example.mkt.campaign.config.Policies;
-import com.example.mkt.campaign.award.PlacePrize;
+import com.example.mkt.campaign.award.AwardPresets;
+import com.example.mkt.campaign.award.AwardRuleDocument;
+import com.example.mkt.campaign.award.AwardRuleSet;
+import com.example.mkt.campaign.award.RecipientRole;
 import com.example.mkt.campaign.lifecycle.CampaignLifecycle;
 import com.example.mkt.campaign.lifecycle.CampaignWorkflow;
 import com.example.mkt.campaign.money.Money;
@@ -46,7 +49,6 @@ public class CampaignViews {
     public CampaignView view(Campaign c) {
         CampaignDefinition d = store.definition(c);
         CampaignLifecycle l = store.lifecycle(c);
-        AwardRules r = store.awardRules(c);
         List<String> allowed = workflow.allowedNext(l).stream().map(Enum::name).sorted().toList();
         ReviewView review = new ReviewView(l.submittedBy(), workflow.awaitedRole(l).orElse(null),
                 policies.lifecycle().approvalChain().roles(),
@@ -57,12 +59,7 @@ public class CampaignViews {
                 .map(s -> new PilotView(Api.time(l.pilotStartedAt()), Api.time(s.deadline()), s.overdue()))
                 .orElse(new PilotView(Api.time(l.pilotStartedAt()), Api.time(workflow.pilotDeadline(l.pilotStartedAt())),
                         false));
-        Map<String, List<RecipientInput>> recipients = new TreeMap<>();
-        r.speedRecipients().forEach((branch, people) -> recipients.put(branch,
-                people.stream().map(p -> new RecipientInput(p.staffId(), p.role())).toList()));
-        AwardRulesView rules = new AwardRulesView(Api.money(r.pool()), Api.CURRENCY, bands(r.speedBands()),
-                r.fillSpeedWithStarting(), r.managerWeight().toPlainString(), r.staffWeight().toPlainString(),
-                recipients, Api.money(r.individualMinimumSales()), bands(r.individualBands()));
+        AwardRulesView rules = awardRulesView(store.awardRules(c));
         return new CampaignView(c.id, c.code, d.theme(), c.orgUnit, c.state, allowed,
                 new PeriodView(d.periodStart(), d.periodEnd()),
                 d.subWindows().stream().map(w -> new WindowView(w.name(), w.start(), w.end())).toList(),
@@ -83,7 +80,22 @@ public class CampaignViews {
                 new PeriodView(c.periodStart, c.periodEnd), Api.time(c.updatedAt));
     }
 
-    private static List<BandView> bands(List<PlacePrize> bands) {
-        return bands.stream().map(b -> new BandView(b.fromPlace(), b.toPlace(), Api.money(b.amount()))).toList();
+    public static AwardRulesView awardRulesView(AwardRuleSet r) {
+        Map<String, Object> doc = AwardRuleDocument.write(r);
+        String pool = Api.money(r.effectivePool());
+        return AwardPresets.asPolicy(r).map(p -> {
+            Map<String, List<RecipientInput>> recipients = new TreeMap<>();
+            p.speedRecipients().forEach((branch, people) -> recipients.put(branch, people.stream()
+                    .map(x -> new RecipientInput(x.staffId(), RecipientRole.valueOf(x.role().toUpperCase(
+                            java.util.Locale.ROOT)))).toList()));
+            return new AwardRulesView(pool, Api.CURRENCY, bands(p.speedBands()), p.fillSpeedWithStarting(),
+                    p.managerWeight().toPlainString(), p.staffWeight().toPlainString(), recipients,
+                    Api.money(p.individualMinimumSales()), bands(p.individualBands()), doc.get("awards"));
+        }).orElse(new AwardRulesView(pool, Api.CURRENCY, null, null, null, null, null, null, null,
+                doc.get("awards")));
+    }
+
+    private static List<BandView> bands(List<AwardRuleSet.Band> bands) {
+        return bands.stream().map(b -> new BandView(b.from(), b.to(), Api.money(b.amount()))).toList();
     }
 }

@@ -97,7 +97,11 @@ public interface CampaignConfig {
     }
 
     interface Evaluation {
-        @WithDefault("P3M")
+        /**
+         * ISO-8601 period after the campaign's end in which a buyer who buys again counts as retained (days are
+         * counted in the business zone).
+         */
+        @WithDefault("P90D")
         String retentionWindow();
 
         @WithDefault("0.10")

@@ -62,6 +62,10 @@ public class Policies {
         return lifecycle;
     }
 
+    public EvaluationPolicy evaluation() {
+        return evaluation;
+    }
+
     public AwardPolicy defaultAwards() {
         return awards;
     }

@@ -9,7 +9,7 @@ import java.util.Objects;
  * Configurable parts of the evaluation (DOMAIN.md §2 "Evaluation"; seed {@code 001:307}, {@code 003:3183}).
  *
  * @param retentionWindow      a buyer is retained when they buy again within this long after the campaign
- *                             ("用户保有情况", {@code 003:3183}); a quarter by default
+ *                             ("用户保有情况", {@code 003:3183}); 90 days by default
  * @param startingUplift       next starting target = actual x (1 + this)
  * @param budgetUplift         next budget target = actual x (1 + this); larger, as budget targets are
  *                             (the seed's are 200/150 = 1.33 of the starting ones)
@@ -41,7 +41,7 @@ public record EvaluationPolicy(
     }
 
     public static EvaluationPolicy defaults() {
-        return new EvaluationPolicy(Period.ofMonths(3), new BigDecimal("0.10"), new BigDecimal("0.30"), true,
+        return new EvaluationPolicy(Period.ofDays(90), new BigDecimal("0.10"), new BigDecimal("0.30"), true,
                 new BigDecimal("10000.00"), ZoneId.of("Asia/Shanghai"));
     }
 }

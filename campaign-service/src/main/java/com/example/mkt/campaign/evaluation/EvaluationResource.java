@@ -4,6 +4,7 @@ import com.example.mkt.campaign.attribution.ContributionStore;
 import com.example.mkt.campaign.campaign.Campaign;
 import com.example.mkt.campaign.campaign.CampaignDefinition;
 import com.example.mkt.campaign.campaign.CampaignStore;
+import com.example.mkt.campaign.config.Policies;
 import com.example.mkt.campaign.segment.SegmentStore;
 import com.example.mkt.campaign.shared.Api;
 import com.example.mkt.campaign.target.CampaignProgress;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +30,9 @@ import java.util.stream.Collectors;
 
 /**
  * /api/v1/campaigns/{id}/evaluation: planned vs actual, cost against the budget lines (spent as recorded by
- * POST .../evaluation), ROI, participation of target customers and branches, suggested next targets. Head office
- * reading: only whoever sees the campaign's owning unit.
+ * POST .../evaluation), ROI, participation of target customers and branches, retention of buyers (those who bought
+ * anything again within the configured window after the period, from every sale seen), suggested next targets
+ * (actual x (1 + uplift), rounded up). Head office reading: only whoever sees the campaign's owning unit.
  */
 @Path("/api/v1/campaigns/{id}/evaluation")
 @RolesAllowed({Roles.GM, Roles.MARKETING_DIRECTOR, Roles.MANAGER, Roles.SUPERVISOR, Roles.STAFF, Roles.ANALYST})
@@ -39,7 +42,8 @@ public class EvaluationResource {
                                boolean overBudget) {
     }
 
-    public record NextTargetView(String branch, String actual, String suggestedStarting, String suggestedBudget) {
+    public record NextTargetView(String branch, String actual, String suggestedStarting, String suggestedBudget,
+                                 String currentStarting, String currentBudget) {
     }
 
     public record EvaluationView(String campaignId, String currency, String plannedStarting, String plannedBudget,
@@ -47,7 +51,9 @@ public class EvaluationResource {
                                  String plannedCost, String actualCost, String costVariance,
                                  String expenseControlRate, List<CostLineView> costLines, String roi,
                                  int targetCustomers, int participants, String participationRate,
-                                 String branchParticipation, int buyers, List<NextTargetView> nextTargets) {
+                                 String branchParticipation, int buyers, List<NextTargetView> nextTargets,
+                                 int retained, String retentionRate, String retentionWindow, LocalDate retentionFrom,
+                                 LocalDate retentionUntil) {
     }
 
     private final CampaignStore campaigns;
@@ -55,15 +61,20 @@ public class EvaluationResource {
     private final ContributionStore contributions;
     private final SegmentStore segments;
     private final CampaignEvaluator evaluator;
+    private final PurchaseHistory purchases;
+    private final Policies policies;
     private final OrgScope scope;
 
     public EvaluationResource(CampaignStore campaigns, ProgressService progress, ContributionStore contributions,
-                              SegmentStore segments, CampaignEvaluator evaluator, OrgScope scope) {
+                              SegmentStore segments, CampaignEvaluator evaluator, PurchaseHistory purchases,
+                              Policies policies, OrgScope scope) {
         this.campaigns = campaigns;
         this.progress = progress;
         this.contributions = contributions;
         this.segments = segments;
         this.evaluator = evaluator;
+        this.purchases = purchases;
+        this.policies = policies;
         this.scope = scope;
     }
 
@@ -85,9 +96,15 @@ public class EvaluationResource {
                 .forEach(r -> net.merge(r.customerId(), r.amount(), BigDecimal::add));
         Set<String> buyers = net.entrySet().stream().filter(e -> e.getValue().signum() > 0).map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
-        Instant end = d.periodEnd().plusDays(1).atStartOfDay(Api.ZONE).toInstant();
+        // retention: buyers who bought anything again from the day after the period for the window (whole days)
+        java.time.ZoneId zone = policies.zone();
+        LocalDate from = d.periodEnd().plusDays(1);
+        LocalDate until = from.plus(policies.evaluation().retentionWindow());
+        Instant end = from.atStartOfDay(zone).toInstant();
+        List<Purchase> later = purchases.of(buyers, from, until).stream()
+                .map(x -> new Purchase(x.customerId(), x.day().atStartOfDay(zone).toInstant())).toList();
         CampaignEvaluation e = evaluator.evaluate(new EvaluationInput(p, costs,
-                segments.membersOf(d.targetSegments()), buyers, end, List.of()));
+                segments.membersOf(d.targetSegments()), buyers, end, later));
         return new EvaluationView(c.id, Api.CURRENCY, Api.money(e.plannedStarting()), Api.money(e.plannedBudget()),
                 Api.money(e.actual()), Api.rate(e.startingAchievement()), Api.rate(e.budgetAchievement()),
                 Api.money(e.plannedCost()), Api.money(e.actualCost()), Api.money(e.costVariance()),
@@ -98,7 +115,10 @@ public class EvaluationResource {
                 Api.rate(e.roi()), e.targetCustomers(), e.participants(), Api.rate(e.participationRate()),
                 Api.rate(e.branchParticipation()), e.buyers(),
                 e.nextTargets().stream().filter(Objects::nonNull).map(n -> new NextTargetView(n.branch(),
-                        Api.money(n.actual()), Api.money(n.suggestedStarting()), Api.money(n.suggestedBudget())))
-                        .toList());
+                        Api.money(n.actual()), Api.money(n.suggestedStarting()), Api.money(n.suggestedBudget()),
+                        Api.money(n.currentStarting()), Api.money(n.currentBudget())))
+                        .toList(),
+                e.retained(), Api.rate(e.retentionRate()), policies.evaluation().retentionWindow().toString(), from,
+                until.minusDays(1));
     }
 }

@@ -19,14 +19,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * /api/v1/campaigns/{id}/leaderboard: branches or salespeople ranked on a metric, ties sharing a rank. The
  * branch ranking is the competition everyone who sees the campaign follows; salespeople are listed only within
- * the caller's scope (their ranks stay the company-wide ones). Pages follow the ranking order; the cursor is the
- * position of the last line shown, since the ranking is computed, not stored.
+ * the caller's scope (their ranks stay the company-wide ones). Pages are keyset pages in the ranking order: the
+ * cursor holds the last line's score and codes (with the level and metric it belongs to), and the next page starts
+ * strictly after that key, so a line is never shown twice even when positions shift between requests.
  */
 @Path("/api/v1/campaigns/{id}/leaderboard")
 @RolesAllowed({Roles.GM, Roles.MARKETING_DIRECTOR, Roles.MANAGER, Roles.SUPERVISOR, Roles.STAFF, Roles.ANALYST})
@@ -79,14 +82,41 @@ public class LeaderboardResource {
             }
             default -> throw ApiException.invalid("level", "branches or salespeople");
         }
-        int from;
-        try {
-            from = page.first() ? 0 : Integer.parseInt(page.after().get(0));
-        } catch (NumberFormatException e) {
-            throw ApiException.invalid("cursor", "not a cursor this API issued");
+        Comparator<Line> order = order(lvl);
+        List<Line> sorted = new ArrayList<>(lines);
+        sorted.sort(order);
+        List<Line> fetched = sorted;
+        if (!page.first()) {
+            List<String> after = page.after();
+            if (after.size() != 5 || !after.get(0).equals(lvl) || !after.get(1).equals(m.name())) {
+                throw ApiException.invalid("cursor", "not a cursor of this leaderboard (level and metric must stay)");
+            }
+            Line last;
+            try {
+                last = new Line(0, false, after.get(3), after.get(4).isEmpty() ? null : after.get(4),
+                        after.get(2).isEmpty() ? null : new BigDecimal(after.get(2)).toPlainString(), null, null);
+            } catch (NumberFormatException e) {
+                throw ApiException.invalid("cursor", "not a cursor this API issued");
+            }
+            fetched = sorted.stream().filter(l -> order.compare(l, last) > 0).toList();
         }
-        List<Line> fetched = lines.subList(Math.min(from, lines.size()), Math.min(from + page.fetchSize(), lines.size()));
-        List<Line> copy = List.copyOf(fetched);
-        return Page.of(copy, page.limit(), l -> PageRequest.cursor(String.valueOf(from + copy.indexOf(l) + 1)));
+        String lvlKey = lvl;
+        return Page.of(fetched.subList(0, Math.min(page.fetchSize(), fetched.size())), page.limit(),
+                l -> PageRequest.cursor(lvlKey, m.name(), l.score() == null ? "" : l.score(), l.branch(),
+                        l.salesperson() == null ? "" : l.salesperson()));
+    }
+
+    /**
+     * The ranking order as a total order on lines: score high to low (an undefined score last), then the
+     * tie-breaker (branch code; salesperson id, then branch code). A cursor holds the last line's keys, so the next
+     * page starts after it wherever it has moved since.
+     */
+    static Comparator<Line> order(String level) {
+        Comparator<Line> byScore = Comparator.comparing((Line l) -> l.score() == null ? null : new BigDecimal(l.score()),
+                Comparator.nullsLast(Comparator.<BigDecimal>reverseOrder()));
+        return "salespeople".equals(level)
+                ? byScore.thenComparing(Line::salesperson, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+                        .thenComparing(Line::branch)
+                : byScore.thenComparing(Line::branch);
     }
 }

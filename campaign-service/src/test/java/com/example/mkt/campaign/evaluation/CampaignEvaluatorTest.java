@@ -138,13 +138,44 @@ class CampaignEvaluatorTest {
         @CsvSource({
                 "2018-10-31T15:59:59.999Z, false",   // still inside the campaign
                 "2018-10-31T16:00:00Z,     true",    // the first instant after it
-                "2019-01-31T15:59:59.999Z, true",    // last instant of 31 January in Shanghai
-                "2019-01-31T16:00:00Z,     false"})  // 1 February in Shanghai: three months are over
-        void retentionWindowEdges(Instant at, boolean retained) {
+                "2019-01-29T15:59:59.999Z, true",    // last instant of 29 January in Shanghai: day 90
+                "2019-01-29T16:00:00Z,     false"})  // 30 January in Shanghai: the 90 days are over
+        void retentionWindowEdgesOfTheDefaultNinetyDays(Instant at, boolean retained) {
+            assertEquals(Period.ofDays(90), EvaluationPolicy.defaults().retentionWindow());
             CampaignEvaluation e = evaluator.evaluate(new EvaluationInput(SOLD, List.of(), Set.of(),
                     Set.of("c-a", "c-b"), END, List.of(new Purchase("c-a", at))));
             assertEquals(retained ? 1 : 0, e.retained());
             assertEquals(new BigDecimal(retained ? "50.00" : "0.00"), e.retentionRate());
+        }
+
+        @ParameterizedTest(name = "{0} -> {1}")
+        @CsvSource({
+                "2019-01-31T15:59:59.999Z, true",    // last instant of 31 January in Shanghai
+                "2019-01-31T16:00:00Z,     false"})  // 1 February in Shanghai: three months are over
+        void aConfiguredWindowOfThreeMonths(Instant at, boolean retained) {
+            EvaluationPolicy d = EvaluationPolicy.defaults();
+            CampaignEvaluator quarter = new CampaignEvaluator(new EvaluationPolicy(Period.ofMonths(3),
+                    d.startingUplift(), d.budgetUplift(), d.carryMissedTargets(), d.roundingUnit(), d.zone()));
+            CampaignEvaluation e = quarter.evaluate(new EvaluationInput(SOLD, List.of(), Set.of(),
+                    Set.of("c-a", "c-b"), END, List.of(new Purchase("c-a", at))));
+            assertEquals(retained ? 1 : 0, e.retained());
+        }
+
+        @Test
+        void purchaseDaysAsTheServiceKeepsThemCountByBusinessDay() {
+            // the service keeps the Shanghai day of each purchase and reads it as that day's first instant
+            ZoneId zone = ZoneId.of("Asia/Shanghai");
+            java.time.LocalDate firstDay = java.time.LocalDate.of(2018, 11, 1);
+            List<Purchase> days = List.of(
+                    new Purchase("c-1", firstDay.atStartOfDay(zone).toInstant()),              // day 1
+                    new Purchase("c-2", firstDay.plusDays(89).atStartOfDay(zone).toInstant()), // day 90
+                    new Purchase("c-3", firstDay.plusDays(90).atStartOfDay(zone).toInstant()), // day 91: too late
+                    new Purchase("c-4", firstDay.minusDays(1).atStartOfDay(zone).toInstant())); // in the period
+            CampaignEvaluation e = evaluator.evaluate(new EvaluationInput(SOLD, List.of(), Set.of(),
+                    Set.of("c-1", "c-2", "c-3", "c-4", "c-5", "c-6", "c-7"), END, days));
+            assertEquals(7, e.buyers());
+            assertEquals(2, e.retained());
+            assertEquals(new BigDecimal("28.57"), e.retentionRate());   // 2 / 7
         }
 
         @Test

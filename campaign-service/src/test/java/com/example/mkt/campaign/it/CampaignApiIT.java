@@ -293,6 +293,12 @@ class CampaignApiIT {
         assertEquals("用语违规,请修改", rejected.path("comment").asText());
         assertEquals("IN_REVIEW", rejected.path("previousState").asText());
         assertEquals(3, SalesAttributionIT.read(mine.get(1).value()).path("data").path("keywordHits").size());
+        // the evaluation carries what kpi-service's campaign ROI is made of (no sales here: -100%)
+        var evaluated = SalesAttributionIT.read(mine.get(11).value()).path("data");
+        assertEquals("0.00", evaluated.path("revenue").asText());
+        assertEquals("13000.00", evaluated.path("cost").asText());
+        assertEquals("CNY", evaluated.path("currency").asText());
+        assertEquals("-100.00", evaluated.path("roi").asText());
     }
 
     @Test
