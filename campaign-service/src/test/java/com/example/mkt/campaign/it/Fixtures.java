@@ -3,6 +3,7 @@ package com.example.mkt.campaign.it;
 import com.example.mkt.eventing.envelope.EventEnvelope;
 import com.example.mkt.rest.security.OrgDirectory;
 import com.example.mkt.testinfra.KafkaTestClient;
+import com.example.mkt.testinfra.TestEvents;
 import com.example.mkt.testinfra.TestTokens;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,14 +43,7 @@ final class Fixtures {
     }
 
     static void unit(KafkaTestClient kafka, String code, String name, String kind, String parent) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("code", code);
-        data.put("name", name);
-        data.put("kind", kind);
-        data.put("parent", parent);
-        data.put("active", true);
-        data.put("version", 1);
-        kafka.send("planning.events", code, envelope("/planning-service", "org-unit.created", code, data));
+        TestEvents.publishOrgUnits(kafka, new TestEvents.OrgUnit(code, name, kind, parent));
     }
 
     static String envelope(String source, String type, String subject, Object data) {
@@ -71,19 +65,7 @@ final class Fixtures {
     }
 
     static void await(Supplier<Boolean> condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.get()) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what);
+        TestEvents.await(what, condition::get);
     }
 
     static Map<String, Object> campaignBody(String code, String orgUnit) {
