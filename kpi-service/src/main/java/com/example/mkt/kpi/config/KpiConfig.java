@@ -60,6 +60,17 @@ public interface KpiConfig {
 
         @WithDefault("4")
         int correctiveDays();
+
+        /** When the monthly run looks at the previous month's scorecards (daily 02:00 in Asia/Shanghai). */
+        @WithDefault("0 0 2 * * ?")
+        String runCron();
+
+        /** The run window: from this day of the next month, for this many working days (003:1600: the 1st-5th). */
+        @WithDefault("1")
+        int runFirstDay();
+
+        @WithDefault("5")
+        int runWorkingDays();
     }
 
     interface Rollup {

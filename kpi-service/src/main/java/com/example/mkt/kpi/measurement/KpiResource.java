@@ -25,6 +25,8 @@ import com.example.mkt.kpi.period.Period;
 import com.example.mkt.kpi.ranking.Ranked;
 import com.example.mkt.kpi.ranking.Ranking;
 import com.example.mkt.kpi.rollup.RollupService;
+import com.example.mkt.kpi.staff.StaffMeasurement;
+import com.example.mkt.kpi.staff.StaffRanking;
 import com.example.mkt.rest.paging.Page;
 import com.example.mkt.rest.paging.PageRequest;
 import com.example.mkt.rest.problem.ApiException;
@@ -52,9 +54,10 @@ public class KpiResource {
     private final OrgUnits orgUnits;
     private final RollupService rollups;
     private final KpiConfig config;
+    private final StaffRanking staffRanking;
 
     public KpiResource(KpiCatalogue catalogue, Measurements measurements, OrgScope scope, OrgDirectory directory,
-            OrgUnits orgUnits, RollupService rollups, KpiConfig config) {
+            OrgUnits orgUnits, RollupService rollups, KpiConfig config, StaffRanking staffRanking) {
         this.catalogue = catalogue;
         this.measurements = measurements;
         this.scope = scope;
@@ -62,6 +65,7 @@ public class KpiResource {
         this.orgUnits = orgUnits;
         this.rollups = rollups;
         this.config = config;
+        this.staffRanking = staffRanking;
     }
 
     @GET
@@ -168,6 +172,41 @@ public class KpiResource {
         List<Measurement> fetched = ordered.subList(Math.min(from, ordered.size()),
                 Math.min(ordered.size(), from + page.fetchSize()));
         return Page.of(fetched, page.limit(), m -> PageRequest.cursor(m.orgUnit()));
+    }
+
+    /**
+     * The staff of {@code orgUnit}'s subtree ranked by the KPI at one period, best first by its direction; ties share
+     * a rank. A person's figure sums their facts at every unit of the subtree. People whose rate has no denominator
+     * are listed last, without a rank. Only facts that name a staff member count (sales, new customers, follow-ups,
+     * surveys).
+     */
+    @GET
+    @Path("{code}/staff")
+    public Page<StaffMeasurement> staff(@PathParam("code") String code, @QueryParam("orgUnit") String orgUnit,
+            @QueryParam("period") String period, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        KpiDefinition kpi = kpi(code);
+        if (kpi.isDerivedFromTarget()) {
+            throw ApiException.notFound("staff figures of KPI", code);
+        }
+        String root = visibleUnit("orgUnit", orgUnit);
+        Period p = period("period", period);
+        PageRequest page = PageRequest.of(limit, cursor);
+        List<StaffMeasurement> ordered = staffRanking.rank(kpi, root, directory.subtree(root), p);
+        int from = 0;
+        if (!page.first()) {
+            String afterStaff = page.after().get(0);
+            from = ordered.size();
+            for (int i = 0; i < ordered.size(); i++) {
+                if (ordered.get(i).staffId().equals(afterStaff)) {
+                    from = i + 1;
+                    break;
+                }
+            }
+        }
+        List<StaffMeasurement> fetched = ordered.subList(Math.min(from, ordered.size()),
+                Math.min(ordered.size(), from + page.fetchSize()));
+        return Page.of(fetched, page.limit(), m -> PageRequest.cursor(m.staffId()));
     }
 
     /** Recomputes every cell from the stored facts (operations; the general manager). */

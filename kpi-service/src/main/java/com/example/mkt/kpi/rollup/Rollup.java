@@ -101,6 +101,39 @@ public final class Rollup {
         return List.copyOf(merged);
     }
 
+    /**
+     * The staff cells of a batch: for every fact naming a staff member, that person's cell at the fact's own unit
+     * for each maintained grain (not along the ancestors: a subtree's ranking sums its units' rows). Summed per cell,
+     * in {@link StaffCellKey} order, without cells whose net change is zero.
+     */
+    public List<StaffCellDelta> mergeStaff(Collection<Fact> facts) {
+        Map<StaffCellKey, BigDecimal[]> sums = new TreeMap<>();
+        for (Fact fact : facts) {
+            if (fact.staffId() == null || fact.staffId().isBlank()) {
+                continue;
+            }
+            requireValid(fact.delta());
+            LocalDate day = calendar.dayOf(fact.occurredAt());
+            for (PeriodType type : PeriodType.values()) {
+                if (policy.periodTypes().contains(type)) {
+                    StaffCellKey key = new StaffCellKey(fact.kpiCode(), fact.staffId(), fact.orgUnit(),
+                            Period.containing(day, type));
+                    BigDecimal[] sum = sums.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                    sum[0] = sum[0].add(fact.numerator());
+                    sum[1] = sum[1].add(fact.denominator());
+                }
+            }
+        }
+        List<StaffCellDelta> merged = new ArrayList<>(sums.size());
+        sums.forEach((key, sum) -> {
+            StaffCellDelta cell = new StaffCellDelta(key, sum[0], sum[1]);
+            if (!cell.isNoOp()) {
+                merged.add(cell);
+            }
+        });
+        return List.copyOf(merged);
+    }
+
     private void requireValid(MeasureDelta delta) {
         rejection(delta).ifPresent(reason -> {
             throw new IllegalArgumentException(reason);

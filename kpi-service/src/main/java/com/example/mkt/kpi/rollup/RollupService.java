@@ -77,6 +77,13 @@ public class RollupService {
         if (facts.isEmpty()) {
             return;
         }
+        // One business fact twice in a batch (a follow-up reported overdue, then completed): the first one counts,
+        // as it would have in two batches.
+        Map<String, Fact> unique = new java.util.LinkedHashMap<>();
+        for (Fact fact : facts) {
+            unique.putIfAbsent(factId(fact), fact);
+        }
+        facts = List.copyOf(unique.values());
         try (Connection c = dataSource.getConnection()) {
             Rollup rollup = rollup(c);
             List<Fact> ready = new ArrayList<>();
@@ -146,16 +153,18 @@ public class RollupService {
                 // facts first, then cells: the same order appliers take them in, so no deadlock
                 st.execute("LOCK TABLE measure_fact IN SHARE ROW EXCLUSIVE MODE");
                 st.execute("LOCK TABLE kpi_cell IN SHARE ROW EXCLUSIVE MODE");
+                st.execute("LOCK TABLE kpi_staff_cell IN SHARE ROW EXCLUSIVE MODE");
             }
             Map<CellKey, CellStore.Sums> before = CellStore.all(c);
             Rollup rollup = rollup(c);
             Map<CellKey, BigDecimal[]> sums = new TreeMap<>();
+            Map<StaffCellKey, BigDecimal[]> staffSums = new TreeMap<>();
             List<Long> unpark = new ArrayList<>();
             long facts = 0;
             long stillParked = 0;
             long after = 0;
             while (true) {
-                List<MeasureDelta> chunk = new ArrayList<>(CHUNK);
+                List<Fact> chunk = new ArrayList<>(CHUNK);
                 long last = after;
                 try (PreparedStatement ps = c.prepareStatement(SELECT_FACTS + " WHERE seq > ? ORDER BY seq LIMIT " + CHUNK)) {
                     ps.setLong(1, after);
@@ -171,7 +180,7 @@ public class RollupService {
                             if (parked) {
                                 unpark.add(last);
                             }
-                            chunk.add(fact.delta());
+                            chunk.add(fact);
                             facts++;
                         }
                     }
@@ -180,8 +189,14 @@ public class RollupService {
                     break;
                 }
                 after = last;
-                for (CellDelta d : rollup.merge(chunk)) {
+                for (CellDelta d : rollup.merge(chunk.stream().map(Fact::delta).toList())) {
                     BigDecimal[] s = sums.computeIfAbsent(d.key(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                    s[0] = s[0].add(d.numerator());
+                    s[1] = s[1].add(d.denominator());
+                }
+                for (StaffCellDelta d : rollup.mergeStaff(chunk)) {
+                    BigDecimal[] s = staffSums.computeIfAbsent(d.key(),
+                            k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
                     s[0] = s[0].add(d.numerator());
                     s[1] = s[1].add(d.denominator());
                 }
@@ -189,6 +204,7 @@ public class RollupService {
             unpark(c, unpark);
             try (Statement st = c.createStatement()) {
                 st.executeUpdate("DELETE FROM kpi_cell");
+                st.executeUpdate("DELETE FROM kpi_staff_cell");
             }
             List<CellDelta> cells = new ArrayList<>(sums.size());
             sums.forEach((k, s) -> {
@@ -198,6 +214,15 @@ public class RollupService {
             });
             for (int from = 0; from < cells.size(); from += 10_000) {
                 CellStore.upsert(c, cells.subList(from, Math.min(cells.size(), from + 10_000)));
+            }
+            List<StaffCellDelta> staffCells = new ArrayList<>(staffSums.size());
+            staffSums.forEach((k, s) -> {
+                if (s[0].signum() != 0 || s[1].signum() != 0) {
+                    staffCells.add(new StaffCellDelta(k, s[0], s[1]));
+                }
+            });
+            for (int from = 0; from < staffCells.size(); from += 10_000) {
+                StaffCellStore.upsert(c, staffCells.subList(from, Math.min(staffCells.size(), from + 10_000)));
             }
             List<CellStore.Changed> changed = diff(before, cells);
             publish(c, changed);
@@ -213,6 +238,7 @@ public class RollupService {
         }
         List<CellDelta> merged = rollup.merge(facts.stream().map(Fact::delta).toList());
         publish(c, CellStore.upsert(c, merged));
+        StaffCellStore.upsert(c, rollup.mergeStaff(facts));
     }
 
     private void publish(Connection c, List<CellStore.Changed> changed) throws SQLException {

@@ -116,11 +116,13 @@ public class ScorecardResource {
                             String finalScore, OffsetDateTime publishedAt) {
     }
 
+    public record RunRequest(@NotNull @Pattern(regexp = "^[0-9]{4}-[0-9]{2}$", message = "must be a month like 2026-05") String month) {
+    }
+
     public static final String PUBLISHED_EVENT = "scorecard.published";
 
-    private final ScorecardCalculator calculator;
-    private final FollowUpQuota quota;
-    private final ReviewBlend blend;
+    private final ScorecardSheets sheets;
+    private final ScorecardRun run;
     private final Awards awards;
     private final CorrectivePlans correctivePlans;
     private final OrgScope scope;
@@ -129,12 +131,10 @@ public class ScorecardResource {
     private final ObjectMapper json;
     private final KpiConfig config;
 
-    public ScorecardResource(ScorecardCalculator calculator, FollowUpQuota quota, ReviewBlend blend, Awards awards,
-            CorrectivePlans correctivePlans, OrgScope scope, OrgDirectory directory, Outbox outbox, ObjectMapper json,
-            KpiConfig config) {
-        this.calculator = calculator;
-        this.quota = quota;
-        this.blend = blend;
+    public ScorecardResource(ScorecardSheets sheets, ScorecardRun run, Awards awards, CorrectivePlans correctivePlans, OrgScope scope,
+            OrgDirectory directory, Outbox outbox, ObjectMapper json, KpiConfig config) {
+        this.sheets = sheets;
+        this.run = run;
         this.awards = awards;
         this.correctivePlans = correctivePlans;
         this.scope = scope;
@@ -160,7 +160,7 @@ public class ScorecardResource {
         s.month = month.toString();
         s.status = ScorecardEntity.DRAFT;
         s.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        compute(s, body.inputs(), body.reviews());
+        sheets.compute(s, body.inputs(), body.reviews());
         s.persist();
         try {
             ScorecardEntity.getEntityManager().flush();
@@ -173,6 +173,17 @@ public class ScorecardResource {
         }
         return Response.created(URI.create("/api/v1/scorecards/" + s.id)).header("ETag", ETags.of(s.version))
                 .entity(view(s)).build();
+    }
+
+    /**
+     * Runs a month's scorecards now, as the daily job does inside the run window: creates or refreshes the drafts of
+     * everyone with measurements in the month; published ones are left alone (operations; the general manager).
+     */
+    @POST
+    @Path("runs")
+    @RolesAllowed({Roles.GM, Roles.OPS})
+    public ScorecardRun.Result runNow(@Valid @NotNull RunRequest body) throws Exception {
+        return run.run(month("month", body.month()));
     }
 
     @GET
@@ -193,7 +204,7 @@ public class ScorecardResource {
         if (!ScorecardEntity.DRAFT.equals(s.status)) {
             throw ApiException.illegalTransition("the scorecard is published and frozen", List.of());
         }
-        compute(s, body.inputs(), body.reviews());
+        sheets.compute(s, body.inputs(), body.reviews());
         ScorecardEntity.getEntityManager().flush();
         return Response.ok(view(s)).header("ETag", ETags.of(s.version)).build();
     }
@@ -314,53 +325,6 @@ public class ScorecardResource {
             return Optional.of(directory.subtree(orgUnit));
         }
         return scope.visibleUnits();
-    }
-
-    private void compute(ScorecardEntity s, Inputs in, ReviewScores reviews) {
-        if (in.complaintsResolved() > in.complaintsReceived()) {
-            throw ApiException.unprocessable("inputs.complaintsResolved", "must not exceed complaintsReceived");
-        }
-        if (in.satisfied() > in.surveyed()) {
-            throw ApiException.unprocessable("inputs.satisfied", "must not exceed surveyed");
-        }
-        BigDecimal expected = quota.expected(new Attendance(in.daysOnDuty(), in.scheduledDays()));
-        ScorecardInput input;
-        Scorecard sheet;
-        try {
-            input = new ScorecardInput(in.failedSpotChecks(), in.complaintsReceived(), in.complaintsResolved(),
-                    in.followUpsDone(), expected, in.falseFollowUps(), in.surveyed(), in.satisfied(), in.falseReports(),
-                    decimals(in.auditDeductions()), in.commendations() == null ? List.of() : in.commendations(),
-                    in.criticisms() == null ? List.of() : in.criticisms());
-            sheet = calculator.compute(input);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.unprocessable("inputs", e.getMessage());
-        }
-        BigDecimal finalScore = sheet.total();
-        if (reviews != null && (reviews.self() != null || reviews.manager() != null
-                || (reviews.peers() != null && !reviews.peers().isEmpty()))) {
-            finalScore = blend.finalScore(new Reviews(Optional.ofNullable(reviews.self()).map(BigDecimal::new),
-                    Optional.ofNullable(reviews.manager()).map(BigDecimal::new),
-                    decimals(reviews.peers()))).orElseThrow(() -> ApiException.unprocessable("reviews.manager",
-                            "the manager's review is required"));
-        }
-        Map<String, ItemView> items = new LinkedHashMap<>();
-        sheet.items().forEach((item, score) -> items.put(item.name(),
-                new ItemView(points(score.weight()), points(score.deductions()), points(score.score()))));
-        Sheet view = new Sheet(items, expected.toPlainString(), points(sheet.bonus()), points(sheet.penalty()),
-                points(sheet.total()));
-        try {
-            s.inputs = json.writeValueAsString(new Stored(in, reviews));
-            s.sheet = json.writeValueAsString(view);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        s.sheetTotal = sheet.total();
-        s.finalScore = finalScore;
-        s.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-    }
-
-    private static List<BigDecimal> decimals(List<String> values) {
-        return values == null ? List.of() : values.stream().map(BigDecimal::new).toList();
     }
 
     private ScorecardEntity visible(String id, boolean lock) {

@@ -45,12 +45,22 @@ public class TargetService {
         /** Equal shares (rates: every child inherits the parent's rate). */
         EVEN,
         /** Shares proportional to each child's actual of the same period one year earlier. */
-        LAST_YEAR
+        LAST_YEAR,
+        /**
+         * Not to child units but to the same unit's sub-periods one grain finer (year → quarters, quarter → months,
+         * month → its ISO weeks by days); see {@link PeriodBreakdown}.
+         */
+        EVEN_PERIODS
     }
 
-    /** Whether the children's targets add up to the parent's. */
+    /**
+     * Whether the children's targets add up to the parent's: the child units' at the same period
+     * ({@code childrenSum}..{@code childrenWithoutTarget}), and the same unit's sub-periods one grain finer
+     * ({@code periodsSum}..{@code periodsWithoutTarget}; a week has none). Sums and differences only for additive KPIs.
+     */
     public record Check(boolean additive, String parentValue, String childrenSum, String difference,
-                        boolean consistent, List<String> childrenWithoutTarget) {
+                        boolean consistent, List<String> childrenWithoutTarget, String periodsSum,
+                        String periodsDifference, boolean periodsConsistent, List<String> periodsWithoutTarget) {
     }
 
     private final KpiCatalogue catalogue;
@@ -152,6 +162,9 @@ public class TargetService {
     public List<TargetEntity> breakDown(TargetEntity parent, Method method, String by) {
         KpiDefinition kpi = catalogue.require(parent.kpiCode);
         Period period = Period.parse(parent.periodKey);
+        if (method == Method.EVEN_PERIODS) {
+            return breakDownPeriods(kpi, parent, period, by);
+        }
         OrgTree tree = orgUnits.load().tree();
         List<String> children = tree.contains(parent.orgUnit) ? List.copyOf(tree.children(parent.orgUnit)) : List.of();
         if (children.isEmpty()) {
@@ -192,6 +205,33 @@ public class TargetService {
         return out;
     }
 
+    /** Sets the same unit's sub-period targets from this one; existing ones are overwritten. */
+    private List<TargetEntity> breakDownPeriods(KpiDefinition kpi, TargetEntity parent, Period period, String by) {
+        if (period.children().isEmpty()) {
+            throw ApiException.unprocessable("method", parent.periodKey + " is a week, which has no sub-periods");
+        }
+        List<TargetEntity> out = new ArrayList<>();
+        for (Map.Entry<Period, BigDecimal> share : PeriodBreakdown.of(kpi, parent.value, period).entrySet()) {
+            out.add(upsert(kpi, parent.orgUnit, share.getKey(), share.getValue(), by));
+        }
+        TargetEntity.getEntityManager().flush();
+        announce(out);
+        return out;
+    }
+
+    private TargetEntity upsert(KpiDefinition kpi, String orgUnit, Period period, BigDecimal value, String by) {
+        Optional<TargetEntity> existing = find(kpi.code(), orgUnit, period);
+        if (existing.isPresent()) {
+            TargetEntity t = existing.get();
+            TargetEntity.getEntityManager().lock(t, LockModeType.PESSIMISTIC_WRITE);
+            t.value = value;
+            t.updatedAt = now();
+            t.updatedBy = by;
+            return t;
+        }
+        return insert(kpi, orgUnit, period, value, by);
+    }
+
     public Check check(TargetEntity parent) {
         KpiDefinition kpi = catalogue.require(parent.kpiCode);
         OrgTree tree = orgUnits.load().tree();
@@ -201,14 +241,26 @@ public class TargetService {
                         parent.periodKey, children);
         List<String> without = new ArrayList<>(children);
         targets.forEach(t -> without.remove(t.orgUnit));
+        List<String> subPeriods = Period.parse(parent.periodKey).children().stream().map(Period::key).toList();
+        List<TargetEntity> periodTargets = subPeriods.isEmpty() ? List.of()
+                : TargetEntity.list("kpiCode = ?1 and orgUnit = ?2 and periodKey in ?3", parent.kpiCode,
+                        parent.orgUnit, subPeriods);
+        List<String> periodsWithout = new ArrayList<>(subPeriods);
+        periodTargets.forEach(t -> periodsWithout.remove(t.periodKey));
         if (kpi.aggregation() != Aggregation.SUM) {
             // a rate is not additive: each child carries its own rate, there is no sum to check
-            return new Check(false, format(kpi, parent.value), null, null, without.isEmpty(), List.copyOf(without));
+            return new Check(false, format(kpi, parent.value), null, null, without.isEmpty(), List.copyOf(without),
+                    null, null, periodsWithout.isEmpty(), List.copyOf(periodsWithout));
         }
         BigDecimal sum = targets.stream().map(t -> t.value).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal difference = sum.subtract(parent.value);
+        BigDecimal periodSum = periodTargets.stream().map(t -> t.value).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal periodDifference = periodSum.subtract(parent.value);
+        boolean hasPeriods = !subPeriods.isEmpty();
         return new Check(true, format(kpi, parent.value), format(kpi, sum), format(kpi, difference),
-                difference.signum() == 0 && without.isEmpty(), List.copyOf(without));
+                difference.signum() == 0 && without.isEmpty(), List.copyOf(without),
+                hasPeriods ? format(kpi, periodSum) : null, hasPeriods ? format(kpi, periodDifference) : null,
+                hasPeriods && periodDifference.signum() == 0 && periodsWithout.isEmpty(), List.copyOf(periodsWithout));
     }
 
     /** Next year's target from the unit's yearly actuals (000:357); empty when there is nothing to grow from. */

@@ -208,6 +208,47 @@ class TargetsIT {
     }
 
     @Test
+    void aTargetBreaksDownToSubPeriodsToTheCentDownToLeapYearWeeks() {
+        String year = create(GM, "SALES_AMOUNT", C, "2028", "1200000.01");
+        given().header("Authorization", REGION_MANAGER).contentType(ContentType.JSON)
+                .body(Map.of("method", "EVEN_PERIODS")).when().post("/api/v1/targets/" + year + "/breakdown")
+                .then().statusCode(200).body("items.orgUnit", contains(C, C, C, C))
+                .body("items.period", contains("2028-Q1", "2028-Q2", "2028-Q3", "2028-Q4"))
+                .body("items.value", contains("300000.00", "300000.00", "300000.00", "300000.01"));
+        given().header("Authorization", GM).when().get("/api/v1/targets/" + year + "/check").then().statusCode(200)
+                .body("periodsSum", equalTo("1200000.01")).body("periodsDifference", equalTo("0.00"))
+                .body("periodsConsistent", equalTo(true)).body("periodsWithoutTarget", hasSize(0));
+        String q1 = given().header("Authorization", GM).queryParam("kpi", "SALES_AMOUNT").queryParam("orgUnit", C)
+                .queryParam("period", "2028-Q1").when().get("/api/v1/targets").then().statusCode(200)
+                .body("items", hasSize(1)).extract().path("items[0].id");
+        given().header("Authorization", GM).contentType(ContentType.JSON).body(Map.of("method", "EVEN_PERIODS"))
+                .when().post("/api/v1/targets/" + q1 + "/breakdown").then().statusCode(200)
+                .body("items.period", contains("2028-01", "2028-02", "2028-03"))
+                .body("items.value", contains("100000.00", "100000.00", "100000.00"));
+        String feb = given().header("Authorization", GM).queryParam("kpi", "SALES_AMOUNT").queryParam("orgUnit", C)
+                .queryParam("period", "2028-02").when().get("/api/v1/targets").then().statusCode(200)
+                .extract().path("items[0].id");
+        // leap February 2028 owns W05 (6 of its days) to W08: 27 days; the last week takes the remainder
+        given().header("Authorization", GM).contentType(ContentType.JSON).body(Map.of("method", "EVEN_PERIODS"))
+                .when().post("/api/v1/targets/" + feb + "/breakdown").then().statusCode(200)
+                .body("items.period", contains("2028-W05", "2028-W06", "2028-W07", "2028-W08"))
+                .body("items.value", contains("22222.22", "25925.92", "25925.92", "25925.94"));
+        given().header("Authorization", GM).when().get("/api/v1/targets/" + feb + "/check").then().statusCode(200)
+                .body("periodsSum", equalTo("100000.00")).body("periodsConsistent", equalTo(true));
+        String week = given().header("Authorization", GM).queryParam("kpi", "SALES_AMOUNT").queryParam("orgUnit", C)
+                .queryParam("period", "2028-W06").when().get("/api/v1/targets").then().statusCode(200)
+                .extract().path("items[0].id");
+        given().header("Authorization", GM).contentType(ContentType.JSON).body(Map.of("method", "EVEN_PERIODS"))
+                .when().post("/api/v1/targets/" + week + "/breakdown").then().statusCode(422)
+                .contentType("application/problem+json");
+        // a rate is inherited by every sub-period
+        String rate = create(GM, "SATISFACTION_RATE", C, "2028-Q3", "0.95");
+        given().header("Authorization", GM).contentType(ContentType.JSON).body(Map.of("method", "EVEN_PERIODS"))
+                .when().post("/api/v1/targets/" + rate + "/breakdown").then().statusCode(200)
+                .body("items.value", contains("0.9500", "0.9500", "0.9500"));
+    }
+
+    @Test
     void aBreakdownByLastYearWeighsByLastYearsActuals() throws Exception {
         // 2025-05: A sold 300.00, B 100.00, C nothing: C is weighted as the average of the others (200)
         String id = create(GM, "SALES_AMOUNT", REGION, "2026-05", "1000.00");

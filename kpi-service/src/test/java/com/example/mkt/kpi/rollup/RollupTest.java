@@ -204,4 +204,53 @@ class RollupTest {
         cells.forEach(c -> assertEquals(PeriodType.MONTH, c.key().period().type()));
         assertThrows(IllegalArgumentException.class, () -> new RollupPolicy(Set.of()));
     }
+
+    @Test
+    void staffCellsAreKeptPerPersonAtTheFactsOwnUnitOnly() {
+        String rate = KpiCatalogue.FOLLOW_UP_COMPLETION_RATE;
+        Instant may = Instant.parse("2026-05-10T15:59:59Z");
+        List<Fact> facts = List.of(
+                new Fact("f1", "follow-up.completed", rate, "T-NANCHANG-1", "s-1", may, BigDecimal.ONE, BigDecimal.ONE),
+                new Fact("f2", "follow-up.overdue", rate, "T-NANCHANG-1", "s-1", may, BigDecimal.ZERO, BigDecimal.ONE),
+                new Fact("f3", "follow-up.completed", rate, "T-NANCHANG-2", "s-1", may, BigDecimal.ONE, BigDecimal.ONE),
+                new Fact("f4", "follow-up.completed", rate, "T-NANCHANG-2", "s-2", may, BigDecimal.ONE, BigDecimal.ONE),
+                new Fact("f5", "follow-up.completed", rate, "T-NANCHANG-2", null, may, BigDecimal.ONE, BigDecimal.ONE));
+        List<StaffCellDelta> cells = rollup.mergeStaff(facts);
+        // 3 (staff, unit) pairs × 4 grains; the fact without staff has no staff cell
+        assertEquals(12, cells.size());
+        Map<StaffCellKey, StaffCellDelta> byKey = cells.stream()
+                .collect(Collectors.toMap(StaffCellDelta::key, Function.identity()));
+        StaffCellDelta s1 = byKey.get(new StaffCellKey(rate, "s-1", "T-NANCHANG-1", Period.parse("2026-05")));
+        assertEquals(new BigDecimal("1"), s1.numerator());
+        assertEquals(new BigDecimal("2"), s1.denominator());
+        assertEquals(new BigDecimal("1"),
+                byKey.get(new StaffCellKey(rate, "s-1", "T-NANCHANG-2", Period.parse("2026-W19"))).denominator());
+        assertTrue(cells.stream().noneMatch(c -> c.key().orgUnit().equals("B-NANCHANG")));
+        List<StaffCellKey> keys = cells.stream().map(StaffCellDelta::key).toList();
+        List<StaffCellKey> sorted = new ArrayList<>(keys);
+        Collections.sort(sorted);
+        assertEquals(sorted, keys, "staff cells come in lock order");
+    }
+
+    @Test
+    void ratesRollUpAsSumsOfNumeratorsAndDenominatorsNeverAsMeans() {
+        String rate = KpiCatalogue.FOLLOW_UP_COMPLETION_RATE;
+        Instant may = Instant.parse("2026-05-10T04:00:00Z");
+        List<CellDelta> cells = rollup.merge(List.of(
+                new MeasureDelta("T-NANCHANG-1", may, rate, BigDecimal.ONE, BigDecimal.ONE),
+                new MeasureDelta("T-NANCHANG-2", may, rate, BigDecimal.ZERO, BigDecimal.ONE),
+                new MeasureDelta("T-NANCHANG-2", may, rate, BigDecimal.ZERO, BigDecimal.ONE)));
+        CellDelta branch = byKey(cells).get(new CellKey("B-NANCHANG", Period.parse("2026-05"), rate));
+        assertEquals(new BigDecimal("1"), branch.numerator());
+        assertEquals(new BigDecimal("3"), branch.denominator());
+        // 1/3, not the mean of 100% and 0%
+        assertEquals(Optional.of(new BigDecimal("0.3333")), KpiCatalogue.standard().require(rate)
+                .valueOf(branch.numerator(), branch.denominator()));
+    }
+
+    @Test
+    void aStaffFactForAnUnknownUnitIsRejected() {
+        assertThrows(IllegalArgumentException.class, () -> rollup.mergeStaff(List.of(new Fact("x", "t", SALES,
+                "B-NOWHERE", "s-1", Instant.parse("2026-05-10T04:00:00Z"), BigDecimal.ONE, BigDecimal.ZERO))));
+    }
 }

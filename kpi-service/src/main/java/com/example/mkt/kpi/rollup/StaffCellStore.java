@@ -1,0 +1,101 @@
+package com.example.mkt.kpi.rollup;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.example.mkt.kpi.period.Period;
+
+/** SQL over {@code kpi_staff_cell}: the batched upsert and the per-person sums the rankings and scorecards read. */
+public final class StaffCellStore {
+
+    private static final String UPSERT = """
+            INSERT INTO kpi_staff_cell (kpi_code, staff_id, org_unit, period_key, period_type, period_start,
+                                        numerator, denominator, updated_at)
+            SELECT k, f, u, p, t, s::date, n::numeric, d::numeric, now()
+              FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                   WITH ORDINALITY AS x(k, f, u, p, t, s, n, d, i)
+             ORDER BY i
+            ON CONFLICT (kpi_code, staff_id, org_unit, period_key) DO UPDATE
+               SET numerator = kpi_staff_cell.numerator + EXCLUDED.numerator,
+                   denominator = kpi_staff_cell.denominator + EXCLUDED.denominator,
+                   updated_at = EXCLUDED.updated_at
+            """;
+
+    private StaffCellStore() {
+    }
+
+    /** One statement for the whole batch, rows in {@link StaffCellKey} order. */
+    public static void upsert(Connection c, List<StaffCellDelta> deltas) throws SQLException {
+        if (deltas.isEmpty()) {
+            return;
+        }
+        int n = deltas.size();
+        String[] k = new String[n], f = new String[n], u = new String[n], p = new String[n], t = new String[n],
+                s = new String[n], num = new String[n], den = new String[n];
+        for (int i = 0; i < n; i++) {
+            StaffCellDelta d = deltas.get(i);
+            StaffCellKey key = d.key();
+            k[i] = key.kpiCode();
+            f[i] = key.staffId();
+            u[i] = key.orgUnit();
+            p[i] = key.period().key();
+            t[i] = key.period().type().name();
+            s[i] = key.period().startDate().toString();
+            num[i] = d.numerator().toPlainString();
+            den[i] = d.denominator().toPlainString();
+        }
+        try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
+            Object[][] columns = {k, f, u, p, t, s, num, den};
+            for (int i = 0; i < columns.length; i++) {
+                ps.setArray(i + 1, c.createArrayOf("text", columns[i]));
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    /** Each staff member's sums of one KPI at one period over the given units, by staff id. */
+    public static Map<String, CellStore.Sums> byStaff(Connection c, String kpi, Period period, Collection<String> units)
+            throws SQLException {
+        Map<String, CellStore.Sums> out = new TreeMap<>();
+        if (units.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT staff_id, sum(numerator), sum(denominator)"
+                + " FROM kpi_staff_cell WHERE kpi_code = ? AND period_key = ? AND org_unit = ANY(?)"
+                + " GROUP BY staff_id")) {
+            ps.setString(1, kpi);
+            ps.setString(2, period.key());
+            ps.setArray(3, c.createArrayOf("text", units.toArray(String[]::new)));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), new CellStore.Sums(rs.getBigDecimal(2), rs.getBigDecimal(3)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** One month's (or any period's) staff cells: KPI → staff → unit → sums, for the scorecard run. */
+    public static Map<String, Map<String, Map<String, CellStore.Sums>>> atPeriod(Connection c, Period period)
+            throws SQLException {
+        Map<String, Map<String, Map<String, CellStore.Sums>>> out = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT kpi_code, staff_id, org_unit, numerator, denominator"
+                + " FROM kpi_staff_cell WHERE period_key = ?")) {
+            ps.setString(1, period.key());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getString(1), x -> new TreeMap<>())
+                            .computeIfAbsent(rs.getString(2), x -> new TreeMap<>())
+                            .put(rs.getString(3), new CellStore.Sums(rs.getBigDecimal(4), rs.getBigDecimal(5)));
+                }
+            }
+        }
+        return out;
+    }
+}
