@@ -1,6 +1,5 @@
 package com.example.mkt.kpi.it;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,6 +9,7 @@ import java.util.function.BooleanSupplier;
 
 import com.example.mkt.eventing.envelope.EventEnvelope;
 import com.example.mkt.testinfra.KafkaTestClient;
+import com.example.mkt.testinfra.TestEvents;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Events as the other systems publish them, with codes unique to one test run (topics are shared by the build). */
@@ -33,14 +33,7 @@ final class Fixtures {
     }
 
     static void unit(KafkaTestClient kafka, String code, String name, String kind, String parent) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("code", code);
-        data.put("name", name);
-        data.put("kind", kind);
-        data.put("parent", parent);
-        data.put("active", true);
-        data.put("version", 1);
-        kafka.send("planning.events", code, envelope("/planning-service", "org-unit.created", code, data));
+        TestEvents.publishOrgUnits(kafka, new TestEvents.OrgUnit(code, name, kind, parent));
     }
 
     static Map<String, Object> sale(String eventId, String kind, String occurredAt, String orgUnit, String amount) {
@@ -80,18 +73,6 @@ final class Fixtures {
     }
 
     static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what);
+        TestEvents.await(what, condition);
     }
 }
