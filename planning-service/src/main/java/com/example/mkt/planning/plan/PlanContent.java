@@ -39,8 +39,18 @@ public record PlanContent(@NotBlank @Size(max = 200) String title, @Size(max = 4
             String unit, LocalDate due) {
     }
 
+    /**
+     * {@code ownerStaffId}: the person the goal is for (a person-level goal), a known staff member.
+     * {@code parentPlanId}: the plan holding {@code parentGoalId} when it is neither this plan nor its parent plan
+     * (a person's goal derived from the branch's monthly goal); a plan of the owner unit or a unit above it.
+     */
     public record GoalData(String id, String title, GoalTerm term, @Valid TargetData target, String parentGoalId,
-            @Valid KpiLinkData kpiLink) {
+            @Valid KpiLinkData kpiLink, @Size(max = 64) String ownerStaffId, @Size(max = 36) String parentPlanId) {
+
+        public GoalData(String id, String title, GoalTerm term, TargetData target, String parentGoalId,
+                KpiLinkData kpiLink) {
+            this(id, title, term, target, parentGoalId, kpiLink, null, null);
+        }
     }
 
     public record MeasureData(String description) {
@@ -58,11 +68,32 @@ public record PlanContent(@NotBlank @Size(max = 200) String title, @Size(max = 4
             @Pattern(regexp = "^(OPEN|IN_PROGRESS|DONE|CANCELLED)$", message = "must be OPEN, IN_PROGRESS, DONE or CANCELLED") String status) {
     }
 
-    /** Either {@code amount}, or {@code percent} of {@code salesTarget}; CNY. */
+    static final String PERCENT = "^[0-9]{1,3}(\\.[0-9]{1,2})?$";
+    static final String PERCENT_MESSAGE = "must be a percentage with at most 2 decimals";
+
+    /**
+     * Either {@code amount}, or {@code percent} of {@code salesTarget}, or {@code lines}; CNY. With lines,
+     * {@code salesTarget} is the base of every percentage line that names no base of its own.
+     */
     public record BudgetData(@Pattern(regexp = MONEY, message = MONEY_MESSAGE) String amount,
             @Pattern(regexp = MONEY, message = MONEY_MESSAGE) String salesTarget,
-            @Pattern(regexp = "^[0-9]{1,3}(\\.[0-9]{1,2})?$", message = "must be a percentage with at most 2 decimals") String percent,
-            @Pattern(regexp = "^CNY$", message = "must be CNY") String currency) {
+            @Pattern(regexp = PERCENT, message = PERCENT_MESSAGE) String percent,
+            @Pattern(regexp = "^CNY$", message = "must be CNY") String currency,
+            @Size(max = 100) List<@Valid BudgetLineData> lines) {
+
+        public BudgetData(String amount, String salesTarget, String percent, String currency) {
+            this(amount, salesTarget, percent, currency, null);
+        }
+    }
+
+    /**
+     * One budget line: exactly one of {@code amount} and {@code percent}; a percentage of {@code salesTarget}, of
+     * the target value of goal {@code baseGoalId}, or else of the budget's {@code salesTarget}.
+     */
+    public record BudgetLineData(@Size(max = 200) String id, String item,
+            @Pattern(regexp = MONEY, message = MONEY_MESSAGE) String amount,
+            @Pattern(regexp = PERCENT, message = PERCENT_MESSAGE) String percent,
+            @Pattern(regexp = MONEY, message = MONEY_MESSAGE) String salesTarget, String baseGoalId) {
     }
 
     public record RiskData(String id, String description, RiskCategory category, Integer likelihood, Integer impact,
@@ -80,7 +111,13 @@ public record PlanContent(@NotBlank @Size(max = 200) String title, @Size(max = 4
                     list(p.milestones()).stream().map(m -> m == null ? null : new Milestone(m.name(), m.due())).toList()));
         }
         Budget domainBudget = null;
-        if (budget != null) {
+        if (budget != null && budget.lines() != null) {
+            if (budget.amount() != null || budget.percent() != null) {
+                errors.add(new FieldError("budget", "give either lines, or amount, or salesTarget and percent"));
+            } else {
+                domainBudget = lines(errors, budget);
+            }
+        } else if (budget != null) {
             if (budget.amount() != null && (budget.salesTarget() != null || budget.percent() != null)) {
                 errors.add(new FieldError("budget", "give either amount, or salesTarget and percent"));
             } else if (budget.amount() != null) {
@@ -98,7 +135,8 @@ public record PlanContent(@NotBlank @Size(max = 200) String title, @Size(max = 4
                         g.target() == null ? null : new GoalTarget(g.target().metric(), decimal(g.target().value()),
                                 g.target().unit(), g.target().due()),
                         g.parentGoalId(), g.kpiLink() == null ? null
-                                : new KpiLink(g.kpiLink().kpi(), g.kpiLink().period()))).toList(),
+                                : new KpiLink(g.kpiLink().kpi(), g.kpiLink().period()),
+                        g.ownerStaffId(), g.parentPlanId())).toList(),
                 list(measures).stream().map(m -> m == null ? null : new Measure(m.description())).toList(),
                 phaseList,
                 list(tasks).stream().map(t -> t == null ? null : new PlanTask(t.id(), t.what(), t.ownerStaffId(),
@@ -107,6 +145,59 @@ public record PlanContent(@NotBlank @Size(max = 200) String title, @Size(max = 4
                 list(risks).stream().map(r -> r == null ? null : new Risk(r.id(), r.description(), r.category(),
                         r.likelihood() == null ? 0 : r.likelihood(), r.impact() == null ? 0 : r.impact(),
                         r.response(), r.mitigation())).toList());
+    }
+
+    /** Budget lines; 400 for a line that is neither an amount nor a percentage with a base. */
+    private Budget.Lines lines(List<FieldError> errors, BudgetData data) {
+        List<BudgetLine> out = new ArrayList<>();
+        BigDecimal hundred = BigDecimal.valueOf(100);
+        for (int i = 0; i < data.lines().size(); i++) {
+            String f = "budget.lines[" + i + "]";
+            BudgetLineData l = data.lines().get(i);
+            if (l == null) {
+                out.add(null);
+                continue;
+            }
+            if (l.amount() != null && l.percent() != null) {
+                errors.add(new FieldError(f + ".percent", "give either amount or percent, not both"));
+                continue;
+            }
+            if (l.amount() == null && l.percent() == null) {
+                errors.add(new FieldError(f + ".amount", "give either amount or percent"));
+                continue;
+            }
+            if (l.amount() != null) {
+                if (l.salesTarget() != null || l.baseGoalId() != null) {
+                    errors.add(new FieldError(l.salesTarget() != null ? f + ".salesTarget" : f + ".baseGoalId",
+                            "a fixed amount takes no base"));
+                    continue;
+                }
+                out.add(new BudgetLine(l.id(), l.item(), new BigDecimal(l.amount()), null, null, null));
+                continue;
+            }
+            BigDecimal percent = new BigDecimal(l.percent());
+            if (percent.signum() <= 0 || percent.compareTo(hundred) > 0) {
+                errors.add(new FieldError(f + ".percent", "must be above 0 and at most 100"));
+                continue;
+            }
+            if (l.salesTarget() != null && l.baseGoalId() != null) {
+                errors.add(new FieldError(f + ".baseGoalId", "give either salesTarget or baseGoalId, not both"));
+                continue;
+            }
+            BigDecimal base;
+            if (l.baseGoalId() != null) {
+                base = list(goals).stream().filter(g -> g != null && l.baseGoalId().equals(g.id()) && g.target() != null)
+                        .map(g -> decimal(g.target().value())).findFirst().orElse(null);
+            } else if (l.salesTarget() != null || data.salesTarget() != null) {
+                base = decimal(l.salesTarget() != null ? l.salesTarget() : data.salesTarget());
+            } else {
+                errors.add(new FieldError(f + ".salesTarget",
+                        "a percentage needs a base: salesTarget, baseGoalId or the budget's salesTarget"));
+                continue;
+            }
+            out.add(new BudgetLine(l.id(), l.item(), null, percent, base, l.baseGoalId()));
+        }
+        return new Budget.Lines(out);
     }
 
     private static PlanPeriod period(List<FieldError> errors, String field, Period p) {

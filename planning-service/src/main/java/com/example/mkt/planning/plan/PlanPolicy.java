@@ -20,10 +20,22 @@ import java.util.Set;
  *                              a budget request, {@code 000:449-477})
  * @param progressCapPercent    goal completion shown on progress bars stops here; the achievement rate does not
  * @param risks                 risk bands
+ * @param budgetBaseUnits       units of a goal target a budget line may take a percentage of (money)
  */
 public record PlanPolicy(int maxTitleLength, int maxTextLength, int strategicMinYears, int strategicMaxYears,
         BigDecimal maxBudgetSharePercent, boolean taskCostsWithinBudget, boolean phasesMayOverlap,
-        Set<PlanKind> budgetRequiredFor, BigDecimal progressCapPercent, RiskPolicy risks) {
+        Set<PlanKind> budgetRequiredFor, BigDecimal progressCapPercent, RiskPolicy risks,
+        Set<String> budgetBaseUnits) {
+
+    public static final Set<String> DEFAULT_BUDGET_BASE_UNITS = Set.of("CNY", "元");
+
+    public PlanPolicy(int maxTitleLength, int maxTextLength, int strategicMinYears, int strategicMaxYears,
+            BigDecimal maxBudgetSharePercent, boolean taskCostsWithinBudget, boolean phasesMayOverlap,
+            Set<PlanKind> budgetRequiredFor, BigDecimal progressCapPercent, RiskPolicy risks) {
+        this(maxTitleLength, maxTextLength, strategicMinYears, strategicMaxYears, maxBudgetSharePercent,
+                taskCostsWithinBudget, phasesMayOverlap, budgetRequiredFor, progressCapPercent, risks,
+                DEFAULT_BUDGET_BASE_UNITS);
+    }
 
     public PlanPolicy {
         Objects.requireNonNull(maxBudgetSharePercent, "maxBudgetSharePercent");
@@ -32,6 +44,7 @@ public record PlanPolicy(int maxTitleLength, int maxTextLength, int strategicMin
         if (maxTitleLength < 1 || maxTextLength < 1 || strategicMinYears < 1 || strategicMaxYears < strategicMinYears) {
             throw new IllegalArgumentException("limits must be positive and ordered");
         }
+        budgetBaseUnits = Set.copyOf(budgetBaseUnits);
         budgetRequiredFor = budgetRequiredFor.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(budgetRequiredFor));
     }
 

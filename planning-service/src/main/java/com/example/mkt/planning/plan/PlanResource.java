@@ -28,6 +28,9 @@ import com.example.mkt.planning.approval.ApprovalAction;
 import com.example.mkt.planning.approval.ApprovalState;
 import com.example.mkt.planning.approval.ApprovalTransitions;
 import com.example.mkt.planning.progress.GoalProgressEntity;
+import com.example.mkt.planning.progress.GoalProgressView;
+import com.example.mkt.planning.task.TaskService;
+import com.example.mkt.planning.task.TaskStatusEntity;
 import com.example.mkt.planning.shared.PlanningConfig;
 import com.example.mkt.rest.concurrency.ETags;
 import com.example.mkt.rest.paging.Page;
@@ -58,7 +61,8 @@ public class PlanResource {
 
     public record PlanView(String id, PlanKind kind, String ownerOrgUnit, String title, PlanContent.Period period,
             String parentPlanId, int currentVersion, ApprovalState state, Integer approvedVersion,
-            List<VersionView> versions, PlanContent content, List<String> overdueTasks, long version) {
+            List<VersionView> versions, PlanContent content, List<String> overdueTasks, long version,
+            BudgetView budget) {
     }
 
     public record PlanSummary(String id, PlanKind kind, String ownerOrgUnit, String title, PlanContent.Period period,
@@ -74,10 +78,12 @@ public class PlanResource {
     private final CurrentUser user;
     private final ZoneId zone;
     private final java.time.Clock clock;
+    private final TaskService tasks;
 
     public PlanResource(PlanService service, OrgScope scope, CurrentUser user, PlanningConfig config,
-            java.time.Clock clock) {
+            java.time.Clock clock, TaskService tasks) {
         this.clock = clock;
+        this.tasks = tasks;
         this.service = service;
         this.scope = scope;
         this.user = user;
@@ -161,7 +167,9 @@ public class PlanResource {
         PlanVersionEntity v = loaded.version(number);
         Map<String, Object> out = new java.util.LinkedHashMap<>();
         out.put("version", versionView(v));
-        out.put("content", service.content(v));
+        PlanContent content = service.content(v);
+        out.put("content", content);
+        out.put("budget", BudgetView.of(content, loaded.plan().kind, loaded.plan().ownerOrgUnit));
         return Response.ok(out).header("ETag", ETags.of(loaded.plan().version)).build();
     }
 
@@ -181,23 +189,19 @@ public class PlanResource {
                 s.toState, s.actorId, s.at.atZone(zone).toOffsetDateTime(), s.note)).toList());
     }
 
-    public record GoalProgressView(String goalId, int planVersion, String kpi, String period, String target,
-            String actual, String achievementPercent, String completionPercent, OffsetDateTime asOf, boolean atRisk) {
+    /** Goal progress of the approved version and the execution of its tasks (null while nothing is approved). */
+    public record ProgressView(List<GoalProgressView> items, TaskService.TaskProgress tasks) {
     }
 
-    /** Progress of the approved version's KPI-linked goals. */
+    /** Progress of the approved version's goals (KPI-linked and reported by hand) and of its tasks. */
     @GET
     @Path("{id}/progress")
-    public Map<String, List<GoalProgressView>> progress(@PathParam("id") String id) {
-        service.load(id, visible());
+    public ProgressView progress(@PathParam("id") String id) {
+        PlanService.Loaded loaded = service.load(id, visible());
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(zone));
         List<GoalProgressEntity> rows = GoalProgressEntity.list("planId = ?1 order by goalId", id);
-        return Map.of("items", rows.stream().map(g -> new GoalProgressView(g.goalId, g.planVersion, g.kpi,
-                g.periodKey, plain(g.target), plain(g.actual), plain(g.achievementPercent), plain(g.completionPercent),
-                g.asOf == null ? null : g.asOf.atZone(zone).toOffsetDateTime(), g.atRisk)).toList());
-    }
-
-    private static String plain(java.math.BigDecimal value) {
-        return value == null ? null : value.stripTrailingZeros().toPlainString();
+        return new ProgressView(rows.stream().map(g -> GoalProgressView.of(g, zone, today)).toList(),
+                tasks.progress(loaded).orElse(null));
     }
 
     private Function<PlanEntity, PlanEntity> visible() {
@@ -220,18 +224,20 @@ public class PlanResource {
         PlanVersionEntity latest = loaded.latest();
         Integer approved = loaded.versions().stream().filter(v -> v.state == ApprovalState.APPROVED)
                 .map(v -> v.number).findFirst().orElse(null);
+        PlanContent content = service.content(latest);
         return new PlanView(p.id, p.kind, p.ownerOrgUnit, p.title, new PlanContent.Period(p.periodStart, p.periodEnd),
                 p.parentPlanId, latest.number, latest.state, approved,
-                loaded.versions().stream().map(this::versionView).toList(), service.content(latest),
-                overdueTasks(service.content(latest)), p.version);
+                loaded.versions().stream().map(this::versionView).toList(), content,
+                overdueTasks(p.id, content), p.version, BudgetView.of(content, p.kind, p.ownerOrgUnit));
     }
 
-    /** Tasks past due and neither done nor cancelled, as of today in the business zone. */
-    private List<String> overdueTasks(PlanContent content) {
+    /** Tasks past due and neither done nor cancelled (their execution state), as of today in the business zone. */
+    private List<String> overdueTasks(String planId, PlanContent content) {
         java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(zone));
+        Map<String, TaskStatusEntity> recorded = tasks.statuses(planId);
         return (content.tasks() == null ? List.<PlanContent.TaskData>of() : content.tasks()).stream()
-                .filter(t -> t != null && t.due() != null && t.due().isBefore(today)
-                        && !"DONE".equals(t.status()) && !"CANCELLED".equals(t.status()))
+                .filter(t -> t != null && t.id() != null
+                        && TaskService.isOverdue(t, TaskService.statusOf(t, recorded), today))
                 .map(PlanContent.TaskData::id).toList();
     }
 

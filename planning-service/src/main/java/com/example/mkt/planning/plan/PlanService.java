@@ -31,9 +31,11 @@ import com.example.mkt.planning.approval.PlanVersion;
 import com.example.mkt.planning.approval.UnknownPlanVersionException;
 import com.example.mkt.planning.progress.GoalProgressService;
 import com.example.mkt.planning.shared.DomainProblems;
+import com.example.mkt.planning.staff.StaffEntity;
 import com.example.mkt.planning.validation.FieldError;
 import com.example.mkt.rest.concurrency.ETags;
 import com.example.mkt.rest.problem.ApiException;
+import com.example.mkt.rest.security.OrgDirectory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -54,11 +56,13 @@ public class PlanService {
     private final ObjectMapper mapper;
     private final ZoneId zone;
     private final GoalProgressService progress;
+    private final OrgDirectory orgDirectory;
 
     public PlanService(EntityManager em, Outbox outbox, Clock clock, PlanValidator validator,
             ApprovalPolicy approvalPolicy, DraftingWindow draftingWindow, ObjectMapper mapper,
-            GoalProgressService progress) {
+            GoalProgressService progress, OrgDirectory orgDirectory) {
         this.progress = progress;
+        this.orgDirectory = orgDirectory;
         this.em = em;
         this.outbox = outbox;
         this.clock = clock;
@@ -93,7 +97,9 @@ public class PlanService {
         String id = UUID.randomUUID().toString();
         Plan plan = content.toDomain(id, kind, ownerOrgUnit);
         Instant now = clock.instant();
-        List<FieldError> errors = new ArrayList<>(validator.validate(plan, parentOf(plan)));
+        GoalSources sources = goalSources(plan);
+        List<FieldError> errors = new ArrayList<>(validator.validate(plan, parentOf(plan), sources.plans()));
+        errors.addAll(sources.errors());
         if (plan.period() != null) {
             errors.addAll(draftingWindow.check(kind, plan.period(), now));
         }
@@ -133,7 +139,9 @@ public class PlanService {
             return null;
         });
         Plan plan = content.toDomain(id, loaded.plan().kind, loaded.plan().ownerOrgUnit);
-        List<FieldError> errors = validator.validate(plan, parentOf(plan));
+        GoalSources sources = goalSources(plan);
+        List<FieldError> errors = new ArrayList<>(validator.validate(plan, parentOf(plan), sources.plans()));
+        errors.addAll(sources.errors());
         if (!errors.isEmpty()) {
             throw DomainProblems.unprocessable(errors);
         }
@@ -165,7 +173,10 @@ public class PlanService {
         Instant now = clock.instant();
         if (action == ApprovalAction.SUBMIT) {
             Plan plan = content(targetVersion).toDomain(id, loaded.plan().kind, loaded.plan().ownerOrgUnit);
-            List<FieldError> errors = validator.validateForSubmission(plan, parentOf(plan));
+            GoalSources sources = goalSources(plan);
+            List<FieldError> errors = new ArrayList<>(validator.validateForSubmission(plan, parentOf(plan),
+                    sources.plans()));
+            errors.addAll(sources.errors());
             if (!errors.isEmpty()) {
                 throw DomainProblems.unprocessable(errors);
             }
@@ -263,11 +274,73 @@ public class PlanService {
         if (parent == null) {
             throw ApiException.unprocessable("parentPlanId", "names no plan");
         }
-        // Goals derive from what is in force: the approved version, or the draft while nothing is approved yet.
-        List<PlanVersionEntity> versions = PlanVersionEntity.list("planId = ?1 order by number desc", parent.id);
+        return inForce(parent);
+    }
+
+    /** Goals derive from what is in force: the approved version, or the latest while nothing is approved yet. */
+    private Plan inForce(PlanEntity plan) {
+        List<PlanVersionEntity> versions = PlanVersionEntity.list("planId = ?1 order by number desc", plan.id);
         PlanVersionEntity source = versions.stream().filter(v -> v.state == ApprovalState.APPROVED).findFirst()
                 .orElse(versions.get(0));
-        return content(source).toDomain(parent.id, parent.kind, parent.ownerOrgUnit);
+        return content(source).toDomain(plan.id, plan.kind, plan.ownerOrgUnit);
+    }
+
+    /** The plans goals derive from besides this one and its parent, and what is wrong with them (422). */
+    private record GoalSources(Map<String, Plan> plans, List<FieldError> errors) {
+    }
+
+    /**
+     * Person-level goals and cross-plan cascades: a goal's owner must be a staff member (400 otherwise); a goal's
+     * {@code parentPlanId} must name a plan of the owner unit or a unit above it, not finer than this plan, whose
+     * goal does not in turn derive from this goal.
+     */
+    private GoalSources goalSources(Plan plan) {
+        List<FieldError> unknownOwners = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, Plan> plans = new java.util.HashMap<>();
+        List<String> above = null;
+        for (int i = 0; i < plan.goals().size(); i++) {
+            Goal g = plan.goals().get(i);
+            if (g == null) {
+                continue;
+            }
+            String f = "goals[" + i + "]";
+            if (g.ownerStaffId() != null && StaffEntity.findById(g.ownerStaffId()) == null) {
+                unknownOwners.add(new FieldError(f + ".ownerStaffId", "names no staff member"));
+            }
+            String other = g.parentPlanId();
+            if (other == null || other.equals(plan.id()) || other.equals(plan.parentPlanId())) {
+                continue;
+            }
+            PlanEntity source = PlanEntity.findById(other);
+            if (source == null) {
+                continue; // the validator names it
+            }
+            if (above == null) {
+                above = orgDirectory.ancestors(plan.ownerOrgUnit());
+            }
+            if (!source.ownerOrgUnit.equals(plan.ownerOrgUnit()) && !above.contains(source.ownerOrgUnit)) {
+                errors.add(new FieldError(f + ".parentPlanId", "must be a plan of " + plan.ownerOrgUnit()
+                        + " or of a unit above it"));
+                continue;
+            }
+            if (plan.kind() != null && plan.kind() != source.kind && !source.kind.isCoarserThan(plan.kind())) {
+                errors.add(new FieldError(f + ".parentPlanId", "a goal of a " + plan.kind()
+                        + " plan cannot derive from a finer " + source.kind + " plan"));
+                continue;
+            }
+            Plan sourcePlan = plans.computeIfAbsent(other, k -> inForce(source));
+            boolean cycle = sourcePlan.goals().stream().anyMatch(p -> p != null && p.id() != null
+                    && p.id().equals(g.parentGoalId()) && plan.id() != null && plan.id().equals(p.parentPlanId())
+                    && g.id() != null && g.id().equals(p.parentGoalId()));
+            if (cycle) {
+                errors.add(new FieldError(f + ".parentGoalId", "goals cannot derive from themselves"));
+            }
+        }
+        if (!unknownOwners.isEmpty()) {
+            throw DomainProblems.invalid(unknownOwners);
+        }
+        return new GoalSources(plans, errors);
     }
 
     private static void header(PlanEntity entity, PlanContent content, Instant now) {

@@ -33,6 +33,14 @@ public final class PlanValidator {
      *                   be null when there is none
      */
     public List<FieldError> validate(Plan plan, Plan parentPlan) {
+        return validate(plan, parentPlan, Map.of());
+    }
+
+    /**
+     * @param goalSources the plans named by goals' {@code parentPlanId} (other than the parent plan), by id; a
+     *                    goal naming a plan missing here derives from nothing
+     */
+    public List<FieldError> validate(Plan plan, Plan parentPlan, Map<String, Plan> goalSources) {
         List<FieldError> errors = new ArrayList<>();
         required(errors, "kind", plan.kind());
         if (!OrgUnit.isValidCode(plan.ownerOrgUnit())) {
@@ -45,7 +53,7 @@ public final class PlanValidator {
                     .ifPresent(p -> errors.add(new FieldError("period", p)));
         }
         checkParentPlan(errors, plan, parentPlan);
-        new GoalChecks(errors, plan, parentPlan).run();
+        new GoalChecks(errors, plan, parentPlan, goalSources).run();
         for (int i = 0; i < plan.measures().size(); i++) {
             Measure m = plan.measures().get(i);
             if (required(errors, "measures[" + i + "]", m)) {
@@ -53,7 +61,7 @@ public final class PlanValidator {
             }
         }
         checkPhases(errors, plan);
-        boolean budgetUsable = checkBudget(errors, plan.budget());
+        boolean budgetUsable = checkBudget(errors, plan);
         checkTasks(errors, plan, budgetUsable);
         checkRisks(errors, plan);
         return errors;
@@ -61,14 +69,20 @@ public final class PlanValidator {
 
     /** {@link #validate} plus what a plan needs before review: goals, measures and, for some kinds, a budget. */
     public List<FieldError> validateForSubmission(Plan plan, Plan parentPlan) {
-        List<FieldError> errors = validate(plan, parentPlan);
+        return validateForSubmission(plan, parentPlan, Map.of());
+    }
+
+    public List<FieldError> validateForSubmission(Plan plan, Plan parentPlan, Map<String, Plan> goalSources) {
+        List<FieldError> errors = validate(plan, parentPlan, goalSources);
         if (plan.goals().isEmpty()) {
             errors.add(new FieldError("goals", "a plan needs at least one goal"));
         }
         if (plan.measures().isEmpty()) {
             errors.add(new FieldError("measures", "a plan needs at least one measure"));
         }
-        if (plan.budget() == null && plan.kind() != null && policy.budgetRequiredFor().contains(plan.kind())) {
+        boolean noBudget = plan.budget() == null
+                || plan.budget() instanceof Budget.Lines lines && lines.lines().isEmpty();
+        if (noBudget && plan.kind() != null && policy.budgetRequiredFor().contains(plan.kind())) {
             errors.add(new FieldError("budget", "a " + plan.kind() + " plan needs a budget"));
         }
         return errors;
@@ -94,10 +108,12 @@ public final class PlanValidator {
         private final Plan plan;
         private final Map<String, Goal> own = new HashMap<>();
         private final Map<String, Goal> parents = new HashMap<>();
+        private final Map<String, Plan> sources;
 
-        GoalChecks(List<FieldError> errors, Plan plan, Plan parentPlan) {
+        GoalChecks(List<FieldError> errors, Plan plan, Plan parentPlan, Map<String, Plan> sources) {
             this.errors = errors;
             this.plan = plan;
+            this.sources = sources;
             if (parentPlan != null) {
                 parentPlan.goals().stream().filter(g -> g != null && g.id() != null).forEach(g -> parents.put(g.id(), g));
             }
@@ -146,9 +162,26 @@ public final class PlanValidator {
 
         private void parent(int index, Goal goal) {
             String f = "goals[" + index + "].parentGoalId";
-            Goal parent = own.get(goal.parentGoalId());
-            if (parent == null) {
-                parent = parents.get(goal.parentGoalId());
+            Goal parent;
+            if (goal.parentPlanId() != null && !goal.parentPlanId().equals(plan.id())
+                    && !goal.parentPlanId().equals(plan.parentPlanId())) {
+                Plan source = sources.get(goal.parentPlanId());
+                if (source == null) {
+                    errors.add(new FieldError("goals[" + index + "].parentPlanId", "names no plan"));
+                    return;
+                }
+                parent = source.goals().stream().filter(g -> g != null && goal.parentGoalId().equals(g.id()))
+                        .findFirst().orElse(null);
+                if (parent == null) {
+                    errors.add(new FieldError(f, "names no goal of plan " + goal.parentPlanId()));
+                    return;
+                }
+            } else {
+                parent = goal.parentPlanId() != null && goal.parentPlanId().equals(plan.parentPlanId())
+                        ? parents.get(goal.parentGoalId()) : own.get(goal.parentGoalId());
+                if (parent == null && goal.parentPlanId() == null) {
+                    parent = parents.get(goal.parentGoalId());
+                }
             }
             if (parent == null) {
                 errors.add(new FieldError(f, "names no goal of this plan or its parent plan"));
@@ -168,7 +201,7 @@ public final class PlanValidator {
         private boolean derivesFromItself(Goal goal) {
             Set<String> seen = new HashSet<>();
             Goal current = goal;
-            while (current != null && current.parentGoalId() != null) {
+            while (current != null && current.parentGoalId() != null && isOwnParent(current)) {
                 if (!seen.add(current.id())) {
                     return true;
                 }
@@ -179,6 +212,11 @@ public final class PlanValidator {
             }
             return false;
         }
+    }
+
+    /** True when the goal derives from a goal of its own plan (not the parent plan's or another plan's). */
+    private static boolean isOwnParent(Goal goal) {
+        return goal.parentPlanId() == null;
     }
 
     private void checkPhases(List<FieldError> errors, Plan plan) {
@@ -252,9 +290,12 @@ public final class PlanValidator {
     }
 
     /** True when there is a budget and its amount can be computed. */
-    private boolean checkBudget(List<FieldError> errors, Budget b) {
+    private boolean checkBudget(List<FieldError> errors, Plan plan) {
+        Budget b = plan.budget();
         int before = errors.size();
-        if (b instanceof Budget.Fixed fixed) {
+        if (b instanceof Budget.Lines lines) {
+            checkLines(errors, plan, lines);
+        } else if (b instanceof Budget.Fixed fixed) {
             if (required(errors, "budget.amount", fixed.amount())) {
                 money(errors, "budget.amount", fixed.amount());
             }
@@ -273,6 +314,41 @@ public final class PlanValidator {
             }
         }
         return b != null && errors.size() == before;
+    }
+
+    private void checkLines(List<FieldError> errors, Plan plan, Budget.Lines lines) {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < lines.lines().size(); i++) {
+            String f = "budget.lines[" + i + "]";
+            BudgetLine line = lines.lines().get(i);
+            if (!required(errors, f, line)) {
+                continue;
+            }
+            if (line.id() != null && (title(errors, f + ".id", line.id()) && !ids.add(line.id()))) {
+                errors.add(new FieldError(f + ".id", "is used by another budget line"));
+            }
+            title(errors, f + ".item", line.item());
+            if (!line.isShare()) {
+                money(errors, f + ".amount", line.amount());
+                continue;
+            }
+            if (line.percent().compareTo(policy.maxBudgetSharePercent()) > 0) {
+                errors.add(new FieldError(f + ".percent", "must be at most " + policy.maxBudgetSharePercent()));
+            }
+            if (line.baseGoalId() != null) {
+                Goal base = plan.goals().stream().filter(g -> g != null && line.baseGoalId().equals(g.id()))
+                        .findFirst().orElse(null);
+                if (base == null || base.target() == null || base.target().value() == null) {
+                    errors.add(new FieldError(f + ".baseGoalId", "names no goal of this plan with a target value"));
+                } else if (base.target().unit() == null || !policy.budgetBaseUnits().contains(base.target().unit())) {
+                    errors.add(new FieldError(f + ".baseGoalId", "names a goal measured in " + base.target().unit()
+                            + ", not in " + policy.budgetBaseUnits().stream().sorted().toList()));
+                }
+            } else if (line.base() != null && money(errors, f + ".salesTarget", line.base())
+                    && line.base().signum() == 0) {
+                errors.add(new FieldError(f + ".salesTarget", "must be greater than zero"));
+            }
+        }
     }
 
     private void checkRisks(List<FieldError> errors, Plan plan) {

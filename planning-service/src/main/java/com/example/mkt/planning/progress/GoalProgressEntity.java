@@ -15,7 +15,10 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** The progress of one KPI-linked goal of a plan's approved version. */
+/**
+ * The progress of one measurable goal of a plan's approved version: KPI-linked ({@code source} KPI, fed by
+ * kpi.events) or reported by hand ({@code source} MANUAL, no KPI).
+ */
 @Entity
 @Table(name = "goal_progress")
 @IdClass(GoalProgressEntity.Key.class)
@@ -35,11 +38,36 @@ public class GoalProgressEntity extends PanacheEntityBase {
     @Column(name = "owner_org_unit", nullable = false)
     public String ownerOrgUnit;
 
+    /** KPI or MANUAL. */
     @Column(nullable = false)
+    public String source;
+
+    /** Null for a MANUAL goal. */
     public String kpi;
 
-    @Column(name = "period_key", nullable = false)
+    /** Null for a MANUAL goal. */
+    @Column(name = "period_key")
     public String periodKey;
+
+    public String title;
+
+    public String metric;
+
+    public String unit;
+
+    @Column(name = "owner_staff_id")
+    public String ownerStaffId;
+
+    /** The plan of the goal it derives from: this plan, its parent plan or another plan; null when none. */
+    @Column(name = "parent_plan_id")
+    public String parentPlanId;
+
+    @Column(name = "parent_goal_id")
+    public String parentGoalId;
+
+    /** The last business day the time-driven at-risk check evaluated this goal. */
+    @Column(name = "risk_checked_on")
+    public LocalDate riskCheckedOn;
 
     @Column(nullable = false)
     public BigDecimal target;
@@ -68,9 +96,24 @@ public class GoalProgressEntity extends PanacheEntityBase {
     @Version
     public Long version;
 
+    public static final String KPI = "KPI";
+    public static final String MANUAL = "MANUAL";
+
+    public boolean isManual() {
+        return MANUAL.equals(source);
+    }
+
     public static class Key implements Serializable {
         public String planId;
         public String goalId;
+
+        public Key() {
+        }
+
+        public Key(String planId, String goalId) {
+            this.planId = planId;
+            this.goalId = goalId;
+        }
 
         @Override
         public boolean equals(Object o) {

@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -23,18 +22,20 @@ import com.example.mkt.planning.plan.PlanEntity;
 import com.example.mkt.planning.plan.PlanService;
 import com.example.mkt.planning.plan.PlanVersionEntity;
 import com.example.mkt.planning.shared.PlanningConfig;
+import com.example.mkt.planning.task.TaskService;
+import com.example.mkt.planning.task.TaskStatusEntity;
 
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Flags the tasks of approved plan versions that are past their due date and neither done nor cancelled, once per
+ * Flags the tasks of approved plan versions that are past their due date and neither done nor cancelled (their
+ * execution state, {@link TaskService}), once per
  * task: the flag row's primary key makes the insert-if-absent decide, whichever replica runs first.
  */
 @ApplicationScoped
 public class TaskOverdueJob {
 
     public static final String TASK_OVERDUE = "plan.task-overdue";
-    static final Set<String> FINISHED = Set.of("DONE", "CANCELLED");
 
     public record TaskOverdueData(String planId, int version, String ownerOrgUnit, String taskId, String what,
             String ownerStaffId, LocalDate due, OffsetDateTime flaggedAt) {
@@ -76,9 +77,11 @@ public class TaskOverdueJob {
         for (PlanVersionEntity version : approved) {
             PlanEntity plan = plansById.get(version.planId);
             PlanContent content = plans.content(version);
+            Map<String, TaskStatusEntity> recorded = TaskStatusEntity.<TaskStatusEntity>list("planId", plan.id)
+                    .stream().collect(Collectors.toMap(s -> s.taskId, Function.identity()));
             for (PlanContent.TaskData task : content.tasks() == null ? List.<PlanContent.TaskData>of() : content.tasks()) {
-                if (task == null || task.id() == null || task.due() == null || !task.due().isBefore(today)
-                        || (task.status() != null && FINISHED.contains(task.status()))) {
+                if (task == null || task.id() == null
+                        || !TaskService.isOverdue(task, TaskService.statusOf(task, recorded), today)) {
                     continue;
                 }
                 int inserted = em.createNativeQuery("INSERT INTO task_overdue_flag (plan_id, plan_version, task_id,"

@@ -33,6 +33,17 @@ public interface PlanningConfig {
         /** A goal is at risk when its completion trails the linear schedule by more than this many points. */
         @WithDefault("10.00")
         BigDecimal atRiskMarginPercent();
+
+        /**
+         * How often every tracked goal is re-evaluated against the linear schedule as days pass (read by the
+         * scheduler; "off" disables it). Each goal is evaluated once per business day, whichever replica runs.
+         */
+        @WithDefault("1h")
+        String atRiskEvery();
+
+        /** Goals evaluated per transaction by the at-risk check. */
+        @WithDefault("500")
+        int atRiskBatchSize();
     }
 
     interface Plans {
@@ -62,6 +73,17 @@ public interface PlanningConfig {
 
         @WithDefault("10")
         int strategicMaxYears();
+
+        /**
+         * Besides a task's or goal's owner, who may move any task of a plan in their scope through its execution
+         * states and report progress of its goals by hand.
+         */
+        @WithDefault("gm,marketing_director,manager,supervisor")
+        Set<String> executionRoles();
+
+        /** Units of a goal target a budget line may take a percentage of (a sales target in money). */
+        @WithDefault("CNY,元")
+        Set<String> budgetBaseUnits();
 
         /** How often overdue tasks are flagged (read by the scheduler; "off" disables it). */
         @WithDefault("1h")

@@ -55,7 +55,7 @@ public class Policies {
         PlanPolicy d = PlanPolicy.defaults();
         return new PlanPolicy(d.maxTitleLength(), d.maxTextLength(), p.strategicMinYears(), p.strategicMaxYears(),
                 p.maxBudgetSharePercent(), p.taskCostsWithinBudget(), p.phasesMayOverlap(), p.budgetRequiredFor(),
-                d.progressCapPercent(), d.risks());
+                d.progressCapPercent(), d.risks(), p.budgetBaseUnits());
     }
 
     @Produces

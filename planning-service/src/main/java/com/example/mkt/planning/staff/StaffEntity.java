@@ -51,6 +51,14 @@ public class StaffEntity extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** When the person left (POST /staff/{id}/deactivate); null while active. */
+    @Column(name = "deactivated_at")
+    public Instant deactivatedAt;
+
+    public boolean isActive() {
+        return deactivatedAt == null;
+    }
+
     public List<String> roleList() {
         return Arrays.stream(roles.split(",")).filter(r -> !r.isBlank()).sorted().toList();
     }

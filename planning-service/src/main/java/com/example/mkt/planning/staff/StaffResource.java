@@ -27,6 +27,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import com.example.mkt.eventing.outbox.Outbox;
 import com.example.mkt.planning.shared.PlanningConfig;
 import com.example.mkt.rest.concurrency.ETags;
 import com.example.mkt.rest.paging.Page;
@@ -60,14 +61,20 @@ public class StaffResource {
     }
 
     public record StaffView(String id, String name, String login, String orgUnit, List<String> roles,
-            LocalDate onDutyFrom, LocalDate onDutyUntil, boolean onDuty, long version) {
+            LocalDate onDutyFrom, LocalDate onDutyUntil, boolean onDuty, long version, boolean active) {
+    }
+
+    /** {@code until}: the last day on duty; default today (business zone). */
+    public record Deactivation(LocalDate until) {
     }
 
     private final OrgScope scope;
     private final Clock clock;
     private final ZoneId zone;
+    private final Outbox outbox;
 
-    public StaffResource(OrgScope scope, Clock clock, PlanningConfig config) {
+    public StaffResource(OrgScope scope, Clock clock, PlanningConfig config, Outbox outbox) {
+        this.outbox = outbox;
         this.scope = scope;
         this.clock = clock;
         this.zone = config.zone();
@@ -90,6 +97,7 @@ public class StaffResource {
         apply(s, data);
         s.persist();
         s.flush();
+        outbox.publish(StaffEvents.of(StaffEvents.CREATED, s));
         return Response.created(URI.create("/api/v1/staff/" + s.id)).header("ETag", ETags.of(s.version))
                 .entity(view(s)).build();
     }
@@ -136,9 +144,50 @@ public class StaffResource {
         ETags.requireMatch(ifMatch, s.version);
         check(body);
         requireFreeLogin(body.login(), id);
+        StaffEvents.StaffData before = (StaffEvents.StaffData) StaffEvents.of(StaffEvents.UPDATED, s).data();
         apply(s, body);
         s.flush();
+        StaffEvents.StaffData after = (StaffEvents.StaffData) StaffEvents.of(StaffEvents.UPDATED, s).data();
+        if (!same(before, after)) {
+            outbox.publish(StaffEvents.of(StaffEvents.UPDATED, s));
+        }
         return Response.ok(view(s)).header("ETag", ETags.of(s.version)).build();
+    }
+
+    /**
+     * The person leaves: duty ends on {@code until} (default today) and {@code staff.deactivated} is published;
+     * a second time answers 409.
+     */
+    @POST
+    @Path("{id}/deactivate")
+    @Transactional
+    @RolesAllowed({ Roles.GM, Roles.MARKETING_DIRECTOR, Roles.MANAGER })
+    public Response deactivate(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+            Deactivation body) {
+        StaffEntity s = visible(id);
+        ETags.requireMatch(ifMatch, s.version);
+        scope.requireAssignable("orgUnit", s.orgUnit);
+        if (!s.isActive()) {
+            throw ApiException.illegalTransition("staff " + id + " is already deactivated", List.of());
+        }
+        LocalDate until = body != null && body.until() != null ? body.until() : LocalDate.now(clock.withZone(zone));
+        if (until.isBefore(s.onDutyFrom)) {
+            throw ApiException.invalid("until", "must not be before onDutyFrom " + s.onDutyFrom);
+        }
+        if (s.onDutyUntil == null || until.isBefore(s.onDutyUntil)) {
+            s.onDutyUntil = until;
+        }
+        s.deactivatedAt = clock.instant();
+        s.updatedAt = s.deactivatedAt;
+        s.flush();
+        outbox.publish(StaffEvents.of(StaffEvents.DEACTIVATED, s));
+        return Response.ok(view(s)).header("ETag", ETags.of(s.version)).build();
+    }
+
+    /** Equal but for the version. */
+    private static boolean same(StaffEvents.StaffData a, StaffEvents.StaffData b) {
+        return a.equals(new StaffEvents.StaffData(b.id(), b.name(), b.orgUnit(), b.roles(), b.onDutyFrom(),
+                b.onDutyUntil(), b.active(), a.version()));
     }
 
     private void check(StaffData data) {
@@ -176,6 +225,6 @@ public class StaffResource {
 
     private StaffView view(StaffEntity s) {
         return new StaffView(s.id, s.name, s.login, s.orgUnit, s.roleList(), s.onDutyFrom, s.onDutyUntil,
-                s.isOnDuty(LocalDate.now(clock.withZone(zone))), s.version);
+                s.isOnDuty(LocalDate.now(clock.withZone(zone))), s.version, s.isActive());
     }
 }

@@ -4,6 +4,7 @@ import static com.example.mkt.planning.it.Api.GM;
 import static com.example.mkt.planning.it.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -11,17 +12,26 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.example.mkt.planning.it.Api;
+import com.example.mkt.planning.it.OutboxEvents;
 import com.example.mkt.testinfra.PlatformTestResource;
 import com.example.mkt.testinfra.TestTokens;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,6 +41,10 @@ import io.quarkus.test.junit.QuarkusTest;
 class StaffIT {
 
     private static final String BASE = "/api/v1/staff";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @Inject
+    DataSource dataSource;
 
     @BeforeEach
     void tree() {
@@ -110,5 +124,36 @@ class StaffIT {
                 .body("items.id", contains("s-st-page-3")).body("nextCursor", nullValue());
         as(GM).queryParam("orgUnit", "B-ST-PAGING").get(BASE).then().statusCode(200)
                 .body("items.id", contains("s-st-page-1", "s-st-page-2", "s-st-page-3"));
+    }
+
+    @Test
+    void joiningChangesAndLeavingArePublishedWithTheWholeState() {
+        String manager = TestTokens.bearer("manager", "B-ST-NANCHANG");
+        Map<String, Object> body = person("s-st-040", "吴十", "B-ST-NANCHANG");
+        as(manager).body(body).post(BASE).then().statusCode(201).body("active", equalTo(true));
+        String path = BASE + "/s-st-040";
+        body.remove("id");
+        // Nothing changed: nothing to publish.
+        as(manager).header("If-Match", Api.etag(path, manager)).body(body).put(path).then().statusCode(200);
+        body.put("roles", List.of("staff", "supervisor"));
+        as(manager).header("If-Match", Api.etag(path, manager)).body(body).put(path).then().statusCode(200);
+        as(manager).body(Map.of("until", "2026-06-30")).post(path + "/deactivate").then().statusCode(428);
+        as(TestTokens.bearer("manager", "B-ST-JIUJIANG")).header("If-Match", Api.etag(path, manager))
+                .body(Map.of()).post(path + "/deactivate").then().statusCode(404);
+        as(manager).header("If-Match", Api.etag(path, manager)).body(Map.of("until", "2026-06-30"))
+                .post(path + "/deactivate").then().statusCode(200).body("active", equalTo(false))
+                .body("onDutyUntil", equalTo("2026-06-30"));
+        as(manager).header("If-Match", Api.etag(path, manager)).body(Map.of()).post(path + "/deactivate").then()
+                .statusCode(409).body("allowed", empty());
+
+        List<OutboxEvents.Row> events = OutboxEvents.forKey(dataSource, "s-st-040");
+        assertEquals(List.of("staff.created", "staff.updated", "staff.deactivated"),
+                events.stream().map(OutboxEvents.Row::type).toList());
+        events.forEach(OutboxEvents.Row::assertSchemaValid);
+        events.forEach(e -> assertEquals("planning.events", e.topic()));
+        assertEquals(List.of("staff", "supervisor"), MAPPER.convertValue(events.get(1).data().get("roles"), List.class));
+        assertEquals("B-ST-NANCHANG", events.get(2).data().get("orgUnit").asText());
+        assertFalse(events.get(2).data().get("active").asBoolean());
+        assertTrue(events.get(2).data().get("version").asLong() > events.get(1).data().get("version").asLong());
     }
 }
