@@ -260,12 +260,16 @@ public class CampaignService {
         }
         c.costs = store.write(spent);
         CampaignLifecycle after = workflow.recordEvaluation(before);
-        // the figures ROI is made of (kpi-service's CAMPAIGN_ROI): attributed revenue and what was spent
+        // the figures ROI is made of (kpi-service's CAMPAIGN_ROI): attributed revenue and what was spent; and the
+        // budget it was spent against (EXPENSE_CONTROL_RATE)
         BigDecimal revenue = Money.of(progress.progress(c).total().max(BigDecimal.ZERO));
         BigDecimal cost = Money.sum(List.copyOf(spent.values()));
+        BigDecimal budget = Money.sum(store.definition(c).budgetLines().stream()
+                .map(CampaignDefinition.BudgetLine::amount).toList());
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("revenue", Api.money(revenue));
         extra.put("cost", Api.money(cost));
+        extra.put("budget", Api.money(budget));
         extra.put("currency", Api.CURRENCY);
         extra.put("roi", Api.rate(Money.percent(revenue.subtract(cost), cost).orElse(null)));
         return save(c, before, after, CampaignEvents.EVALUATED, user, extra);

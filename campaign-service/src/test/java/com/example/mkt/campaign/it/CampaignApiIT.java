@@ -297,6 +297,7 @@ class CampaignApiIT {
         var evaluated = SalesAttributionIT.read(mine.get(11).value()).path("data");
         assertEquals("0.00", evaluated.path("revenue").asText());
         assertEquals("13000.00", evaluated.path("cost").asText());
+        assertEquals("92500.00", evaluated.path("budget").asText(), "the budget lines, for the expense control rate");
         assertEquals("CNY", evaluated.path("currency").asText());
         assertEquals("-100.00", evaluated.path("roi").asText());
     }

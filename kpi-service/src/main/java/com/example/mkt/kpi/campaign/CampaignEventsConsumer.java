@@ -42,6 +42,7 @@ public class CampaignEventsConsumer {
         List<Fact> facts = new ArrayList<>();
         for (InboundEvent event : events) {
             CampaignFacts.read(event.type(), event.envelope().data(), config.currency()).ifPresent(facts::add);
+            CampaignFacts.expenses(event.type(), event.envelope().data(), config.currency()).ifPresent(facts::add);
         }
         rollups.apply(facts);
     }

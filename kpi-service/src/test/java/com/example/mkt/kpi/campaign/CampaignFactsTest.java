@@ -61,4 +61,21 @@ class CampaignFactsTest {
         assertThrows(PoisonEventException.class, () -> CampaignFacts.read("campaign.evaluated",
                 evaluated(", \"revenue\": \"10.00\", \"cost\": \"-5.00\", \"currency\": \"CNY\""), "CNY"));
     }
+
+    @Test
+    void anEvaluationAgainstItsBudgetGivesTheExpenseControlRate() throws Exception {
+        Fact f = CampaignFacts.expenses("campaign.evaluated", evaluated(", \"revenue\": \"15000.00\", \"cost\": "
+                + "\"92500.00\", \"budget\": \"92500.00\", \"currency\": \"CNY\""), "CNY").orElseThrow();
+        assertEquals("EXPENSE_CONTROL_RATE", f.kpiCode());
+        assertEquals("campaign:cp-1", f.sourceId());
+        assertEquals(new BigDecimal("92500.00"), f.numerator());
+        assertEquals(new BigDecimal("92500.00"), f.denominator(), "exactly on budget: a rate of 1");
+        // no budget field (an older producer), a zero budget: nothing to control against
+        assertTrue(CampaignFacts.expenses("campaign.evaluated",
+                evaluated(", \"cost\": \"5.00\", \"currency\": \"CNY\""), "CNY").isEmpty());
+        assertTrue(CampaignFacts.expenses("campaign.evaluated",
+                evaluated(", \"cost\": \"5.00\", \"budget\": \"0.00\", \"currency\": \"CNY\""), "CNY").isEmpty());
+        assertThrows(PoisonEventException.class, () -> CampaignFacts.expenses("campaign.evaluated",
+                evaluated(", \"cost\": \"5.00\", \"budget\": \"-1.00\", \"currency\": \"CNY\""), "CNY"));
+    }
 }

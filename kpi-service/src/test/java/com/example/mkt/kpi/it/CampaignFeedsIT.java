@@ -19,7 +19,10 @@ import com.example.mkt.testinfra.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** campaign.evaluated rolls up into campaign ROI: Σ(revenue − cost) ÷ Σ cost along the tree, once per campaign. */
+/**
+ * campaign.evaluated rolls up into campaign ROI: Σ(revenue − cost) ÷ Σ cost along the tree, once per campaign; and,
+ * where it names its budget, into the expense control rate Σ cost ÷ Σ budget.
+ */
 @QuarkusTest
 @QuarkusTestResource(PlatformTestResource.class)
 class CampaignFeedsIT {
@@ -70,8 +73,12 @@ class CampaignFeedsIT {
     }
 
     static String fraction(String unit, String period) {
+        return fraction("CAMPAIGN_ROI", unit, period);
+    }
+
+    static String fraction(String kpi, String unit, String period) {
         Map<String, Object> item = given().header("Authorization", GM).queryParam("orgUnit", unit)
-                .queryParam("from", period).queryParam("to", period).when().get("/api/v1/kpis/CAMPAIGN_ROI/series")
+                .queryParam("from", period).queryParam("to", period).when().get("/api/v1/kpis/" + kpi + "/series")
                 .then().statusCode(200).extract().path("items[0]");
         return item.get("numerator") + "/" + item.get("denominator") + "=" + item.get("value");
     }
@@ -85,7 +92,9 @@ class CampaignFeedsIT {
             send(kafka, "campaign.evaluated", evaluated(cp1, NC, "15000.00", "10000.00", "2026-06-30T18:00:00+08:00"));
             // the same evaluation again, in a new envelope: one campaign
             send(kafka, "campaign.evaluated", evaluated(cp1, NC, "15000.00", "10000.00", "2026-06-30T18:00:00+08:00"));
-            send(kafka, "campaign.evaluated", evaluated(cp2, JJ, "1000.00", "4000.00", "2026-06-10T09:00:00+08:00"));
+            Map<String, Object> overBudget = evaluated(cp2, JJ, "1000.00", "4000.00", "2026-06-10T09:00:00+08:00");
+            overBudget.put("budget", "3200.00");
+            send(kafka, "campaign.evaluated", overBudget);
             // an evaluation without figures (v1 as first published) is no ROI
             send(kafka, "campaign.evaluated", lifecycle(cp3, JJ, "CLOSED", "2026-06-11T09:00:00+08:00"));
             // a type this service does not know
@@ -100,5 +109,8 @@ class CampaignFeedsIT {
         assertEquals("2000/14000=0.1429", fraction(EAST, "2026-06"), "(20000 - 14000) / 14000, not a mean");
         assertEquals("2000/14000=0.1429", fraction(HQ, "2026-Q2"));
         assertEquals("2200/14100=0.1560", fraction(HQ, "2026"));
+        // only cp2 says what it was budgeted: 4000 spent against 3200
+        assertEquals("4000/3200=1.2500", fraction("EXPENSE_CONTROL_RATE", JJ, "2026-06"));
+        assertEquals("4000/3200=1.2500", fraction("EXPENSE_CONTROL_RATE", HQ, "2026"));
     }
 }
