@@ -84,17 +84,9 @@ public class TargetResource {
         KpiDefinition kpi = targets.targetable(body.kpi());
         java.math.BigDecimal value = TargetService.value(kpi, body.value());
         scope.requireAssignable("orgUnit", body.orgUnit());
-        TargetEntity t;
-        try {
-            t = targets.create(kpi, body.orgUnit(), period, value, user.staffId());
-        } catch (RuntimeException e) {
-            if (duplicate(e)) {
-                // another request created the same target between our check and our insert
-                throw ApiException.conflict("a target for " + kpi.code() + " at " + body.orgUnit() + " in "
-                        + period.key() + " exists; update it instead");
-            }
-            throw e;
-        }
+        // a request creating the same target between the service's check and its insert loses on the unique key:
+        // 409 from libs/rest
+        TargetEntity t = targets.create(kpi, body.orgUnit(), period, value, user.staffId());
         return Response.created(URI.create("/api/v1/targets/" + t.id)).header("ETag", ETags.of(t.version))
                 .entity(view(t)).build();
     }
@@ -197,15 +189,6 @@ public class TargetResource {
                 kpi.unit() == KpiUnit.MONEY ? config.currency() : null, TargetService.format(kpi, s.base()),
                 s.growthRates().stream().map(r -> r.toPlainString()).toList(), s.averageGrowth().toPlainString(),
                 s.appliedGrowth().toPlainString());
-    }
-
-    private static boolean duplicate(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private TargetEntity visible(String id) {

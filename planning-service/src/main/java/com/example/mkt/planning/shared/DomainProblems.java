@@ -22,15 +22,6 @@ public class DomainProblems {
         return problems.api(unprocessable(e.errors()), uri);
     }
 
-    /** Someone else changed the row between our read and our write: the same answer as a stale If-Match. */
-    @ServerExceptionMapper({ jakarta.persistence.OptimisticLockException.class,
-            org.hibernate.StaleObjectStateException.class })
-    public Response stale(RuntimeException e, UriInfo uri) {
-        return problems.api(new ApiException(412, "stale", "Precondition failed",
-                "the resource changed while you were changing it; read it again and retry", null, List.of(), null),
-                uri);
-    }
-
     /** 422 listing every field, as the domain validators collect them. */
     public static ApiException unprocessable(List<com.example.mkt.planning.validation.FieldError> errors) {
         List<FieldError> fields = errors.stream().map(f -> new FieldError(f.field(), f.message())).toList();

@@ -1,6 +1,5 @@
 package com.example.mkt.rest.concurrency;
 
-import java.util.List;
 import java.util.Map;
 
 import com.example.mkt.rest.problem.ApiException;
@@ -37,8 +36,7 @@ public final class ETags {
                 return;
             }
         }
-        throw new ApiException(412, "stale", "Precondition failed",
-                "the resource changed since you read it; read it again and retry", null, List.of(),
+        throw ApiException.stale("the resource changed since you read it; read it again and retry",
                 Map.of("ETag", current));
     }
 }

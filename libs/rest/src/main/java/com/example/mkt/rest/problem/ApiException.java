@@ -61,6 +61,11 @@ public class ApiException extends RuntimeException {
                 List.of(new FieldError(field, message)), null, null);
     }
 
+    /** 412: the resource changed since the caller read it (a stale If-Match, or a lost optimistic lock). */
+    public static ApiException stale(String detail, Map<String, String> headers) {
+        return new ApiException(412, "stale", "Precondition failed", detail, null, List.of(), headers);
+    }
+
     /** 401: no valid bearer token; the challenge header says which scheme to use. */
     public static ApiException unauthenticated() {
         return new ApiException(401, "unauthenticated", "Unauthenticated", "a valid bearer token is required", null,

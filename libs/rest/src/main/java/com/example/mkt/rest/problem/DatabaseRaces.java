@@ -25,8 +25,7 @@ final class DatabaseRaces {
         Set<Throwable> seen = new HashSet<>();
         for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
             if (STALE.contains(t.getClass().getName())) {
-                return new ApiException(412, "stale", "Precondition failed",
-                        "the resource was changed by someone else meanwhile; read it again and retry", null, null,
+                return ApiException.stale("the resource was changed by someone else meanwhile; read it again and retry",
                         null);
             }
             if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
