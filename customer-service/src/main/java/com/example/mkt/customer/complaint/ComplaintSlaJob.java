@@ -52,23 +52,36 @@ public class ComplaintSlaJob {
             return 0;
         }
         Instant now = service.now();
-        @SuppressWarnings("unchecked")
-        List<ComplaintEntity> open = em.createNativeQuery("SELECT * FROM complaint WHERE state <> 'CLOSED' "
-                + "AND ((first_responded_at IS NULL AND NOT ('FIRST_RESPONSE' = ANY(breaches_escalated))) "
-                + "OR (resolved_at IS NULL AND NOT ('RESOLUTION' = ANY(breaches_escalated)))) "
-                + "ORDER BY received_at LIMIT ?1 FOR UPDATE SKIP LOCKED", ComplaintEntity.class)
-                .setParameter(1, BATCH).getResultList();
-        Map<String, ComplaintEntity> byId = open.stream()
-                .collect(Collectors.toMap(e -> e.id, Function.identity()));
-        List<SlaBreach> breaches = service.workflow().breaches(open.stream().map(ComplaintEntity::toDomain).toList(), now);
+        // The breach rules are per severity, so which open complaints breached is decided here, not in SQL: every
+        // candidate is examined, page by page in receipt order, not only the oldest page.
         List<OutboundEvent> events = new ArrayList<>();
-        for (SlaBreach breach : breaches) {
-            ComplaintEntity e = byId.get(breach.complaintId());
-            ComplaintUpdate update = service.workflow().escalateBreach(e.toDomain(), breach.kind(), now);
-            e.apply(update.complaint());
-            events.add(service.event("complaint.escalated", e, update, "SLA_" + breach.kind().name(), now));
+        List<ComplaintEntity> page = candidates(Instant.EPOCH, "");
+        while (!page.isEmpty()) {
+            Map<String, ComplaintEntity> byId = page.stream()
+                    .collect(Collectors.toMap(e -> e.id, Function.identity()));
+            for (SlaBreach breach : service.workflow().breaches(page.stream().map(ComplaintEntity::toDomain).toList(),
+                    now)) {
+                ComplaintEntity e = byId.get(breach.complaintId());
+                ComplaintUpdate update = service.workflow().escalateBreach(e.toDomain(), breach.kind(), now);
+                e.apply(update.complaint());
+                events.add(service.event("complaint.escalated", e, update, "SLA_" + breach.kind().name(), now));
+            }
+            ComplaintEntity last = page.get(page.size() - 1);
+            page = page.size() < BATCH ? List.of() : candidates(last.receivedAt, last.id);
         }
         outbox.publishAll(events);
-        return breaches.size();
+        return events.size();
+    }
+
+    /** Open complaints with an SLA not yet escalated, after (receivedAt, id) in receipt order, locked. */
+    @SuppressWarnings("unchecked")
+    private List<ComplaintEntity> candidates(Instant afterReceivedAt, String afterId) {
+        return em.createNativeQuery("SELECT * FROM complaint WHERE state <> 'CLOSED' "
+                + "AND ((first_responded_at IS NULL AND NOT ('FIRST_RESPONSE' = ANY(breaches_escalated))) "
+                + "OR (resolved_at IS NULL AND NOT ('RESOLUTION' = ANY(breaches_escalated)))) "
+                + "AND (received_at, id) > (?2, ?3) "
+                + "ORDER BY received_at, id LIMIT ?1 FOR UPDATE SKIP LOCKED", ComplaintEntity.class)
+                .setParameter(1, BATCH).setParameter(2, afterReceivedAt.atOffset(java.time.ZoneOffset.UTC))
+                .setParameter(3, afterId).getResultList();
     }
 }

@@ -124,8 +124,11 @@ public class RollupService {
             Rollup rollup = rollup(c);
             List<Long> seqs = new ArrayList<>();
             List<Fact> ready = new ArrayList<>();
+            // Only facts whose unit has arrived: parked facts of a unit that never comes must not fill every
+            // page and starve the others.
             try (PreparedStatement ps = c.prepareStatement(SELECT_FACTS
-                    + " WHERE parked ORDER BY seq LIMIT " + CHUNK + " FOR UPDATE SKIP LOCKED");
+                    + " WHERE parked AND org_unit IN (SELECT code FROM org_unit_ref)"
+                    + " ORDER BY seq LIMIT " + CHUNK + " FOR UPDATE SKIP LOCKED");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Fact fact = fact(rs);

@@ -1,8 +1,12 @@
 package com.example.mkt.kpi.sales;
 
+import static com.example.mkt.kpi.rollup.FactFields.code;
+import static com.example.mkt.kpi.rollup.FactFields.decimal;
+import static com.example.mkt.kpi.rollup.FactFields.instant;
+import static com.example.mkt.kpi.rollup.FactFields.staff;
+import static com.example.mkt.kpi.rollup.FactFields.text;
+
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import com.example.mkt.eventing.consumer.PoisonEventException;
@@ -26,38 +30,22 @@ public final class SaleFacts {
 
     /** The fact, or empty for events that do not change any KPI. Poison for data that can never apply. */
     public static Optional<Fact> read(JsonNode data, String currency) {
-        String eventId = text(data, "eventId");
-        String kind = text(data, "kind");
+        String eventId = text(data, TYPE, "eventId");
+        String kind = text(data, TYPE, "kind");
         if (kind.equals("CONTRACT")) {
             return Optional.empty();
         }
         if (!kind.equals("SALE") && !kind.equals("REFUND")) {
             throw new PoisonEventException(eventId + ": unknown kind " + kind);
         }
-        String eventCurrency = text(data, "currency");
+        String eventCurrency = text(data, TYPE, "currency");
         if (!eventCurrency.equals(currency)) {
             // Summing yuan and dollars would be wrong and there is no rate to convert with.
             throw new PoisonEventException(eventId + ": currency " + eventCurrency + " is not " + currency);
         }
-        BigDecimal amount;
-        OffsetDateTime occurredAt;
-        try {
-            amount = new BigDecimal(text(data, "amount"));
-            occurredAt = OffsetDateTime.parse(text(data, "occurredAt"));
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw new PoisonEventException(eventId + ": " + e.getMessage(), e);
-        }
+        BigDecimal amount = decimal(data, TYPE, "amount");
         BigDecimal delta = kind.equals("REFUND") ? amount.abs().negate() : amount;
-        JsonNode salesperson = data.path("salesperson");
-        return Optional.of(new Fact(eventId, TYPE, KpiCatalogue.SALES_AMOUNT, text(data, "orgUnit"),
-                salesperson.isTextual() ? salesperson.asText() : null, occurredAt.toInstant(), delta, BigDecimal.ZERO));
-    }
-
-    private static String text(JsonNode data, String field) {
-        JsonNode node = data.path(field);
-        if (!node.isTextual() || node.asText().isBlank()) {
-            throw new PoisonEventException("sales.recorded without " + field);
-        }
-        return node.asText();
+        return Optional.of(new Fact(eventId, TYPE, KpiCatalogue.SALES_AMOUNT, code(data, TYPE, "orgUnit"),
+                staff(data, TYPE, "salesperson"), instant(data, TYPE, "occurredAt"), delta, BigDecimal.ZERO));
     }
 }
