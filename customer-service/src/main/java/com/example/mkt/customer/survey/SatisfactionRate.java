@@ -3,7 +3,6 @@ package com.example.mkt.customer.survey;
 import com.example.mkt.customer.shared.Ratio;
 
 import java.math.BigDecimal;
-import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -11,15 +10,6 @@ import java.util.Optional;
  * a KPI must show "no data" rather than punish or reward a team nobody rated.
  */
 public record SatisfactionRate(long satisfied, long answers) {
-
-    public static SatisfactionRate of(Collection<Answer> answers, SatisfactionPolicy policy) {
-        long satisfied = answers.stream().filter(a -> a.score() >= policy.satisfiedFromScore()).count();
-        return new SatisfactionRate(satisfied, answers.size());
-    }
-
-    public static SatisfactionRate ofResponses(Collection<SurveyResponse> responses, SatisfactionPolicy policy) {
-        return of(responses.stream().flatMap(r -> r.answers().stream()).toList(), policy);
-    }
 
     public Ratio ratio() {
         return new Ratio(satisfied, answers);

@@ -18,14 +18,18 @@ import java.util.stream.Collectors;
  */
 public record SurveyScoring(BigDecimal satisfiedFrom) {
 
+    /** Scores run from 1 (worst) to 5 (best). */
+    public static final int MIN_SCORE = 1;
+    public static final int MAX_SCORE = 5;
+
     /** A bad answer, with the request field it is about ({@code scores[2].score}, {@code scores}). */
     public record Violation(String field, String message) {
     }
 
     public SurveyScoring {
         Objects.requireNonNull(satisfiedFrom, "satisfiedFrom");
-        if (satisfiedFrom.compareTo(BigDecimal.valueOf(Answer.MIN_SCORE)) < 0
-                || satisfiedFrom.compareTo(BigDecimal.valueOf(Answer.MAX_SCORE)) > 0) {
+        if (satisfiedFrom.compareTo(BigDecimal.valueOf(MIN_SCORE)) < 0
+                || satisfiedFrom.compareTo(BigDecimal.valueOf(MAX_SCORE)) > 0) {
             throw new IllegalArgumentException("satisfiedFrom must be between 1 and 5, got " + satisfiedFrom);
         }
     }
@@ -41,7 +45,7 @@ public record SurveyScoring(BigDecimal satisfiedFrom) {
         }
         long sum = 0;
         for (int s : scores) {
-            if (s < Answer.MIN_SCORE || s > Answer.MAX_SCORE) {
+            if (s < MIN_SCORE || s > MAX_SCORE) {
                 throw new IllegalArgumentException("score must be 1-5, got " + s);
             }
             sum += s;
@@ -74,8 +78,8 @@ public record SurveyScoring(BigDecimal satisfiedFrom) {
             }
             if (s == null) {
                 out.add(new Violation("scores[" + i + "].score", "must not be null"));
-            } else if (s.compareTo(BigDecimal.valueOf(Answer.MIN_SCORE)) < 0
-                    || s.compareTo(BigDecimal.valueOf(Answer.MAX_SCORE)) > 0 || s.stripTrailingZeros().scale() > 0) {
+            } else if (s.compareTo(BigDecimal.valueOf(MIN_SCORE)) < 0
+                    || s.compareTo(BigDecimal.valueOf(MAX_SCORE)) > 0 || s.stripTrailingZeros().scale() > 0) {
                 out.add(new Violation("scores[" + i + "].score", "must be a whole number from 1 to 5"));
             }
         }

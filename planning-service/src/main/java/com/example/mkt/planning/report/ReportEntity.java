@@ -75,8 +75,4 @@ public class ReportEntity extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
-
-    public ReportPeriod reportPeriod() {
-        return ReportPeriod.parse(kind, period);
-    }
 }

@@ -23,13 +23,6 @@ public class ValidationException extends RuntimeException {
         return errors;
     }
 
-    /** Throws when {@code errors} is not empty; lets validators collect everything first and fail once. */
-    public static void throwIfAny(List<FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-    }
-
     private static String summary(List<FieldError> errors) {
         StringBuilder sb = new StringBuilder("invalid: ");
         for (int i = 0; i < errors.size(); i++) {
