@@ -145,20 +145,34 @@ public class GoalProgressService {
         existing.values().forEach(GoalProgressEntity::delete);
     }
 
-    /** The handler of the {@code kpi.events} consumer; other event types are not ours and are skipped. */
+    /**
+     * The handler of the {@code kpi.events} consumer; other event types are not ours and are skipped. The goals
+     * the batch's values concern are read in one query, then the values applied in their order.
+     */
     public void apply(List<InboundEvent> events) {
-        List<OutboundEvent> out = new ArrayList<>();
+        List<KpiObservation> observations = new ArrayList<>();
         for (InboundEvent event : events) {
-            if (!"kpi.measured".equals(event.type())) {
-                continue;
+            if ("kpi.measured".equals(event.type())) {
+                KpiObservation observation = observation(event);
+                if (observation != null) {
+                    observations.add(observation);
+                }
             }
-            KpiObservation observation = observation(event);
-            if (observation == null) {
-                continue;
-            }
-            List<GoalProgressEntity> goals = GoalProgressEntity.list("kpi = ?1 and ownerOrgUnit = ?2 and periodKey = ?3",
-                    observation.kpiCode(), observation.orgUnitCode(), observation.periodKey());
-            for (GoalProgressEntity row : goals) {
+        }
+        if (observations.isEmpty()) {
+            return;
+        }
+        Map<List<String>, List<GoalProgressEntity>> goalsByCell = new HashMap<>();
+        GoalProgressEntity.<GoalProgressEntity>list("kpi in ?1 and ownerOrgUnit in ?2 and periodKey in ?3",
+                observations.stream().map(KpiObservation::kpiCode).distinct().toList(),
+                observations.stream().map(KpiObservation::orgUnitCode).distinct().toList(),
+                observations.stream().map(KpiObservation::periodKey).distinct().toList())
+                .forEach(g -> goalsByCell.computeIfAbsent(List.of(g.kpi, g.ownerOrgUnit, g.periodKey),
+                        k -> new ArrayList<>()).add(g));
+        List<OutboundEvent> out = new ArrayList<>();
+        for (KpiObservation observation : observations) {
+            for (GoalProgressEntity row : goalsByCell.getOrDefault(List.of(observation.kpiCode(),
+                    observation.orgUnitCode(), observation.periodKey()), List.of())) {
                 update(row, observation).ifPresent(out::add);
             }
         }

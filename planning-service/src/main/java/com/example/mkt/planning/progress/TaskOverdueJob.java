@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -19,6 +20,7 @@ import com.example.mkt.eventing.outbox.Outbox;
 import com.example.mkt.planning.approval.ApprovalState;
 import com.example.mkt.planning.plan.PlanContent;
 import com.example.mkt.planning.plan.PlanEntity;
+import com.example.mkt.planning.plan.PlanEvents;
 import com.example.mkt.planning.plan.PlanService;
 import com.example.mkt.planning.plan.PlanVersionEntity;
 import com.example.mkt.planning.shared.PlanningConfig;
@@ -72,15 +74,25 @@ public class TaskOverdueJob {
         Map<String, PlanEntity> plansById = PlanEntity.<PlanEntity>list("id in ?1",
                 approved.stream().map(v -> v.planId).toList()).stream()
                 .collect(Collectors.toMap(p -> p.id, Function.identity()));
+        List<String> planIds = List.copyOf(plansById.keySet());
+        // Execution states and the flags already raised, for every approved plan at once: a task flagged on an
+        // earlier run is not written again.
+        Map<String, Map<String, TaskStatusEntity>> recordedByPlan = TaskStatusEntity.<TaskStatusEntity>list(
+                "planId in ?1", planIds).stream().collect(Collectors.groupingBy(t -> t.planId,
+                        Collectors.toMap(t -> t.taskId, Function.identity())));
+        @SuppressWarnings("unchecked")
+        Set<List<Object>> flagged = ((List<Object[]>) em.createNativeQuery("SELECT plan_id, plan_version, task_id"
+                + " FROM task_overdue_flag WHERE plan_id IN (?1)").setParameter(1, planIds).getResultList()).stream()
+                .map(r -> List.<Object>of(r[0], ((Number) r[1]).intValue(), r[2])).collect(Collectors.toSet());
         OffsetDateTime now = clock.instant().atZone(zone).toOffsetDateTime();
         List<OutboundEvent> events = new ArrayList<>();
         for (PlanVersionEntity version : approved) {
             PlanEntity plan = plansById.get(version.planId);
             PlanContent content = plans.content(version);
-            Map<String, TaskStatusEntity> recorded = TaskStatusEntity.<TaskStatusEntity>list("planId", plan.id)
-                    .stream().collect(Collectors.toMap(s -> s.taskId, Function.identity()));
+            Map<String, TaskStatusEntity> recorded = recordedByPlan.getOrDefault(plan.id, Map.of());
             for (PlanContent.TaskData task : content.tasks() == null ? List.<PlanContent.TaskData>of() : content.tasks()) {
                 if (task == null || task.id() == null
+                        || flagged.contains(List.<Object>of(plan.id, version.number, task.id()))
                         || !TaskService.isOverdue(task, TaskService.statusOf(task, recorded), today)) {
                     continue;
                 }
@@ -89,7 +101,7 @@ public class TaskOverdueJob {
                         .setParameter(1, plan.id).setParameter(2, version.number).setParameter(3, task.id())
                         .setParameter(4, now.toInstant()).executeUpdate();
                 if (inserted == 1) {
-                    events.add(new OutboundEvent(PlanEventsTopic.TOPIC, TASK_OVERDUE, 1, plan.id, new TaskOverdueData(
+                    events.add(new OutboundEvent(PlanEvents.TOPIC, TASK_OVERDUE, 1, plan.id, new TaskOverdueData(
                             plan.id, version.number, plan.ownerOrgUnit, task.id(), task.what(), task.ownerStaffId(),
                             task.due(), now)));
                 }
@@ -97,9 +109,5 @@ public class TaskOverdueJob {
         }
         outbox.publishAll(events);
         return events.size();
-    }
-
-    private static final class PlanEventsTopic {
-        static final String TOPIC = "planning.events";
     }
 }
