@@ -1,20 +1,16 @@
 package com.example.mkt.campaign.it;
 
-import com.example.mkt.eventing.envelope.EventEnvelope;
 import com.example.mkt.rest.security.OrgDirectory;
 import com.example.mkt.testinfra.KafkaTestClient;
 import com.example.mkt.testinfra.TestEvents;
 import com.example.mkt.testinfra.TestTokens;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +22,7 @@ import static io.restassured.RestAssured.given;
 /** Org trees, campaigns and sales for the integration tests; every name carries a per-test suffix. */
 final class Fixtures {
 
-    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    static final ObjectMapper JSON = TestEvents.JSON;
 
     static final String PLANNER = "Bearer " + TestTokens.token("marketing_director", "HQ", "s-planner",
             Duration.ofHours(1));
@@ -47,9 +43,7 @@ final class Fixtures {
     }
 
     static String envelope(String source, String type, String subject, Object data) {
-        EventEnvelope e = new EventEnvelope("1.0", UUID.randomUUID().toString(), source, type, "1", null,
-                OffsetDateTime.now(), subject, "application/json", JSON.valueToTree(data));
-        return JSON.valueToTree(e).toString();
+        return TestEvents.envelope(source, type, subject, data);
     }
 
     /** HQ → region R-&lt;sfx&gt; → the given branches; waits until the replica has them. */
@@ -138,29 +132,5 @@ final class Fixtures {
         s.put("amount", amount);
         s.put("currency", "CNY");
         return s;
-    }
-
-    static void sendSales(List<Map<String, Object>> sales) {
-        try (KafkaTestClient kafka = new KafkaTestClient()) {
-            for (Map<String, Object> s : sales) {
-                @SuppressWarnings("unchecked")
-                String key = ((Map<String, String>) s.get("customer")).get("id");
-                kafka.send("sales.events", key, envelope("/pos-system", "sales.recorded", key, s));
-            }
-        }
-    }
-
-    static List<Map<String, Object>> list(Object... sales) {
-        List<Map<String, Object>> l = new ArrayList<>();
-        for (Object s : sales) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> m = (Map<String, Object>) s;
-            l.add(m);
-        }
-        return l;
-    }
-
-    static ObjectNode node() {
-        return JSON.createObjectNode();
     }
 }

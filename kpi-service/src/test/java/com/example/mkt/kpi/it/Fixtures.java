@@ -1,13 +1,10 @@
 package com.example.mkt.kpi.it;
 
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
-import com.example.mkt.eventing.envelope.EventEnvelope;
 import com.example.mkt.testinfra.KafkaTestClient;
 import com.example.mkt.testinfra.TestEvents;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,8 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Events as the other systems publish them, with codes unique to one test run (topics are shared by the build). */
 final class Fixtures {
 
-    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
-            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    static final ObjectMapper JSON = TestEvents.JSON;
 
     private static final Random RANDOM = new Random();
 
@@ -63,13 +59,7 @@ final class Fixtures {
     }
 
     static String envelope(String source, String type, String subject, Object data) {
-        EventEnvelope e = new EventEnvelope("1.0", UUID.randomUUID().toString(), source, type, "1", null,
-                OffsetDateTime.now(), subject, "application/json", JSON.valueToTree(data));
-        try {
-            return JSON.writeValueAsString(e);
-        } catch (Exception ex) {
-            throw new IllegalStateException(ex);
-        }
+        return TestEvents.envelope(source, type, subject, data);
     }
 
     static void await(String what, BooleanSupplier condition) {
