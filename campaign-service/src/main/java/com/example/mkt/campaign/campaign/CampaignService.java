@@ -295,9 +295,7 @@ public class CampaignService {
 
     private static void optionalMatch(String ifMatch, Campaign c) {
         // Actions may be sent without If-Match (the state machine guards them); when sent, a stale one loses.
-        if (ifMatch != null && !ifMatch.isBlank()) {
-            ETags.requireMatch(ifMatch, c.version);
-        }
+        ETags.requireMatchIfPresent(ifMatch, c.version);
     }
 
     private <T> T guarded(java.util.function.Supplier<T> move) {

@@ -183,9 +183,7 @@ public class CareTaskResource {
     private CareTaskEntity lockOpen(String key, String ifMatch, String action) {
         visible(key);
         CareTaskEntity t = em.find(CareTaskEntity.class, key, LockModeType.PESSIMISTIC_WRITE);
-        if (ifMatch != null) {
-            ETags.requireMatch(ifMatch, t.version);
-        }
+        ETags.requireMatchIfPresent(ifMatch, t.version);
         CareTaskState state = CareTaskState.valueOf(t.state);
         if (!state.allowedActions().contains(action)) {
             throw ApiException.illegalTransition("care task " + key + " is " + state + "; cannot " + action,

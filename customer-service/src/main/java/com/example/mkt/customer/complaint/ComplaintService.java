@@ -76,9 +76,7 @@ public class ComplaintService {
     public ComplaintEntity move(String id, String ifMatch, Function<Complaint, ComplaintUpdate> action,
             String eventType, String escalationReason, String resolution) {
         ComplaintEntity e = em.find(ComplaintEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (ifMatch != null) {
-            ETags.requireMatch(ifMatch, e.version);
-        }
+        ETags.requireMatchIfPresent(ifMatch, e.version);
         ComplaintUpdate update = action.apply(e.toDomain());
         e.apply(update.complaint());
         if (resolution != null) {

@@ -122,9 +122,7 @@ public class FollowUpResource {
             @Valid @NotNull Completion body) {
         visible(key);
         FollowUpEntity e = em.find(FollowUpEntity.class, key, LockModeType.PESSIMISTIC_WRITE);
-        if (ifMatch != null) {
-            ETags.requireMatch(ifMatch, e.version);
-        }
+        ETags.requireMatchIfPresent(ifMatch, e.version);
         Instant now = clock.instant();
         FollowUpTask done = e.toDomain().complete(body.channel(), body.outcome(), now);
         e.state = done.state().name();

@@ -89,9 +89,7 @@ public class VipNominationResource {
     private Response decide(String id, String ifMatch, Decision body, boolean approve) {
         visible(id);
         VipNominationEntity e = em.find(VipNominationEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (ifMatch != null) {
-            ETags.requireMatch(ifMatch, e.version);
-        }
+        ETags.requireMatchIfPresent(ifMatch, e.version);
         String decider = access.user().staffId();
         if (decider.equals(e.nominatedBy)) {
             throw ApiException.forbidden("the nominator cannot decide their own nomination");

@@ -160,9 +160,7 @@ public class PlanService {
     public Loaded act(String id, String ifMatch, ApprovalAction action, Integer number, String note, Actor actor,
             Function<PlanEntity, PlanEntity> visible) {
         Loaded loaded = load(id, visible);
-        if (ifMatch != null) {
-            ETags.requireMatch(ifMatch, loaded.plan().version);
-        }
+        ETags.requireMatchIfPresent(ifMatch, loaded.plan().version);
         bump(loaded.plan());
         PlanApproval approval = loaded.approval();
         int target = number != null ? number

@@ -21,6 +21,16 @@ public final class ETags {
      * Checks If-Match against the current version; 428 when absent (an update without it would silently
      * overwrite), 412 when stale.
      */
+    /**
+     * For actions a state machine already guards (approve, complete, close...): If-Match may be left out (or
+     * blank), but when sent it must be current.
+     */
+    public static void requireMatchIfPresent(String ifMatch, long currentVersion) {
+        if (ifMatch != null && !ifMatch.isBlank()) {
+            requireMatch(ifMatch, currentVersion);
+        }
+    }
+
     public static void requireMatch(String ifMatch, long currentVersion) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ApiException(428, "precondition-required", "Precondition required",
