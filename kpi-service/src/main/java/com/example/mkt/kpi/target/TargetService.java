@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -186,20 +187,9 @@ public class TargetService {
             }
             shares = breakdown.byLastYear(kpi, parent.value, children, lastYear);
         }
-        List<TargetEntity> out = new ArrayList<>();
-        for (Map.Entry<String, BigDecimal> share : shares.entrySet()) {
-            Optional<TargetEntity> existing = find(kpi.code(), share.getKey(), period);
-            if (existing.isPresent()) {
-                TargetEntity t = existing.get();
-                TargetEntity.getEntityManager().lock(t, LockModeType.PESSIMISTIC_WRITE);
-                t.value = share.getValue();
-                t.updatedAt = now();
-                t.updatedBy = by;
-                out.add(t);
-            } else {
-                out.add(insert(kpi, share.getKey(), period, share.getValue(), by));
-            }
-        }
+        Map<List<String>, BigDecimal> values = new LinkedHashMap<>();
+        shares.forEach((unit, value) -> values.put(List.of(unit, period.key()), value));
+        List<TargetEntity> out = upsert(kpi, values, by);
         TargetEntity.getEntityManager().flush();
         announce(out);
         return out;
@@ -210,26 +200,39 @@ public class TargetService {
         if (period.children().isEmpty()) {
             throw ApiException.unprocessable("method", parent.periodKey + " is a week, which has no sub-periods");
         }
-        List<TargetEntity> out = new ArrayList<>();
-        for (Map.Entry<Period, BigDecimal> share : PeriodBreakdown.of(kpi, parent.value, period).entrySet()) {
-            out.add(upsert(kpi, parent.orgUnit, share.getKey(), share.getValue(), by));
-        }
+        Map<List<String>, BigDecimal> values = new LinkedHashMap<>();
+        PeriodBreakdown.of(kpi, parent.value, period).forEach((sub, value) -> values.put(List.of(parent.orgUnit,
+                sub.key()), value));
+        List<TargetEntity> out = upsert(kpi, values, by);
         TargetEntity.getEntityManager().flush();
         announce(out);
         return out;
     }
 
-    private TargetEntity upsert(KpiDefinition kpi, String orgUnit, Period period, BigDecimal value, String by) {
-        Optional<TargetEntity> existing = find(kpi.code(), orgUnit, period);
-        if (existing.isPresent()) {
-            TargetEntity t = existing.get();
-            TargetEntity.getEntityManager().lock(t, LockModeType.PESSIMISTIC_WRITE);
-            t.value = value;
-            t.updatedAt = now();
-            t.updatedBy = by;
-            return t;
-        }
-        return insert(kpi, orgUnit, period, value, by);
+    /**
+     * Sets each (orgUnit, periodKey) target to its value, overwriting existing ones: those are read and locked in
+     * one query, the rest inserted.
+     */
+    private List<TargetEntity> upsert(KpiDefinition kpi, Map<List<String>, BigDecimal> values, String by) {
+        Map<List<String>, TargetEntity> existing = new HashMap<>();
+        TargetEntity.<TargetEntity>find("kpiCode = ?1 and orgUnit in ?2 and periodKey in ?3", kpi.code(),
+                values.keySet().stream().map(k -> k.get(0)).distinct().toList(),
+                values.keySet().stream().map(k -> k.get(1)).distinct().toList())
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .forEach(t -> existing.put(List.of(t.orgUnit, t.periodKey), t));
+        List<TargetEntity> out = new ArrayList<>();
+        values.forEach((key, value) -> {
+            TargetEntity t = existing.get(key);
+            if (t == null) {
+                out.add(insert(kpi, key.get(0), Period.parse(key.get(1)), value, by));
+            } else {
+                t.value = value;
+                t.updatedAt = now();
+                t.updatedBy = by;
+                out.add(t);
+            }
+        });
+        return out;
     }
 
     public Check check(TargetEntity parent) {
