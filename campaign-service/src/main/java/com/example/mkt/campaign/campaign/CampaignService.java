@@ -8,6 +8,7 @@ import com.example.mkt.campaign.campaign.CampaignApi.AwardRulesInput;
 import com.example.mkt.campaign.campaign.CampaignApi.BandInput;
 import com.example.mkt.campaign.campaign.CampaignApi.CampaignInput;
 import com.example.mkt.campaign.config.Policies;
+import com.example.mkt.campaign.evaluation.CampaignEvaluator;
 import com.example.mkt.campaign.lifecycle.ApprovalNotPermittedException;
 import com.example.mkt.campaign.lifecycle.ApprovalVerdict;
 import com.example.mkt.campaign.lifecycle.CampaignLifecycle;
@@ -245,8 +246,8 @@ public class CampaignService {
             throw ApiException.illegalTransition("an evaluation is recorded for a CLOSED campaign, this one is "
                     + before.state(), List.of());
         }
-        List<String> lines = store.definition(c).budgetLines().stream().map(CampaignDefinition.BudgetLine::name)
-                .toList();
+        List<CampaignDefinition.BudgetLine> budgetLines = store.definition(c).budgetLines();
+        List<String> lines = budgetLines.stream().map(CampaignDefinition.BudgetLine::name).toList();
         List<FieldError> errors = new ArrayList<>();
         int i = 0;
         for (String name : spent.keySet()) {
@@ -262,16 +263,15 @@ public class CampaignService {
         CampaignLifecycle after = workflow.recordEvaluation(before);
         // the figures ROI is made of (kpi-service's CAMPAIGN_ROI): attributed revenue and what was spent; and the
         // budget it was spent against (EXPENSE_CONTROL_RATE)
-        BigDecimal revenue = Money.of(progress.progress(c).total().max(BigDecimal.ZERO));
+        BigDecimal attributed = progress.progress(c).total();
         BigDecimal cost = Money.sum(List.copyOf(spent.values()));
-        BigDecimal budget = Money.sum(store.definition(c).budgetLines().stream()
-                .map(CampaignDefinition.BudgetLine::amount).toList());
+        BigDecimal budget = Money.sum(budgetLines.stream().map(CampaignDefinition.BudgetLine::amount).toList());
         Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("revenue", Api.money(revenue));
+        extra.put("revenue", Api.money(CampaignEvaluator.revenue(attributed)));
         extra.put("cost", Api.money(cost));
         extra.put("budget", Api.money(budget));
         extra.put("currency", Api.CURRENCY);
-        extra.put("roi", Api.rate(Money.percent(revenue.subtract(cost), cost).orElse(null)));
+        extra.put("roi", Api.rate(CampaignEvaluator.roi(attributed, cost).orElse(null)));
         return save(c, before, after, CampaignEvents.EVALUATED, user, extra);
     }
 

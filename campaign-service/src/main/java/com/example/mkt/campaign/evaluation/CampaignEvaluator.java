@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,6 +23,19 @@ public final class CampaignEvaluator {
 
     public CampaignEvaluator(EvaluationPolicy policy) {
         this.policy = policy;
+    }
+
+    /**
+     * (revenue − cost) ÷ cost in percent, empty when nothing was spent. Net refunds are no negative revenue: what
+     * the campaign brought in is at least nothing. The evaluation and the {@code campaign.evaluated} event both
+     * use this, so they never disagree.
+     */
+    public static Optional<BigDecimal> roi(BigDecimal attributed, BigDecimal cost) {
+        return Money.percent(revenue(attributed).subtract(cost), cost);
+    }
+
+    public static BigDecimal revenue(BigDecimal attributed) {
+        return Money.of(attributed.max(BigDecimal.ZERO));
     }
 
     public CampaignEvaluation evaluate(EvaluationInput in) {
@@ -59,7 +73,7 @@ public final class CampaignEvaluator {
                 plannedCost, actualCost, Money.of(actualCost.subtract(plannedCost)),
                 Money.percent(actualCost, plannedCost).orElse(null),
                 lines,
-                Money.percent(actual.subtract(actualCost), actualCost).orElse(null),
+                roi(actual, actualCost).orElse(null),
                 in.targetCustomers().size(), participants.size(),
                 Money.percent(BigDecimal.valueOf(participants.size()), BigDecimal.valueOf(in.targetCustomers().size()))
                         .orElse(null),

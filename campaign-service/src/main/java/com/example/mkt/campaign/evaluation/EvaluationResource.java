@@ -9,7 +9,6 @@ import com.example.mkt.campaign.segment.SegmentStore;
 import com.example.mkt.campaign.shared.Api;
 import com.example.mkt.campaign.target.CampaignProgress;
 import com.example.mkt.campaign.target.ProgressService;
-import com.example.mkt.rest.problem.ApiException;
 import com.example.mkt.rest.security.OrgScope;
 import com.example.mkt.rest.security.Roles;
 
@@ -81,9 +80,7 @@ public class EvaluationResource {
     @GET
     public EvaluationView get(@PathParam("id") String id) {
         Campaign c = campaigns.visible(id, scope);
-        if (!scope.canSee(c.orgUnit)) {
-            throw ApiException.notFound("evaluation of campaign", id);
-        }
+        scope.requireVisible(c.orgUnit, "evaluation of campaign", id);
         CampaignDefinition d = campaigns.definition(c);
         List<ContributionStore.Row> rows = contributions.ofCampaign(c.id);
         CampaignProgress p = progress.progress(c, rows);

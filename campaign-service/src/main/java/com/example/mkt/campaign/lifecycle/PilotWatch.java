@@ -4,6 +4,7 @@ import com.example.mkt.campaign.campaign.Campaign;
 import com.example.mkt.campaign.campaign.CampaignEvents;
 import com.example.mkt.campaign.campaign.CampaignStore;
 import com.example.mkt.campaign.shared.Api;
+import com.example.mkt.eventing.outbox.OutboundEvent;
 import com.example.mkt.eventing.outbox.Outbox;
 
 import io.quarkus.scheduler.Scheduled;
@@ -15,7 +16,9 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,7 +53,7 @@ public class PilotWatch {
     /** Announces the pilots overdue at {@code now} that were not announced yet; returns how many. */
     @Transactional
     public int check(Instant now) {
-        int announced = 0;
+        List<OutboundEvent> events = new ArrayList<>();
         for (Campaign c : em.createQuery("from Campaign where state = 'PILOT' order by id", Campaign.class)
                 .getResultList()) {
             CampaignLifecycle l = campaigns.lifecycle(c);
@@ -66,11 +69,11 @@ public class PilotWatch {
                 Map<String, Object> extra = new LinkedHashMap<>();
                 extra.put("pilotStartedAt", Api.time(l.pilotStartedAt()));
                 extra.put("deadline", Api.time(status.deadline()));
-                outbox.publish(CampaignEvents.lifecycle(CampaignEvents.PILOT_OVERDUE, c, c.state, "system",
+                events.add(CampaignEvents.lifecycle(CampaignEvents.PILOT_OVERDUE, c, c.state, "system",
                         Api.time(now), extra));
-                announced++;
             }
         }
-        return announced;
+        outbox.publishAll(events);
+        return events.size();
     }
 }
