@@ -192,7 +192,9 @@ public final class PostgresServer {
         }
         List<String> options = new ArrayList<>(List.of("-p " + port, "-c listen_addresses=127.0.0.1",
                 "-c unix_socket_directories=''", "-c max_connections=300", "-c shared_buffers=64MB",
-                "-c timezone=UTC", "-c log_timezone=UTC"));
+                "-c timezone=UTC", "-c log_timezone=UTC",
+                // Statement counts per database: what the benchmark reports and the flat-cost tests assert.
+                "-c shared_preload_libraries=pg_stat_statements", "-c pg_stat_statements.track=all"));
         if (!durable) {
             options.addAll(List.of("-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"));
         }
@@ -252,6 +254,22 @@ public final class PostgresServer {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + database + ": " + e.getMessage(), e);
+        }
+        enableStatementStats(database, role);
+    }
+
+    /**
+     * pg_stat_statements in the database, readable by its owner: the benchmark and the flat-cost tests count the
+     * statements each service runs per batch. Harmless where the library is not preloaded (the view then errors
+     * on use, never on creation).
+     */
+    private void enableStatementStats(String database, String role) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl(database), SUPERUSER, superuserPassword);
+             Statement st = c.createStatement()) {
+            st.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            st.execute("GRANT pg_read_all_stats TO " + role);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot enable pg_stat_statements in " + database + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,0 +1,122 @@
+package com.example.mkt.testinfra;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * What a database served, from pg_stat_statements (preloaded by libs/infra, enabled in every database it creates):
+ * statements executed, rows returned or written, and shared buffers touched, per normalised statement. Tests take a
+ * snapshot before and after a step and compare the difference, e.g. to prove that the cost of a batch stays flat
+ * while the stored history grows. Counting statements instead of timing them keeps such tests independent of the
+ * machine's speed.
+ */
+public final class StatementStats {
+
+    private static final String QUERY = "SELECT s.queryid, s.query, s.calls, s.rows,"
+            + " s.shared_blks_hit + s.shared_blks_read AS blocks"
+            + " FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid"
+            + " WHERE d.datname = current_database() AND s.query NOT LIKE '%pg_stat_statements%'";
+
+    private final String jdbcUrl;
+    private final String username;
+    private final String password;
+
+    private StatementStats(String jdbcUrl, String username, String password) {
+        this.jdbcUrl = jdbcUrl;
+        this.username = username;
+        this.password = password;
+    }
+
+    public static StatementStats of(String jdbcUrl, String username, String password) {
+        return new StatementStats(jdbcUrl, username, password);
+    }
+
+    /** The statistics of the running Quarkus test's own database. */
+    public static StatementStats ofQuarkusDatasource() {
+        var config = ConfigProvider.getConfig();
+        return of(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+    }
+
+    public Snapshot snapshot() {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, username, password);
+             PreparedStatement ps = c.prepareStatement(QUERY);
+             ResultSet rs = ps.executeQuery()) {
+            Map<String, Statement> byQuery = new LinkedHashMap<>();
+            while (rs.next()) {
+                // one normalised statement may appear once per user: summed
+                byQuery.merge(rs.getString("query"), new Statement(rs.getString("query"), rs.getLong("calls"),
+                        rs.getLong("rows"), rs.getLong("blocks")), Statement::plus);
+            }
+            return new Snapshot(byQuery);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read pg_stat_statements of " + jdbcUrl + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One normalised statement: times executed, rows returned or affected, shared buffers hit or read. */
+    public record Statement(String query, long calls, long rows, long blocks) {
+
+        Statement plus(Statement other) {
+            return new Statement(query, calls + other.calls, rows + other.rows, blocks + other.blocks);
+        }
+
+        Statement minus(Statement other) {
+            return other == null ? this
+                    : new Statement(query, calls - other.calls, rows - other.rows, blocks - other.blocks);
+        }
+    }
+
+    /** Counters at one moment, or the difference of two moments. */
+    public record Snapshot(Map<String, Statement> byQuery) {
+
+        public Snapshot minus(Snapshot before) {
+            Map<String, Statement> diff = new LinkedHashMap<>();
+            byQuery.forEach((query, now) -> {
+                Statement d = now.minus(before.byQuery.get(query));
+                if (d.calls() > 0) {
+                    diff.put(query, d);
+                }
+            });
+            return new Snapshot(diff);
+        }
+
+        /** Only the statements whose text matches, e.g. to leave out a scheduled job's polling. */
+        public Snapshot matching(Predicate<String> query) {
+            return new Snapshot(byQuery.entrySet().stream().filter(e -> query.test(e.getKey()))
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
+                            LinkedHashMap::new)));
+        }
+
+        public long calls() {
+            return byQuery.values().stream().mapToLong(Statement::calls).sum();
+        }
+
+        public long rows() {
+            return byQuery.values().stream().mapToLong(Statement::rows).sum();
+        }
+
+        public long blocks() {
+            return byQuery.values().stream().mapToLong(Statement::blocks).sum();
+        }
+
+        /** The busiest statements, for an assertion's message. */
+        public String top(int n) {
+            return byQuery.values().stream().sorted(Comparator.comparingLong(Statement::calls).reversed()).limit(n)
+                    .map(s -> String.format("%6d calls %8d rows %8d blocks  %s", s.calls(), s.rows(), s.blocks(),
+                            s.query().replaceAll("\\s+", " ").substring(0, Math.min(160, s.query().length()))))
+                    .collect(Collectors.joining("\n"));
+        }
+    }
+}
