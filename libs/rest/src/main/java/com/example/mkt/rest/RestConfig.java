@@ -10,6 +10,18 @@ public interface RestConfig {
 
     Idempotency idempotency();
 
+    Json json();
+
+    interface Json {
+        /**
+         * Elements a list in a request body may hold. The largest list the API documents is a sales batch of 1,000
+         * (read by the gateway as a tree, not through this limit); every other list is far shorter. Read by
+         * {@code JsonLimits} when the ObjectMapper is built.
+         */
+        @WithDefault("1000")
+        int maxListElements();
+    }
+
     interface Idempotency {
         /** How long a first answer is replayed for repeats of its Idempotency-Key. */
         @WithDefault("P1D")

@@ -32,11 +32,22 @@ public class ApiException extends RuntimeException {
         return invalid(List.of(new FieldError(field, message)));
     }
 
+    /**
+     * 400 listing at most {@value #MAX_REPORTED_ERRORS} field errors: a hostile body with thousands of bad elements
+     * must not get an answer thousands of times its size; the detail says how many there were.
+     */
     public static ApiException invalid(List<FieldError> errors) {
-        return new ApiException(400, "validation", "Invalid request",
-                errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                        : errors.size() + " fields are invalid", errors, null, null);
+        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " fields are invalid";
+        List<FieldError> reported = errors;
+        if (errors.size() > MAX_REPORTED_ERRORS) {
+            reported = errors.subList(0, MAX_REPORTED_ERRORS);
+            detail += "; the first " + MAX_REPORTED_ERRORS + " are listed";
+        }
+        return new ApiException(400, "validation", "Invalid request", detail, reported, null, null);
     }
+
+    public static final int MAX_REPORTED_ERRORS = 20;
 
     /** 404: unknown, or outside the caller's org scope (the two are indistinguishable on purpose). */
     public static ApiException notFound(String what, String id) {

@@ -59,6 +59,12 @@ public class ProblemMappers {
         return unreadableJson(e, uri);
     }
 
+    /** As specific as quarkus-rest-jackson's own mapper (an empty 500): still a 500, but a problem. */
+    @ServerExceptionMapper
+    public Response invalidDefinition(com.fasterxml.jackson.databind.exc.InvalidDefinitionException e, UriInfo uri) {
+        return unexpected(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
         return unauthenticated(uri);
@@ -186,6 +192,10 @@ public class ProblemMappers {
     }
 
     static String jsonField(JsonProcessingException e) {
+        String duplicate = duplicateKey(e);
+        if (duplicate != null) {
+            return duplicate;
+        }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             StringBuilder out = new StringBuilder();
             for (JsonMappingException.Reference ref : mapping.getPath()) {
@@ -203,7 +213,26 @@ public class ProblemMappers {
         return "body";
     }
 
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("^Duplicate field '(.*)'");
+
+    /** The key a body repeats ({@code JsonParser.Feature.STRICT_DUPLICATE_DETECTION}), or null. */
+    private static String duplicateKey(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.core.JsonParseException) {
+            java.util.regex.Matcher m = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return null;
+    }
+
     private static String jsonReason(JsonProcessingException e) {
+        if (duplicateKey(e) != null) {
+            return "this key appears more than once in its object";
+        }
+        if (e instanceof JsonLimits.TooManyElements tooMany) {
+            return tooMany.reason();
+        }
         if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException) {
             return "unknown field";
         }

@@ -128,6 +128,43 @@ class RestConventionsIT {
     }
 
     @Test
+    void aRepeatedKeyIs400NamingIt() {
+        given().header("Authorization", NANCHANG_STAFF).contentType(ContentType.JSON)
+                .body("{\"name\": \"a\", \"orgUnit\": \"B-NANCHANG\", \"price\": \"1.00\", \"name\": \"b\"}")
+                .when().post("/api/v1/widgets").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("name"))
+                .body("errors[0].message", equalTo("this key appears more than once in its object"));
+    }
+
+    @Test
+    void aHugeListIsRefusedWhileReadAndTheServiceLives() {
+        String ones = String.join(",", java.util.Collections.nCopies(100_000, "1"));
+        String body = "{\"name\": \"a\", \"orgUnit\": \"B-NANCHANG\", \"price\": \"1.00\", \"phones\": [" + ones + "]}";
+        String answer = given().header("Authorization", NANCHANG_STAFF).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/widgets").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("phones"))
+                .body("errors[0].message", equalTo("at most 1000 elements")).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(answer.length() < 2_000, answer);
+        given().header("Authorization", NANCHANG_STAFF).when().get("/api/v1/widgets").then().statusCode(200);
+    }
+
+    @Test
+    void manyInvalidElementsAreReportedUpToACap() {
+        String bad = String.join(",", java.util.Collections.nCopies(1_000, "\"x\""));
+        String body = "{\"name\": \"a\", \"orgUnit\": \"B-NANCHANG\", \"price\": \"1.00\", \"phones\": [" + bad + "]}";
+        given().header("Authorization", NANCHANG_STAFF).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/widgets").then().statusCode(400).contentType("application/problem+json")
+                .body("errors", hasSize(20)).body("detail", startsWith("1001 fields are invalid"));
+    }
+
+    @Test
+    void anOversizedBodyIs413ProblemJson() {
+        String body = "{\"name\": \"" + "x".repeat(1_100_000) + "\"}";
+        given().header("Authorization", NANCHANG_STAFF).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/widgets").then().statusCode(413);
+    }
+
+    @Test
     void malformedJsonIs400NotA500() {
         given().header("Authorization", NANCHANG_STAFF).contentType(ContentType.JSON).body("{\"name\": ")
                 .when().post("/api/v1/widgets").then().statusCode(400).contentType("application/problem+json")

@@ -35,7 +35,8 @@ import com.example.mkt.rest.security.Roles;
 public class WidgetResource {
 
     public record NewWidget(@NotBlank @Size(max = 50) String name, @NotBlank String orgUnit,
-            @NotNull @Pattern(regexp = "^[0-9]{1,13}\\.[0-9]{2}$", message = "must be a decimal string with 2 decimals") String price) {
+            @NotNull @Pattern(regexp = "^[0-9]{1,13}\\.[0-9]{2}$", message = "must be a decimal string with 2 decimals") String price,
+            @Size(max = 5) List<@Pattern(regexp = "^[0-9]{11}$", message = "must be 11 digits") String> phones) {
     }
 
     public record Widget(String id, String name, String orgUnit, String price, String currency, String state,
