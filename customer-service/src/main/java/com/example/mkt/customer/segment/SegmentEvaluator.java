@@ -55,18 +55,6 @@ public class SegmentEvaluator {
         }
     }
 
-    public long count(SegmentRule.Sql sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT count(*) FROM customer c LEFT JOIN customer_stats s ON s.customer_id = c.id WHERE "
-                        + sql.where())) {
-            bind(c, ps, sql.params(), 1);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
     /** Must run inside a transaction. @return the changes published */
     public int refresh(String segmentId) throws SQLException {
         Instant now = clock.instant();
@@ -113,7 +101,7 @@ public class SegmentEvaluator {
         return events.size();
     }
 
-    private static int bind(Connection c, PreparedStatement ps, List<Object> params, int from) throws SQLException {
+    static int bind(Connection c, PreparedStatement ps, List<Object> params, int from) throws SQLException {
         int i = from;
         for (Object p : params) {
             if (p instanceof String[] a) {

@@ -5,9 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -25,7 +23,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
-import com.example.mkt.customer.customer.Customer;
 import com.example.mkt.customer.customer.CustomerAccess;
 import com.example.mkt.customer.web.Times;
 import com.example.mkt.rest.concurrency.ETags;
@@ -37,7 +34,6 @@ import com.example.mkt.rest.security.Roles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.panache.common.Parameters;
 
 /**
  * Segments are company-wide definitions written by supervisors and above; members are listed within
@@ -65,14 +61,16 @@ public class SegmentResource {
     }
 
     private final SegmentEvaluator evaluator;
+    private final SegmentReads reads;
     private final CustomerAccess access;
     private final OrgDirectory directory;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public SegmentResource(SegmentEvaluator evaluator, CustomerAccess access, OrgDirectory directory,
-            ObjectMapper mapper, Clock clock) {
+    public SegmentResource(SegmentEvaluator evaluator, SegmentReads reads, CustomerAccess access,
+            OrgDirectory directory, ObjectMapper mapper, Clock clock) {
         this.evaluator = evaluator;
+        this.reads = reads;
         this.access = access;
         this.directory = directory;
         this.mapper = mapper;
@@ -133,11 +131,11 @@ public class SegmentResource {
         return Response.ok(view(s)).header("ETag", ETags.of(s.version)).build();
     }
 
-    /** How many customers a rule would select now, before saving it. */
+    /** How many customers a rule would select now, before saving it: of those the caller may see. */
     @POST
     @Path("preview")
     public Count preview(@Valid @NotNull Preview body) throws SQLException {
-        return new Count(evaluator.count(check(body.rule())));
+        return new Count(reads.preview(check(body.rule()), access));
     }
 
     @GET
@@ -146,29 +144,10 @@ public class SegmentResource {
             @QueryParam("cursor") String cursor) {
         SegmentEntity s = find(id);
         PageRequest page = PageRequest.of(limit, cursor);
-        StringBuilder q = new StringBuilder("segmentId = :s and customerId > :after");
-        Parameters p = Parameters.with("s", s.id).and("after", page.first() ? "" : page.after().get(0));
-        List<SegmentMember> found = SegmentMember.<SegmentMember>find(q + " order by customerId", p)
-                .page(0, page.fetchSize() * 2).list();
-        Map<String, Customer> customers = new HashMap<>();
-        if (!found.isEmpty()) {
-            Customer.<Customer>list("id in ?1", found.stream().map(m -> m.customerId).toList())
-                    .forEach(c -> customers.put(c.id, c));
-        }
-        // members outside the caller's scope are left out, as the customers themselves would be
-        List<MemberView> visible = found.stream().filter(m -> customers.containsKey(m.customerId)
-                && access.canSee(customers.get(m.customerId)))
-                .map(m -> new MemberView(m.customerId, customers.get(m.customerId).name,
-                        customers.get(m.customerId).orgUnit, Times.out(m.since)))
-                .limit(page.fetchSize()).toList();
-        String next = null;
-        if (visible.size() > page.limit()) {
-            visible = visible.subList(0, page.limit());
-            next = PageRequest.cursor(visible.get(visible.size() - 1).customerId());
-        } else if (found.size() == page.fetchSize() * 2) {
-            next = PageRequest.cursor(found.get(found.size() - 1).customerId);
-        }
-        return new Page<>(visible, next);
+        List<MemberView> found = reads.members(s.id, access, page.first() ? "" : page.after().get(0),
+                page.fetchSize()).stream()
+                .map(m -> new MemberView(m.customerId(), m.name(), m.orgUnit(), Times.out(m.since()))).toList();
+        return Page.of(found, page.limit(), v -> PageRequest.cursor(v.customerId()));
     }
 
     private SegmentRule.Sql check(JsonNode rule) {
@@ -190,7 +169,7 @@ public class SegmentResource {
     private SegmentView view(SegmentEntity s) {
         try {
             return new SegmentView(s.id, s.name, s.description, mapper.readTree(s.rule),
-                    SegmentMember.count("segmentId", s.id), Times.out(s.evaluatedAt), Times.out(s.createdAt),
+                    reads.memberCount(s.id, access), Times.out(s.evaluatedAt), Times.out(s.createdAt),
                     Times.out(s.updatedAt), s.version);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);

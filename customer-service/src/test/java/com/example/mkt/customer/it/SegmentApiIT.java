@@ -1,5 +1,6 @@
 package com.example.mkt.customer.it;
 
+import static com.example.mkt.customer.it.Fixtures.CHENGDU;
 import static com.example.mkt.customer.it.Fixtures.NANCHANG;
 import static com.example.mkt.customer.it.Fixtures.RUN;
 import static com.example.mkt.customer.it.Fixtures.create;
@@ -95,5 +96,34 @@ class SegmentApiIT {
                 d -> d.path("customerId").asText().equals(idB) && !d.path("member").asBoolean());
         assertFalse(left.path("data").path("member").asBoolean());
         given().header("Authorization", STAFF).when().get("/api/v1/segments/unknown").then().statusCode(404);
+    }
+
+    @Test
+    void previewsCountsAndMembersStayInsideTheCallersScope() {
+        String tag = "SCOPE" + RUN;
+        Map<String, Object> mine = newCustomer("范围甲" + RUN, NANCHANG, "13822221111");
+        mine.put("tags", List.of(tag));
+        Map<String, Object> theirs = newCustomer("范围乙" + RUN, CHENGDU, "13822223333");
+        theirs.put("tags", List.of(tag));
+        String idMine = create(STAFF, mine);
+        create(token("staff", CHENGDU), theirs);
+        Map<String, Object> rule = Map.of("all", List.of(Map.of("field", "tags", "op", "contains", "value", tag),
+                Map.of("field", "orgUnit", "op", "within", "value", Fixtures.HQ)));
+        String gm = token("gm", Fixtures.HQ);
+
+        given().header("Authorization", STAFF).contentType(ContentType.JSON).body(Map.of("rule", rule))
+                .when().post("/api/v1/segments/preview").then().statusCode(200).body("count", equalTo(1));
+        given().header("Authorization", gm).contentType(ContentType.JSON).body(Map.of("rule", rule))
+                .when().post("/api/v1/segments/preview").then().statusCode(200).body("count", equalTo(2));
+
+        String id = given().header("Authorization", gm).contentType(ContentType.JSON)
+                .body(Map.of("name", "全公司" + tag, "rule", rule)).when().post("/api/v1/segments").then()
+                .statusCode(201).body("memberCount", equalTo(2)).extract().path("id");
+        given().header("Authorization", STAFF).when().get("/api/v1/segments/" + id).then().statusCode(200)
+                .body("memberCount", equalTo(1));
+        given().header("Authorization", STAFF).when().get("/api/v1/segments/" + id + "/members").then()
+                .statusCode(200).body("items", hasSize(1)).body("items[0].customerId", equalTo(idMine));
+        given().header("Authorization", gm).when().get("/api/v1/segments/" + id + "/members").then()
+                .statusCode(200).body("items", hasSize(2));
     }
 }
