@@ -20,6 +20,14 @@ public interface RestConfig {
          */
         @WithDefault("1000")
         int maxListElements();
+
+        /**
+         * Whether JSON trees (bodies read as {@code JsonNode}, event envelopes) are refused when any text or key holds
+         * a control character, as plain strings always are. The gateway turns it off: it judges each event of a sales
+         * batch on its own (REJECTED) instead of refusing the batch.
+         */
+        @WithDefault("true")
+        boolean checkTrees();
     }
 
     interface Idempotency {

@@ -46,7 +46,12 @@ public record PageRequest(int limit, List<String> after) {
     private static List<String> decode(String cursor) {
         try {
             String joined = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            return List.of(joined.split(String.valueOf(SEPARATOR), -1));
+            List<String> keys = List.of(joined.split(String.valueOf(SEPARATOR), -1));
+            // a forged cursor must not smuggle control characters (U+0000 breaks the query) into the sort keys
+            if (keys.stream().anyMatch(com.example.mkt.rest.problem.ControlCharacters::present)) {
+                throw new IllegalArgumentException("control characters");
+            }
+            return keys;
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("cursor", "not a cursor this API issued");
         }

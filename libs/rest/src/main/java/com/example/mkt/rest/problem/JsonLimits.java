@@ -34,18 +34,94 @@ public class JsonLimits implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         // The ObjectMapper is built before config mappings can be injected: the key is read directly (RestConfig
         // documents it).
-        int maxListElements = org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getOptionalValue("rest.json.max-list-elements", Integer.class).orElse(1000);
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        int maxListElements = config.getOptionalValue("rest.json.max-list-elements", Integer.class).orElse(1000);
+        boolean checkTrees = config.getOptionalValue("rest.json.check-trees", Boolean.class).orElse(true);
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         SimpleModule module = new SimpleModule("json-limits");
         module.setDeserializerModifier(new BeanDeserializerModifier() {
+            @Override
+            public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
+                    JsonDeserializer<?> deserializer) {
+                Class<?> type = description.getBeanClass();
+                if (type == String.class) {
+                    return new CleanText(deserializer);
+                }
+                return deserializer;
+            }
+
             @Override
             public JsonDeserializer<?> modifyCollectionDeserializer(DeserializationConfig config, CollectionType type,
                     BeanDescription description, JsonDeserializer<?> deserializer) {
                 return new BoundedCollection(deserializer, maxListElements);
             }
         });
+        if (checkTrees) {
+            // Trees are not built through the modifier above: their deserializer is registered by type instead.
+            module.addDeserializer(com.fasterxml.jackson.databind.JsonNode.class, treeChecked(
+                    com.fasterxml.jackson.databind.deser.std.JsonNodeDeserializer.getDeserializer(
+                            com.fasterxml.jackson.databind.JsonNode.class)));
+            module.addDeserializer(com.fasterxml.jackson.databind.node.ObjectNode.class, treeChecked(
+                    com.fasterxml.jackson.databind.deser.std.JsonNodeDeserializer.getDeserializer(
+                            com.fasterxml.jackson.databind.node.ObjectNode.class)));
+        }
         mapper.registerModule(module);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> JsonDeserializer<T> treeChecked(JsonDeserializer<?> tree) {
+        return (JsonDeserializer<T>) new CleanText(tree);
+    }
+
+    /** Strings, and every text and key of a JSON tree, without control characters ({@link ControlCharacters}). */
+    static final class CleanText extends DelegatingDeserializer {
+
+        CleanText(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new CleanText(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            Object value = super.deserialize(parser, context);
+            if (value instanceof String text ? ControlCharacters.present(text)
+                    : value instanceof com.fasterxml.jackson.databind.JsonNode tree && dirty(tree)) {
+                throw new ControlCharacter(parser);
+            }
+            return value;
+        }
+
+        private static boolean dirty(com.fasterxml.jackson.databind.JsonNode node) {
+            if (node.isTextual()) {
+                return ControlCharacters.present(node.textValue());
+            }
+            for (var fields = node.fields(); fields.hasNext();) {
+                var field = fields.next();
+                if (ControlCharacters.present(field.getKey()) || dirty(field.getValue())) {
+                    return true;
+                }
+            }
+            if (node.isArray()) {
+                for (var element : node) {
+                    if (dirty(element)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Text with a control character; its path names the field. */
+    public static final class ControlCharacter extends com.fasterxml.jackson.databind.JsonMappingException {
+
+        ControlCharacter(JsonParser parser) {
+            super(parser, ControlCharacters.REASON);
+        }
     }
 
     /** A list over the limit; its path names the field. */

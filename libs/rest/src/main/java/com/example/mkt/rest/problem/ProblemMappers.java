@@ -233,6 +233,9 @@ public class ProblemMappers {
         if (e instanceof JsonLimits.TooManyElements tooMany) {
             return tooMany.reason();
         }
+        if (e instanceof JsonLimits.ControlCharacter) {
+            return ControlCharacters.REASON;
+        }
         if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException) {
             return "unknown field";
         }

@@ -128,6 +128,27 @@ class RestConventionsIT {
     }
 
     @Test
+    void controlCharactersAre400NamingWhereTheyCameIn() {
+        given().header("Authorization", NANCHANG_STAFF).contentType(ContentType.JSON)
+                .body("{\"name\": \"a\\u0000b\", \"orgUnit\": \"B-NANCHANG\", \"price\": \"1.00\"}")
+                .when().post("/api/v1/widgets").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("name"));
+        given().header("Authorization", NANCHANG_STAFF).queryParam("cursor", "AAAA")
+                .when().get("/api/v1/widgets").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("cursor"));
+        given().header("Authorization", NANCHANG_STAFF).urlEncodingEnabled(false).queryParam("limit", "%00")
+                .when().get("/api/v1/widgets").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("limit"));
+        given().header("Authorization", NANCHANG_STAFF).urlEncodingEnabled(false)
+                .when().get("/api/v1/widgets/a%00b").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("id"));
+        // tab, line feed and carriage return are text
+        given().header("Authorization", NANCHANG_STAFF).contentType(ContentType.JSON)
+                .body("{\"name\": \"a\\tb\", \"orgUnit\": \"B-NANCHANG\", \"price\": \"1.00\"}")
+                .when().post("/api/v1/widgets").then().statusCode(201);
+    }
+
+    @Test
     void aRepeatedKeyIs400NamingIt() {
         given().header("Authorization", NANCHANG_STAFF).contentType(ContentType.JSON)
                 .body("{\"name\": \"a\", \"orgUnit\": \"B-NANCHANG\", \"price\": \"1.00\", \"name\": \"b\"}")
