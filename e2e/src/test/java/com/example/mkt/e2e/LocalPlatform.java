@@ -45,6 +45,11 @@ final class LocalPlatform implements AutoCloseable {
                 Path.of(System.getProperty("e2e.home", "target/e2e-platform")));
     }
 
+    /** A platform of its own beside the one of {@link #fromSystemProperties()}, in {@code home}. */
+    static LocalPlatform fromSystemProperties(String home) {
+        return new LocalPlatform(Path.of(System.getProperty("platform.root", "..")), Path.of(home));
+    }
+
     /** A fresh state directory every run: the assertions count from zero. */
     void up() {
         down(); // a run that was killed may have left its platform behind
@@ -88,6 +93,13 @@ final class LocalPlatform implements AutoCloseable {
     /** The tail of a component's log, for failure messages. */
     String logs(String component) {
         return launcher(List.of("logs", component), 60);
+    }
+
+    /** {@code ./platform bench ...}: its whole output; fails when the bench exits non-zero. */
+    String bench(List<String> args, int timeoutSeconds) {
+        List<String> command = new java.util.ArrayList<>(List.of("bench"));
+        command.addAll(args);
+        return launcher(command, timeoutSeconds);
     }
 
     void down() {

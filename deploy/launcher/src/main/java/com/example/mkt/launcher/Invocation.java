@@ -9,17 +9,22 @@ import java.util.List;
 import java.util.Optional;
 
 /** What the user asked for on the command line. */
-record Invocation(Command command, boolean build, boolean follow, Optional<String> target, Optional<TokenRequest> token) {
+record Invocation(Command command, boolean build, boolean follow, Optional<String> target, Optional<TokenRequest> token,
+        Optional<BenchOptions> bench) {
 
     /** {@code token --role <role> --org <code> [--sub <id>]}. */
     record TokenRequest(String role, String org, String subject) {
     }
 
     Invocation(Command command, boolean build, boolean follow, Optional<String> target) {
-        this(command, build, follow, target, Optional.empty());
+        this(command, build, follow, target, Optional.empty(), Optional.empty());
     }
 
-    enum Command { UP, DOWN, STATUS, LOGS, TOKEN, API_KEY, HELP }
+    Invocation(Command command, boolean build, boolean follow, Optional<String> target, Optional<TokenRequest> token) {
+        this(command, build, follow, target, token, Optional.empty());
+    }
+
+    enum Command { UP, DOWN, STATUS, LOGS, TOKEN, API_KEY, BENCH, HELP }
 
     static final String USAGE = """
             usage: ./platform <command>
@@ -40,6 +45,12 @@ record Invocation(Command command, boolean build, boolean follow, Optional<Strin
               api-key               print the API key of the local sales-event client ("local", role
                                     integration), e.g. curl -H "X-Api-Key: $(./platform api-key)"
                                     -d @sale.json http://localhost:8080/api/v1/sales-events
+              bench [--events N] [--clients C] [--batch B] [--rate R] [--probes P] [--anchor-records A]
+                                    measure the sales pipeline of the running platform beside Kafka's own
+                                    produce rate: N sales (200000) from C clients (4) in batches of B (500),
+                                    then sale->KPI latency with P probes (200) at R events/s (1000), reads
+                                    through the gateway against direct; prints a table and a last line
+                                    "bench: ... exact=true|false"; exit 1 unless every total is exact
               help                  this text
 
             Environment:
@@ -57,6 +68,10 @@ record Invocation(Command command, boolean build, boolean follow, Optional<Strin
     static Invocation parse(String... args) {
         if (args.length > 0 && args[0].equals("token")) {
             return parseToken(args);
+        }
+        if (args.length > 0 && args[0].equals("bench")) {
+            return new Invocation(Command.BENCH, false, false, Optional.empty(), Optional.empty(),
+                    Optional.of(BenchOptions.parse(List.of(args).subList(1, args.length))));
         }
         List<String> positional = new ArrayList<>();
         boolean build = false;

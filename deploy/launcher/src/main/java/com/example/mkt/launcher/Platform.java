@@ -40,6 +40,13 @@ public final class Platform {
                 case STATUS -> new Status(layout, Settings.from(env), console).run();
                 case LOGS -> new Logs(layout, out).run(invocation.target().orElseThrow(), invocation.follow());
                 case API_KEY -> out.println(DevApiClient.key(Secrets.open(layout.secrets())));
+                case BENCH -> {
+                    boolean exact = new Bench(layout, Settings.from(env), console, invocation.bench().orElseThrow())
+                            .run();
+                    if (!exact) {
+                        return FAILED;
+                    }
+                }
                 case TOKEN -> {
                     Invocation.TokenRequest t = invocation.token().orElseThrow();
                     out.println(new DevTokens(layout.jwtDir()).mint(t.role(), t.org(), t.subject(), java.time.Instant.now()));
@@ -55,7 +62,11 @@ public final class Platform {
             out.flush();
             err.println("platform: " + e.getMessage());
             return FAILED;
-        } catch (RuntimeException e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("platform: interrupted");
+            return FAILED;
+        } catch (Exception e) {
             // Unexpected: the stack trace is what a bug report needs.
             out.flush();
             err.println("platform: unexpected failure: " + e);

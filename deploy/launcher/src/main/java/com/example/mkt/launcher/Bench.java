@@ -1,0 +1,241 @@
+package com.example.mkt.launcher;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * {@code ./platform bench}: the sales pipeline measured from the outside on a running platform, in one run beside
+ * the raw Kafka rate of the same broker. Phases: setup (idempotent), anchor, throughput with per-consumer catch-up,
+ * latency at a fixed rate, reads through the gateway against direct, exactness. Prints one table and a last,
+ * machine-readable line; fails (exit 1) when the totals are not exact.
+ */
+final class Bench {
+
+    private final Layout layout;
+    private final Settings settings;
+    private final Console console;
+    private final BenchOptions options;
+    private final BenchHttp http = new BenchHttp();
+
+    Bench(Layout layout, Settings settings, Console console, BenchOptions options) {
+        this.layout = layout;
+        this.settings = settings;
+        this.console = console;
+        this.options = options;
+    }
+
+    /** @return whether every figure came out exact */
+    boolean run() throws Exception {
+        int gatewayPort = port("gateway");
+        if (!Health.ready(gatewayPort)) {
+            throw new PlatformException("the gateway on port " + gatewayPort + " is not ready: start the platform with"
+                    + " ./platform up first (or check ./platform status)");
+        }
+        String gateway = "http://127.0.0.1:" + gatewayPort;
+        String bootstrap = settings.externalKafka().orElse("127.0.0.1:"
+                + new EmbeddedKafka(layout, settings.kafkaPort(), settings.kafkaControllerPort()).port());
+        String apiKey = DevApiClient.key(Secrets.open(layout.secrets()));
+        DevTokens tokens = new DevTokens(layout.jwtDir());
+        LocalDate today = LocalDate.now(BenchSales.SHANGHAI);
+        String month = YearMonth.from(today).toString();
+        BenchReport report = new BenchReport();
+        report.put("load average before", BenchCpu.loadAverage());
+
+        console.step("setup: org tree, 200 salespeople, this month's campaign (idempotent)");
+        BenchSetup setup = new BenchSetup(http, gateway, tokens, console);
+        BenchWorld world = setup.run(today);
+        Map<String, String> gm = setup.as("gm", "bench-gm");
+        BenchSales sales = new BenchSales(UUID.randomUUID().toString().substring(0, 8), world);
+        BenchLoad load = new BenchLoad(http, gateway, apiKey);
+        BigDecimal kpiBefore = cell(gateway, gm, world.region(), month);
+        BigDecimal campaignBefore = campaignTotal(gateway, gm, world.campaignId());
+
+        int recordSize = recordSize(load, sales, bootstrap);
+        console.step("anchor: ProducerPerformance, " + options.anchorRecords() + " records of " + recordSize + " bytes");
+        double anchor = new BenchAnchor(bootstrap, layout.logs()).run(options.anchorRecords(), recordSize, 6);
+        report.put("anchor (raw produce, acks=all, idempotent, lz4)", fmt(anchor) + " rec/s");
+
+        console.step("throughput: " + options.events() + " sales, " + options.clients() + " clients, batches of "
+                + options.batch());
+        double e2e;
+        Map<String, Double> cpuBefore = cpu();
+        Map<String, Double> cpuAfter;
+        try (BenchLag lag = new BenchLag(bootstrap)) {
+            long start = System.nanoTime();
+            BenchLoad.Result sent = load.send(sales, options.events(), options.clients(), options.batch());
+            report.put("gateway accepted", fmt(sent.perSecond()) + " events/s (" + sent.throttled() + " waits on 429)");
+            Map<String, Double> caughtUp = lag.awaitCaughtUp(start, Math.max(600, options.events() / 50));
+            caughtUp.forEach((service, s) -> report.put("caught up: " + service, String.format(Locale.ROOT, "%.1f s", s)));
+            e2e = options.events() / caughtUp.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+            report.put("end to end", fmt(e2e) + " events/s");
+            report.put("end to end / anchor", String.format(Locale.ROOT, "%.1f %%", 100 * e2e / anchor));
+            cpuAfter = cpu();
+
+            console.step("latency: " + options.probes() + " probes at " + options.rate() + " events/s of background");
+            long[] latency = new BenchLatency(http, gateway, gm, load, month, world.probeUnit())
+                    .run(sales, options.rate(), options.probes(), apiKey);
+            report.p50 = BenchLatency.percentile(latency, 0.50);
+            report.p99 = BenchLatency.percentile(latency, 0.99);
+            report.put("sale -> KPI visible", "p50 " + report.p50 + " ms, p99 " + report.p99 + " ms");
+            lag.awaitCaughtUp(System.nanoTime(), 600);
+        }
+
+        console.step("reads: campaign progress through the gateway and direct");
+        String path = "/api/v1/campaigns/" + world.campaignId() + "/progress";
+        BenchReads reads = new BenchReads(http);
+        String direct = "http://127.0.0.1:" + port("campaign-service") + path;
+        List<Map<String, String>> readers = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            readers.add(setup.as("analyst", "bench-reader-" + i));
+        }
+        reads.rate(gateway + path, readers, 100, options.clients());
+        reads.rate(direct, readers, 100, options.clients());
+        double viaGateway = reads.rate(gateway + path, readers, 1_000, options.clients());
+        double straight = reads.rate(direct, readers, 1_000, options.clients());
+        double readRatio = viaGateway / straight;
+        report.put("reads gateway / direct", String.format(Locale.ROOT, "%s / %s req/s = %.2f", fmt(viaGateway),
+                fmt(straight), readRatio));
+
+        BigDecimal kpiWant = kpiBefore.add(sales.total());
+        BigDecimal campaignWant = campaignBefore.add(sales.campaignTotal());
+        boolean exact = settles(() -> cell(gateway, gm, world.region(), month).compareTo(kpiWant) == 0
+                && campaignTotal(gateway, gm, world.campaignId()).compareTo(campaignWant) == 0);
+        report.put("exact", exact + " (KPI " + world.region() + " " + cell(gateway, gm, world.region(), month)
+                + " of " + kpiWant + ", campaign " + campaignTotal(gateway, gm, world.campaignId()) + " of "
+                + campaignWant + ")");
+        cpuAfter.forEach((name, s) -> report.put("CPU s (throughput phase): " + name,
+                String.format(Locale.ROOT, "%.1f", s - cpuBefore.getOrDefault(name, 0.0))));
+        report.put("load average after", BenchCpu.loadAverage());
+
+        console.table(report.rows());
+        console.line(String.format(Locale.ROOT, "bench: events=%d anchor_rps=%.0f e2e_rps=%.0f ratio=%.3f p99_ms=%d"
+                + " read_ratio=%.2f exact=%s", options.events(), anchor, e2e, e2e / anchor, report.p99, readRatio,
+                exact));
+        return exact;
+    }
+
+    private int port(String service) {
+        ServiceSpec spec = ServiceSpec.byName(service).orElseThrow();
+        return new ServiceProcess(spec, layout).port(settings);
+    }
+
+    /** CPU seconds so far of every component that runs here. */
+    private Map<String, Double> cpu() {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        new EmbeddedPostgres(layout, settings.postgresPort(), Secrets.open(layout.secrets())).pid()
+                .ifPresent(pid -> seconds.put("postgres", BenchCpu.seconds(pid)));
+        new EmbeddedKafka(layout, settings.kafkaPort(), settings.kafkaControllerPort()).pid()
+                .ifPresent(pid -> seconds.put("kafka", BenchCpu.seconds(pid)));
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            new ServiceProcess(spec, layout).pid().ifPresent(pid -> seconds.put(spec.name(), BenchCpu.seconds(pid)));
+        }
+        return seconds;
+    }
+
+    /**
+     * The size of a record the gateway writes: one sale sent through it, read back from sales.events.
+     */
+    private int recordSize(BenchLoad load, BenchSales sales, String bootstrap) {
+        String body = sales.batch(1);
+        String eventId = parse(body).path("events").get(0).path("eventId").asText();
+        load.post(body, 1, new java.util.concurrent.atomic.AtomicLong());
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(BenchLag.TOPIC).stream()
+                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            for (TopicPartition tp : partitions) {
+                consumer.seek(tp, Math.max(0, consumer.position(tp) - 5));
+            }
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (new String(r.value(), StandardCharsets.UTF_8).contains(eventId)) {
+                        return r.value().length + (r.key() == null ? 0 : r.key().length);
+                    }
+                }
+            }
+        }
+        throw new PlatformException("could not read back the sale " + eventId + " from " + BenchLag.TOPIC);
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return BenchHttp.JSON.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private BigDecimal cell(String gateway, Map<String, String> gm, String unit, String month) {
+        JsonNode subtree = http.get(gateway + "/api/v1/kpis/SALES_AMOUNT/subtree?orgUnit=" + unit + "&period=" + month,
+                gm).expect(200).json();
+        for (JsonNode item : subtree.path("items")) {
+            if (unit.equals(item.path("orgUnit").asText()) && item.hasNonNull("value")) {
+                return new BigDecimal(item.path("value").asText());
+            }
+        }
+        return BigDecimal.ZERO;
+    }
+
+    private BigDecimal campaignTotal(String gateway, Map<String, String> gm, String campaignId) {
+        return new BigDecimal(http.get(gateway + "/api/v1/campaigns/" + campaignId + "/progress", gm).expect(200)
+                .json().path("total").asText("0"));
+    }
+
+    /** Whether the condition holds within 30 s (the last consumers' effects may still be committing). */
+    private static boolean settles(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            BenchSetup.sleep(250);
+        }
+        return true;
+    }
+
+    static String fmt(double value) {
+        return String.format(Locale.ROOT, "%,.0f", value);
+    }
+
+    /** The figures in the order measured. */
+    static final class BenchReport {
+        private final Map<String, String> figures = new LinkedHashMap<>();
+        long p50;
+        long p99;
+
+        void put(String figure, String value) {
+            figures.put(figure, value);
+        }
+
+        List<List<String>> rows() {
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(List.of("FIGURE", "VALUE"));
+            figures.forEach((k, v) -> rows.add(List.of(k, v)));
+            return rows;
+        }
+    }
+}

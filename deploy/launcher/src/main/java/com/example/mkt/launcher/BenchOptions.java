@@ -1,0 +1,52 @@
+package com.example.mkt.launcher;
+
+import java.util.List;
+
+
+/**
+ * What {@code ./platform bench} is asked to do. The defaults are the figures the pipeline is judged by: 200,000 sales
+ * from 4 clients in batches of 500, latency at 1,000 events/s.
+ */
+record BenchOptions(int events, int clients, int batch, int rate, int probes, int anchorRecords) {
+
+    static final String USAGE = "bench [--events N] [--clients C] [--batch B] [--rate R] [--probes P]"
+            + " [--anchor-records A]";
+
+    static BenchOptions parse(List<String> args) {
+        int events = 200_000;
+        int clients = 4;
+        int batch = 500;
+        int rate = 1_000;
+        int probes = 200;
+        int anchor = 500_000;
+        for (int i = 0; i < args.size(); i++) {
+            String option = args.get(i);
+            if (i + 1 >= args.size()) {
+                throw new UsageException(option + " needs a value");
+            }
+            int value = positive(option, args.get(++i));
+            switch (option) {
+                case "--events" -> events = value;
+                case "--clients" -> clients = value;
+                case "--batch" -> batch = Math.min(value, 1_000);
+                case "--rate" -> rate = value;
+                case "--probes" -> probes = value;
+                case "--anchor-records" -> anchor = value;
+                default -> throw new UsageException("unknown option for 'bench': " + option);
+            }
+        }
+        return new BenchOptions(events, clients, batch, rate, probes, anchor);
+    }
+
+    private static int positive(String option, String text) {
+        try {
+            int value = Integer.parseInt(text.replace("_", "").replace(",", ""));
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(option + " needs a positive whole number, not " + text);
+    }
+}

@@ -1,0 +1,48 @@
+package com.example.mkt.launcher;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What the front door costs readers: the same GET, the same tokens, through the gateway and straight to the
+ * owning service, one after the other; the ratio of the two throughputs. The requests rotate over many readers'
+ * tokens, as a real audience's would: one token would measure the gateway's per-user rate limit instead.
+ */
+final class BenchReads {
+
+    private final BenchHttp http;
+
+    BenchReads(BenchHttp http) {
+        this.http = http;
+    }
+
+    /** Requests per second of {@code requests} GETs of {@code url} from {@code clients} threads. */
+    double rate(String url, List<Map<String, String>> readers, int requests, int clients) throws Exception {
+        AtomicInteger left = new AtomicInteger(requests);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                running.add(pool.submit(() -> {
+                    int i;
+                    while ((i = left.getAndDecrement()) > 0) {
+                        http.get(url, readers.get(i % readers.size())).expect(200);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return requests / ((System.nanoTime() - start) / 1e9);
+    }
+}

@@ -1,0 +1,66 @@
+package com.example.mkt.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class BenchTest {
+
+    @Test
+    void optionsDefaultToTheJudgedFigures() {
+        assertEquals(new BenchOptions(200_000, 4, 500, 1_000, 200, 500_000), BenchOptions.parse(List.of()));
+        BenchOptions o = BenchOptions.parse(List.of("--events", "1_000_000", "--clients", "8", "--batch", "5000"));
+        assertEquals(1_000_000, o.events());
+        assertEquals(8, o.clients());
+        assertEquals(1_000, o.batch(), "the gateway takes at most 1,000 events a request");
+        assertThrows(UsageException.class, () -> BenchOptions.parse(List.of("--events", "-3")));
+        assertThrows(UsageException.class, () -> BenchOptions.parse(List.of("--bogus", "3")));
+        assertThrows(UsageException.class, () -> BenchOptions.parse(List.of("--events")));
+    }
+
+    @Test
+    void theCommandLineTakesBenchWithItsOptions() {
+        Invocation i = Invocation.parse("bench", "--events", "3000");
+        assertEquals(Invocation.Command.BENCH, i.command());
+        assertEquals(3000, i.bench().orElseThrow().events());
+    }
+
+    @Test
+    void theAnchorIsTheClosingSummaryOfProducerPerformance() {
+        List<String> out = List.of(
+                "188928 records sent, 37717.7 records/sec (18.74 MB/sec), 888.7 ms avg latency, 1307.0 ms max latency.",
+                "200000 records sent, 38506.0 records/sec (19.13 MB/sec), 882.00 ms avg latency, 1307.00 ms max"
+                        + " latency, 890 ms 50th, 1190 ms 95th, 1276 ms 99th, 1298 ms 99.9th.");
+        assertEquals(Optional.of(38506.0), BenchAnchor.parse(out));
+        assertEquals(Optional.empty(), BenchAnchor.parse(List.of(out.get(0))), "a progress line is no summary");
+    }
+
+    @Test
+    void percentilesAreNearestRank() {
+        long[] sorted = new long[100];
+        for (int i = 0; i < 100; i++) {
+            sorted[i] = i + 1;
+        }
+        assertEquals(50, BenchLatency.percentile(sorted, 0.50));
+        assertEquals(99, BenchLatency.percentile(sorted, 0.99));
+        assertEquals(7, BenchLatency.percentile(new long[] {7}, 0.99));
+        assertEquals(0, BenchLatency.percentile(new long[0], 0.5));
+    }
+
+    @Test
+    void salesAddUpToTheCent() {
+        BenchWorld world = new BenchWorld("R", List.of("B1", "B2"), "P", "id", "C", "X");
+        BenchSales sales = new BenchSales("run", world);
+        String batch = sales.batch(3);
+        assertTrue(batch.contains("\"eventId\":\"BENCH-run-2\""), batch);
+        // 100.00 + (79.19 k mod 900.00) for k = 0, 1, 2: 100.00 + 179.19 + 258.38
+        assertEquals("537.57", sales.campaignTotal().toPlainString());
+        sales.probe(0);
+        assertEquals("538.57", sales.total().toPlainString());
+    }
+}
