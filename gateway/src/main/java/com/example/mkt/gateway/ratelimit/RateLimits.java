@@ -24,16 +24,19 @@ public class RateLimits {
         this.config = config;
     }
 
-    /** Throws 429 with Retry-After when this API client has used up its bucket. */
-    public void checkApiClient(SecurityIdentity identity) {
-        OptionalLong wait = apiClient(identity);
+    /**
+     * Throws 429 with Retry-After when this API client has used up its bucket. Sales clients are limited in events,
+     * not requests: a batch of 500 costs 500, so batching neither cheats the limit nor is punished by it.
+     */
+    public void checkApiClient(SecurityIdentity identity, int events) {
+        OptionalLong wait = apiClient(identity, events);
         if (wait.isPresent()) {
             throw tooMany(wait.getAsLong());
         }
     }
 
     /** Seconds to wait, or empty when the request may pass. */
-    public OptionalLong apiClient(SecurityIdentity identity) {
+    public OptionalLong apiClient(SecurityIdentity identity, int events) {
         String name = identity.getAttribute(ApiClients.CLIENT_ATTRIBUTE);
         if (name == null) {
             name = identity.getPrincipal().getName();
@@ -41,7 +44,8 @@ public class RateLimits {
         GatewayConfig.ApiClient client = config.clients().get(name);
         GatewayConfig.Bucket bucket = client != null && client.rateLimit().isPresent() ? client.rateLimit().get()
                 : config.limits().apiClients();
-        return toWait(buckets.tryAcquire("client:" + name, bucket.capacity(), bucket.refillPerSecond()));
+        return toWait(buckets.tryAcquire("client:" + name, Math.max(1, events), bucket.capacity(),
+                bucket.refillPerSecond()));
     }
 
     /** Seconds to wait, or empty when the user's request may pass. */

@@ -5,7 +5,8 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.LongSupplier;
 
 /**
- * One token bucket per caller: {@code capacity} requests at once, refilled at {@code refillPerSecond}.
+ * One token bucket per caller: {@code capacity} tokens at once (requests, or events for sales clients), refilled
+ * at {@code refillPerSecond}.
  * In memory per gateway instance, so with n replicas a caller gets up to n times its rate; acceptable
  * for protecting backends, and it needs no shared store.
  */
@@ -23,18 +24,29 @@ public class TokenBuckets {
      * seconds until a token is available (for {@code Retry-After}).
      */
     public long tryAcquire(String key, int capacity, double refillPerSecond) {
+        return tryAcquire(key, 1, capacity, refillPerSecond);
+    }
+
+    /**
+     * Takes {@code cost} tokens (e.g. the events of a sales batch). A cost above the capacity passes when the bucket
+     * is full and leaves it in debt, so that a batch larger than the burst is never refused for ever, and the debt
+     * is paid before the next request passes: over time the rate still holds. Returns 0 when the request may pass,
+     * otherwise the whole seconds until it would.
+     */
+    public long tryAcquire(String key, int cost, int capacity, double refillPerSecond) {
         long now = nanoClock.getAsLong();
         Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(capacity, now));
         synchronized (bucket) {
             bucket.refill(now, capacity, refillPerSecond);
-            if (bucket.tokens >= 1) {
-                bucket.tokens -= 1;
+            double needed = Math.min(cost, capacity);
+            if (bucket.tokens >= needed) {
+                bucket.tokens -= cost;
                 return 0;
             }
             if (refillPerSecond <= 0) {
                 return 3600;
             }
-            double seconds = (1 - bucket.tokens) / refillPerSecond;
+            double seconds = (needed - bucket.tokens) / refillPerSecond;
             return Math.max(1, (long) Math.ceil(seconds));
         }
     }

@@ -52,8 +52,8 @@ public class SalesEventResource {
             + " status is 200 even when some are rejected. Authenticate with the header X-Api-Key.")
     @SecurityRequirement(name = "apiKey")
     public IngestionResult.Batch ingest(@RequestBody(description = "a sales.recorded event or {\"events\": [...]}") JsonNode body) {
-        rateLimits.checkApiClient(identity);
         List<JsonNode> events = events(body);
+        rateLimits.checkApiClient(identity, events.size());
         return new IngestionResult.Batch(ingestion.ingest(events, identity.getPrincipal().getName()));
     }
 

@@ -73,6 +73,7 @@ public class SalesEventValidator {
             FieldError error = toFieldError(m);
             byField.putIfAbsent(error.field(), error);
         }
+        controlCharacters(event, "", byField);
         Set<FieldError> errors = new LinkedHashSet<>(byField.values());
         Set<String> broken = Set.copyOf(byField.keySet());
         // Rules run only on fields the schema found well-formed, so each field has one clear reason.
@@ -87,6 +88,34 @@ public class SalesEventValidator {
             checkAmount(event, errors);
         }
         return List.copyOf(errors);
+    }
+
+    /**
+     * A control character (U+0000 above all, which PostgreSQL cannot store) in any text or key rejects this event,
+     * not the whole batch: the gateway reads batches as trees that libs/rest leaves unchecked for it.
+     */
+    private static void controlCharacters(JsonNode node, String path, Map<String, FieldError> byField) {
+        if (node.isTextual()) {
+            if (com.example.mkt.rest.problem.ControlCharacters.present(node.textValue())) {
+                byField.put(path, new FieldError(path, com.example.mkt.rest.problem.ControlCharacters.REASON));
+            }
+            return;
+        }
+        int i = 0;
+        for (var it = node.fields(); it.hasNext();) {
+            var field = it.next();
+            String child = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+            if (com.example.mkt.rest.problem.ControlCharacters.present(field.getKey())) {
+                byField.put(path.isEmpty() ? "event" : path, new FieldError(path.isEmpty() ? "event" : path,
+                        "a key " + com.example.mkt.rest.problem.ControlCharacters.REASON));
+            }
+            controlCharacters(field.getValue(), child, byField);
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                controlCharacters(element, path + "[" + i++ + "]", byField);
+            }
+        }
     }
 
     private static FieldError toFieldError(ValidationMessage m) {

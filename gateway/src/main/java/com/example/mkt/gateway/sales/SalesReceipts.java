@@ -60,22 +60,26 @@ public class SalesReceipts {
         if (receipts.isEmpty()) {
             return Set.of();
         }
+        // One statement whatever the request holds; RETURNING tells which rows this request inserted.
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("INSERT INTO sales_event_receipt (event_id, client, envelope_id)"
-                     + " VALUES (?, ?, ?) ON CONFLICT (event_id) DO NOTHING")) {
-            for (Receipt r : receipts) {
-                ps.setString(1, r.eventId());
-                ps.setString(2, client);
-                ps.setObject(3, r.envelopeId());
-                ps.addBatch();
-            }
-            int[] counts = ps.executeBatch();
-            List<String> raced = new ArrayList<>();
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] == 0) {
-                    raced.add(receipts.get(i).eventId());
+                     + " SELECT u.e, ?, u.v::uuid FROM unnest(?::text[], ?::text[]) AS u(e, v)"
+                     + " ON CONFLICT (event_id) DO NOTHING RETURNING event_id")) {
+            ps.setString(1, client);
+            ps.setArray(2, c.createArrayOf("text", receipts.stream().map(Receipt::eventId).toArray()));
+            ps.setArray(3, c.createArrayOf("text", receipts.stream().map(r -> r.envelopeId().toString()).toArray()));
+            Set<String> inserted = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    inserted.add(rs.getString(1));
                 }
             }
+            List<String> raced = new ArrayList<>();
+            receipts.forEach(r -> {
+                if (!inserted.contains(r.eventId())) {
+                    raced.add(r.eventId());
+                }
+            });
             return Set.copyOf(raced);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record sales receipts", e);

@@ -50,4 +50,24 @@ class TokenBucketsTest {
         buckets.prune(5 * SECOND);
         assertEquals(1, buckets.size());
     }
+
+    @Test
+    void aBatchCostsItsEvents() {
+        assertEquals(0, buckets.tryAcquire("client", 600, 1000, 100));
+        assertEquals(0, buckets.tryAcquire("client", 400, 1000, 100));
+        assertEquals(3, buckets.tryAcquire("client", 300, 1000, 100), "300 events at 100 a second");
+        now.addAndGet(3 * SECOND);
+        assertEquals(0, buckets.tryAcquire("client", 300, 1000, 100));
+    }
+
+    @Test
+    void aBatchAboveTheBurstPassesOnAFullBucketAndLeavesADebt() {
+        assertEquals(0, buckets.tryAcquire("client", 1500, 1000, 100));
+        // 500 in debt: the next event waits until 501 tokens have come back
+        assertEquals(6, buckets.tryAcquire("client", 1, 1000, 100));
+        now.addAndGet(6 * SECOND);
+        assertEquals(0, buckets.tryAcquire("client", 1, 1000, 100));
+        // a batch above the burst needs a full bucket again
+        assertEquals(10, buckets.tryAcquire("client", 1500, 1000, 100));
+    }
 }

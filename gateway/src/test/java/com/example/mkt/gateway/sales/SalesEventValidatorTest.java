@@ -55,6 +55,15 @@ class SalesEventValidatorTest {
     }
 
     @Test
+    void aControlCharacterAnywhereRejectsTheEventNamingTheField() throws Exception {
+        String nul = SalesRecordedSchemaTest.SALE.replaceFirst("\"eventId\": \"([^\"]*)\"", "\"eventId\": \"$1\\\\u0000\"");
+        assertEquals(List.of("eventId"), fields(validate(nul)));
+        String tab = SalesRecordedSchemaTest.SALE.replaceFirst("\"productCode\": \"([^\"]*)\"",
+                "\"productCode\": \"$1\\\\u0007\"");
+        assertTrue(fields(validate(tab)).contains("items[0].productCode"), validate(tab).toString());
+    }
+
+    @Test
     void unknownCurrenciesAreRejected() throws Exception {
         assertEquals(List.of("currency"), fields(validate(SalesRecordedSchemaTest.SALE.replace("\"CNY\"", "\"ABC\""))));
         assertEquals(List.of("currency"), fields(validate(SalesRecordedSchemaTest.SALE.replace("\"CNY\"", "\"cny\""))));
