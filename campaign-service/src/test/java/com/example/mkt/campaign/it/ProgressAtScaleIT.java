@@ -98,10 +98,12 @@ class ProgressAtScaleIT {
         for (Cost c : List.of(empty, middle, full)) {
             assertTrue(c.statements() <= 20, "statements per batch: " + c.statements() + "\n" + c.top());
         }
-        assertEquals(empty.statements(), full.statements(), "statements per batch\n" + full.top());
-        assertTrue(full.rows() <= empty.rows() * 3 / 2, "rows per batch " + empty.rows() + " -> " + full.rows());
-        assertTrue(full.blocks() <= empty.blocks() * 2 + 200,
-                "buffers per batch " + empty.blocks() + " -> " + full.blocks() + "\n" + full.top());
+        // from 250,000 on the targets are reached and refunds make the batch look for their moment: that reads one
+        // day per branch, whatever the history; from then on nothing may grow
+        assertEquals(middle.statements(), full.statements(), "statements per batch\n" + full.top());
+        assertTrue(full.rows() <= middle.rows() * 3 / 2, "rows per batch " + middle.rows() + " -> " + full.rows());
+        assertTrue(full.blocks() <= middle.blocks() * 3 / 2,
+                "buffers per batch " + middle.blocks() + " -> " + full.blocks() + "\n" + full.top());
         assertTrue(full.heapMb() <= empty.heapMb() + 48, "heap " + empty.heapMb() + " MB -> " + full.heapMb() + " MB");
 
         // exact to the cent: what the batches sent plus the seeded history (100.00 each)
