@@ -1,5 +1,6 @@
 package com.example.mkt.campaign.attribution;
 
+import com.example.mkt.campaign.shared.UnnestColumns;
 import com.example.mkt.campaign.target.Contribution;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,7 +19,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The per-sale contributions, written in JDBC batches; everything downstream is recomputed from them. */
+/**
+ * The per-sale contributions: the record of every attributed sale, written in one statement per batch. Refunds find
+ * their originals here and a rebuild recomputes the running aggregates (target.ProgressStore) from them.
+ */
 @ApplicationScoped
 public class ContributionStore {
 
@@ -39,60 +42,40 @@ public class ContributionStore {
         this.dataSource = dataSource;
     }
 
-    /** Inserts in one batch; a row that exists already (a redelivery) is left alone. */
-    public void insert(List<Row> rows, Instant now) throws SQLException {
+    /**
+     * Inserts in one statement; a row that exists already (a redelivery) is left alone.
+     *
+     * @return the rows actually inserted: only they may move the running aggregates
+     */
+    public List<Row> insert(List<Row> rows, Instant now) throws SQLException {
         if (rows.isEmpty()) {
-            return;
+            return List.of();
         }
+        UnnestColumns cols = new UnnestColumns(11);
+        Map<List<String>, Row> byKey = new HashMap<>();
+        for (Row r : rows) {
+            cols.add(r.campaignId(), r.saleEventId(), r.kind(), r.refundOf(), r.branch(), r.orgUnit(), r.salesperson(),
+                    r.customerId(), r.occurredAt().toString(), r.amount().toPlainString(), r.subWindow());
+            byKey.put(List.of(r.campaignId(), r.saleEventId()), r);
+        }
+        List<Row> inserted = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("INSERT INTO campaign_contribution (campaign_id, sale_event_id,"
                      + " kind, refund_of, branch, org_unit, salesperson, customer_id, occurred_at, amount, sub_window,"
-                     + " recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING")) {
-            for (Row r : rows) {
-                ps.setString(1, r.campaignId());
-                ps.setString(2, r.saleEventId());
-                ps.setString(3, r.kind());
-                ps.setString(4, r.refundOf());
-                ps.setString(5, r.branch());
-                ps.setString(6, r.orgUnit());
-                ps.setString(7, r.salesperson());
-                ps.setString(8, r.customerId());
-                ps.setTimestamp(9, Timestamp.from(r.occurredAt()));
-                ps.setBigDecimal(10, r.amount());
-                ps.setString(11, r.subWindow());
-                ps.setTimestamp(12, Timestamp.from(now));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
-    /** Every contribution of the given campaigns, by campaign, in one query. */
-    public Map<String, List<Row>> byCampaigns(Collection<String> campaignIds) throws SQLException {
-        Map<String, List<Row>> result = new HashMap<>();
-        if (campaignIds.isEmpty()) {
-            return result;
-        }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT * FROM campaign_contribution WHERE campaign_id = ANY(?)"
-                     + " ORDER BY campaign_id, occurred_at, sale_event_id")) {
-            ps.setArray(1, c.createArrayOf("text", campaignIds.toArray()));
+                     + " recorded_at) SELECT u.c, u.s, u.k, u.r, u.b, u.o, u.p, u.cu, u.at::timestamptz, u.a::numeric,"
+                     + " u.w, ?::timestamptz FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+                     + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+                     + " AS u(c, s, k, r, b, o, p, cu, at, a, w) ON CONFLICT DO NOTHING"
+                     + " RETURNING campaign_id, sale_event_id")) {
+            ps.setString(1, now.toString());
+            cols.bind(c, ps, 2);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Row r = read(rs);
-                    result.computeIfAbsent(r.campaignId(), k -> new ArrayList<>()).add(r);
+                    inserted.add(byKey.get(List.of(rs.getString(1), rs.getString(2))));
                 }
             }
         }
-        return result;
-    }
-
-    public List<Row> ofCampaign(String campaignId) {
-        try {
-            return byCampaigns(List.of(campaignId)).getOrDefault(campaignId, List.of());
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read contributions of " + campaignId, e);
-        }
+        return inserted;
     }
 
     /** The stored contributions of the given sales (the originals refunds refer to), keyed campaign + eventId. */

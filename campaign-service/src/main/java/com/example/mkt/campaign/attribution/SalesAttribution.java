@@ -8,6 +8,7 @@ import com.example.mkt.campaign.evaluation.PurchaseHistory;
 import com.example.mkt.campaign.segment.SegmentStore;
 import com.example.mkt.campaign.shared.Api;
 import com.example.mkt.campaign.target.TargetAllocation;
+import com.example.mkt.campaign.target.ProgressStore;
 import com.example.mkt.campaign.target.TargetWatch;
 import com.example.mkt.eventing.consumer.InboundEvent;
 import com.example.mkt.eventing.consumer.PoisonEventException;
@@ -30,7 +31,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,8 +40,8 @@ import java.util.TreeSet;
 
 /**
  * Applies a batch of sales to every campaign that can still count them, in one transaction (the consumer's):
- * campaigns, segments and refunded originals are read once per batch, contributions are written in one JDBC batch,
- * and targets are re-checked once per campaign touched. A sale dated inside the period counts whenever it arrives,
+ * campaigns, segments and refunded originals are read once per batch, contributions and each running aggregate are
+ * written with one statement each, and targets are re-checked from the aggregates, never from the history. A sale dated inside the period counts whenever it arrives,
  * so CLOSED campaigns still take late sales; a campaign that never ran (DRAFT..APPROVED) takes none.
  */
 @ApplicationScoped
@@ -56,6 +57,7 @@ public class SalesAttribution {
     private final CampaignAttributor attributor;
     private final OrgDirectory directory;
     private final TargetWatch targets;
+    private final ProgressStore progress;
     private final Outbox outbox;
     private final PurchaseHistory purchases;
     private final Policies policies;
@@ -63,8 +65,8 @@ public class SalesAttribution {
 
     public SalesAttribution(EntityManager em, CampaignStore campaigns, ContributionStore contributions,
                             SegmentStore segments, CampaignAttributor attributor, OrgDirectory directory,
-                            TargetWatch targets, Outbox outbox, PurchaseHistory purchases, Policies policies,
-                            Clock clock) {
+                            TargetWatch targets, ProgressStore progress, Outbox outbox, PurchaseHistory purchases,
+                            Policies policies, Clock clock) {
         this.em = em;
         this.campaigns = campaigns;
         this.contributions = contributions;
@@ -72,6 +74,7 @@ public class SalesAttribution {
         this.attributor = attributor;
         this.directory = directory;
         this.targets = targets;
+        this.progress = progress;
         this.outbox = outbox;
         this.purchases = purchases;
         this.policies = policies;
@@ -82,6 +85,34 @@ public class SalesAttribution {
     }
 
     public void apply(List<InboundEvent> events) throws Exception {
+        List<Sale> sales = parseAll(events);
+        if (sales.isEmpty()) {
+            return;
+        }
+        recordPurchaseDays(sales);
+        List<Target> targetsOf = countingCampaigns();
+        if (targetsOf.isEmpty()) {
+            return;
+        }
+        List<ContributionStore.Row> rows = attributeAll(sales, targetsOf);
+        if (rows.isEmpty()) {
+            return;
+        }
+        Map<String, Campaign> touched = new TreeMap<>();
+        targetsOf.forEach(t -> touched.put(t.campaign().id, t.campaign()));
+        touched.keySet().retainAll(rows.stream().map(ContributionStore.Row::campaignId).toList());
+        targets.lock(touched.keySet());
+        List<ContributionStore.Row> inserted = contributions.insert(rows, clock.instant());
+        if (inserted.isEmpty()) {
+            return;
+        }
+        Map<ProgressStore.BranchKey, BigDecimal> totals = progress.add(inserted);
+        List<OutboundEvent> out = new ArrayList<>(progressChanged(inserted, totals, touched));
+        out.addAll(targets.recheck(touched, inserted, totals));
+        outbox.publishAll(out);
+    }
+
+    private static List<Sale> parseAll(List<InboundEvent> events) {
         List<Sale> sales = new ArrayList<>();
         for (InboundEvent event : events) {
             if (SALES_RECORDED.equals(event.type())) {
@@ -91,16 +122,17 @@ public class SalesAttribution {
                 }
             }
         }
-        if (sales.isEmpty()) {
-            return;
-        }
-        recordPurchaseDays(sales);
-        List<Target> targetsOf = em.createQuery("from Campaign where state in :states order by id", Campaign.class)
+        return sales;
+    }
+
+    private List<Target> countingCampaigns() {
+        return em.createQuery("from Campaign where state in :states order by id", Campaign.class)
                 .setParameter("states", COUNTING_STATES).getResultList().stream()
                 .map(c -> new Target(c, campaigns.definition(c).scope(c.code), campaigns.allocation(c))).toList();
-        if (targetsOf.isEmpty()) {
-            return;
-        }
+    }
+
+    /** Every (sale, campaign) that counts, with segments and refunded originals read once for the batch. */
+    private List<ContributionStore.Row> attributeAll(List<Sale> sales, List<Target> targetsOf) throws Exception {
         Set<String> customers = new HashSet<>();
         Set<String> refunded = new HashSet<>();
         for (Sale s : sales) {
@@ -113,7 +145,6 @@ public class SalesAttribution {
         }
         Map<String, Set<String>> segmentsByCustomer = segments.segmentsOf(customers);
         Map<List<String>, ContributionStore.Row> originals = new HashMap<>(contributions.originals(refunded));
-
         List<ContributionStore.Row> rows = new ArrayList<>();
         for (Sale raw : sales) {
             Sale sale = withSegments(raw, segmentsByCustomer.getOrDefault(raw.customerId(), Set.of()));
@@ -130,36 +161,34 @@ public class SalesAttribution {
                 originals.put(List.of(row.campaignId(), row.saleEventId()), row);
             }
         }
-        if (rows.isEmpty()) {
-            return;
-        }
-        Instant now = clock.instant();
-        contributions.insert(rows, now);
+        return rows;
+    }
 
-        List<OutboundEvent> out = new ArrayList<>();
-        Map<String, Target> byId = new LinkedHashMap<>();
-        targetsOf.forEach(t -> byId.put(t.campaign().id, t));
-        for (ContributionStore.Row r : rows) {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("campaignId", r.campaignId());
-            data.put("code", byId.get(r.campaignId()).campaign().code);
-            data.put("saleEventId", r.saleEventId());
-            data.put("kind", r.kind());
-            data.put("branch", r.branch());
-            data.put("orgUnit", r.orgUnit());
-            data.put("salesperson", r.salesperson());
-            data.put("customerId", r.customerId());
-            data.put("occurredAt", Api.time(r.occurredAt()));
-            data.put("amount", Api.money(r.amount()));
-            data.put("currency", Api.CURRENCY);
-            data.put("subWindow", r.subWindow());
-            out.add(CampaignEvents.of(CampaignEvents.SALE_ATTRIBUTED, r.campaignId(), data));
+    /** One campaign.progress-changed per campaign and branch the batch moved (see its schema for why not per sale). */
+    private static List<OutboundEvent> progressChanged(List<ContributionStore.Row> inserted,
+            Map<ProgressStore.BranchKey, BigDecimal> totals, Map<String, Campaign> byId) {
+        Map<ProgressStore.BranchKey, BigDecimal> added = new TreeMap<>(
+                java.util.Comparator.comparing(ProgressStore.BranchKey::campaignId)
+                        .thenComparing(ProgressStore.BranchKey::branch));
+        Map<ProgressStore.BranchKey, Integer> counts = new HashMap<>();
+        for (ContributionStore.Row r : inserted) {
+            ProgressStore.BranchKey key = new ProgressStore.BranchKey(r.campaignId(), r.branch());
+            added.merge(key, r.amount(), BigDecimal::add);
+            counts.merge(key, 1, Integer::sum);
         }
-        Set<String> touched = new LinkedHashSet<>(rows.stream().map(ContributionStore.Row::campaignId).toList());
-        Map<String, Campaign> touchedCampaigns = new LinkedHashMap<>();
-        touched.forEach(id -> touchedCampaigns.put(id, byId.get(id).campaign()));
-        out.addAll(targets.recheck(touchedCampaigns));
-        outbox.publishAll(out);
+        List<OutboundEvent> out = new ArrayList<>();
+        added.forEach((key, amount) -> {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("campaignId", key.campaignId());
+            data.put("code", byId.get(key.campaignId()).code);
+            data.put("branch", key.branch());
+            data.put("added", Api.money(amount));
+            data.put("contributions", counts.get(key));
+            data.put("achieved", Api.money(totals.get(key)));
+            data.put("currency", Api.CURRENCY);
+            out.add(CampaignEvents.of(CampaignEvents.PROGRESS_CHANGED, key.campaignId(), data));
+        });
+        return out;
     }
 
     /** Every customer's purchase days, attributed or not: retention counts any later purchase. */

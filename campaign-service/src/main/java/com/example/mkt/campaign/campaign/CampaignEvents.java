@@ -27,7 +27,7 @@ public final class CampaignEvents {
     public static final String WITHDRAWN = "campaign.withdrawn";
     public static final String ARCHIVED = "campaign.archived";
     public static final String RESTORED = "campaign.restored";
-    public static final String SALE_ATTRIBUTED = "campaign.sale-attributed";
+    public static final String PROGRESS_CHANGED = "campaign.progress-changed";
     public static final String TARGET_REACHED = "campaign.target-reached";
     public static final String AWARDS_COMPUTED = "campaign.awards-computed";
 

@@ -1,6 +1,5 @@
 package com.example.mkt.campaign.evaluation;
 
-import com.example.mkt.campaign.attribution.ContributionStore;
 import com.example.mkt.campaign.campaign.Campaign;
 import com.example.mkt.campaign.campaign.CampaignDefinition;
 import com.example.mkt.campaign.campaign.CampaignStore;
@@ -9,6 +8,7 @@ import com.example.mkt.campaign.segment.SegmentStore;
 import com.example.mkt.campaign.shared.Api;
 import com.example.mkt.campaign.target.CampaignProgress;
 import com.example.mkt.campaign.target.ProgressService;
+import com.example.mkt.campaign.target.ProgressStore;
 import com.example.mkt.rest.security.OrgScope;
 import com.example.mkt.rest.security.Roles;
 
@@ -20,12 +20,10 @@ import jakarta.ws.rs.PathParam;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * /api/v1/campaigns/{id}/evaluation: planned vs actual, cost against the budget lines (spent as recorded by
@@ -57,19 +55,19 @@ public class EvaluationResource {
 
     private final CampaignStore campaigns;
     private final ProgressService progress;
-    private final ContributionStore contributions;
+    private final ProgressStore totals;
     private final SegmentStore segments;
     private final CampaignEvaluator evaluator;
     private final PurchaseHistory purchases;
     private final Policies policies;
     private final OrgScope scope;
 
-    public EvaluationResource(CampaignStore campaigns, ProgressService progress, ContributionStore contributions,
+    public EvaluationResource(CampaignStore campaigns, ProgressService progress, ProgressStore totals,
                               SegmentStore segments, CampaignEvaluator evaluator, PurchaseHistory purchases,
                               Policies policies, OrgScope scope) {
         this.campaigns = campaigns;
         this.progress = progress;
-        this.contributions = contributions;
+        this.totals = totals;
         this.segments = segments;
         this.evaluator = evaluator;
         this.purchases = purchases;
@@ -82,17 +80,11 @@ public class EvaluationResource {
         Campaign c = campaigns.visible(id, scope);
         scope.requireVisible(c.orgUnit, "evaluation of campaign", id);
         CampaignDefinition d = campaigns.definition(c);
-        List<ContributionStore.Row> rows = contributions.ofCampaign(c.id);
-        CampaignProgress p = progress.progress(c, rows);
+        CampaignProgress p = progress.progress(c);
         Map<String, BigDecimal> spent = campaigns.costs(c);
         List<CostLine> costs = d.budgetLines().stream()
                 .map(b -> new CostLine(b.name(), b.amount(), spent.getOrDefault(b.name(), BigDecimal.ZERO))).toList();
-        // A buyer is a customer whose attributed purchases net above zero (a fully refunded sale is no purchase).
-        Map<String, BigDecimal> net = new HashMap<>();
-        rows.stream().filter(r -> r.customerId() != null)
-                .forEach(r -> net.merge(r.customerId(), r.amount(), BigDecimal::add));
-        Set<String> buyers = net.entrySet().stream().filter(e -> e.getValue().signum() > 0).map(Map.Entry::getKey)
-                .collect(Collectors.toSet());
+        Set<String> buyers = totals.buyers(c.id);
         // retention: buyers who bought anything again from the day after the period for the window (whole days)
         java.time.ZoneId zone = policies.zone();
         LocalDate from = d.periodEnd().plusDays(1);

@@ -39,17 +39,21 @@ public class PurchaseHistory {
         if (days.isEmpty()) {
             return;
         }
+        // one statement per batch: customers and days as two parallel arrays
+        List<String> customers = new java.util.ArrayList<>();
+        List<String> dates = new java.util.ArrayList<>();
+        for (Map.Entry<String, SortedSet<LocalDate>> e : new java.util.TreeMap<>(days).entrySet()) {
+            for (LocalDate day : e.getValue()) {
+                customers.add(e.getKey());
+                dates.add(day.toString());
+            }
+        }
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("INSERT INTO customer_purchase_day (customer_id, purchased_on)"
-                     + " VALUES (?, ?) ON CONFLICT DO NOTHING")) {
-            for (Map.Entry<String, SortedSet<LocalDate>> e : new java.util.TreeMap<>(days).entrySet()) {
-                for (LocalDate day : e.getValue()) {
-                    ps.setString(1, e.getKey());
-                    ps.setDate(2, Date.valueOf(day));
-                    ps.addBatch();
-                }
-            }
-            ps.executeBatch();
+                     + " SELECT u.c, u.d::date FROM unnest(?::text[], ?::text[]) AS u(c, d) ON CONFLICT DO NOTHING")) {
+            ps.setArray(1, c.createArrayOf("text", customers.toArray()));
+            ps.setArray(2, c.createArrayOf("text", dates.toArray()));
+            ps.executeUpdate();
         }
     }
 

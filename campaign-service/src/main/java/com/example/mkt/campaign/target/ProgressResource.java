@@ -9,6 +9,7 @@ import com.example.mkt.rest.security.Roles;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
@@ -51,7 +52,22 @@ public class ProgressResource {
     @GET
     public ProgressView get(@PathParam("id") String id) {
         Campaign c = campaigns.visible(id, scope);
-        CampaignProgress p = progress.progress(c);
+        return view(c, progress.progress(c));
+    }
+
+    /**
+     * Recomputes the running totals and reached moments from the stored contributions (after a repair of the data,
+     * or to check them); answers the progress as rebuilt.
+     */
+    @POST
+    @Path("rebuild")
+    @RolesAllowed({Roles.GM, Roles.OPS})
+    public ProgressView rebuild(@PathParam("id") String id) throws java.sql.SQLException {
+        Campaign c = campaigns.visible(id, scope);
+        return view(c, progress.rebuild(c));
+    }
+
+    private ProgressView view(Campaign c, CampaignProgress p) {
         boolean all = scope.canSee(c.orgUnit);
         List<BranchProgress> branches = p.branches().stream().filter(b -> all || scope.canSee(b.branch())).toList();
         List<BranchLine> lines = branches.stream().map(b -> new BranchLine(b.branch(), Api.money(b.starting()),

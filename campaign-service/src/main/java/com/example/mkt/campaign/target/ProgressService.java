@@ -1,31 +1,46 @@
 package com.example.mkt.campaign.target;
 
-import com.example.mkt.campaign.attribution.ContributionStore;
 import com.example.mkt.campaign.campaign.Campaign;
 import com.example.mkt.campaign.campaign.CampaignStore;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
-import java.util.List;
+import java.sql.SQLException;
+import java.util.Set;
 
-/** A campaign's progress, recomputed from its stored contributions on every read (the single source of truth). */
+/**
+ * A campaign's progress from its running aggregates (ProgressStore): what branches and salespeople achieved and
+ * when targets were reached. A read costs what the campaign's branches and people number, whatever its history.
+ */
 @ApplicationScoped
 public class ProgressService {
 
     private final CampaignStore campaigns;
-    private final ContributionStore contributions;
+    private final ProgressStore store;
+    private final TargetWatch targets;
 
-    public ProgressService(CampaignStore campaigns, ContributionStore contributions) {
+    public ProgressService(CampaignStore campaigns, ProgressStore store, TargetWatch targets) {
         this.campaigns = campaigns;
-        this.contributions = contributions;
+        this.store = store;
+        this.targets = targets;
+    }
+
+    /**
+     * Recomputes the campaign's aggregates and reached moments from its contributions, under the campaign's lock so
+     * that no batch interleaves. Corrects; announces nothing.
+     */
+    @Transactional
+    public CampaignProgress rebuild(Campaign c) throws SQLException {
+        targets.lock(Set.of(c.id));
+        store.rebuild(c.id);
+        targets.rebuild(c);
+        return progress(c);
     }
 
     public CampaignProgress progress(Campaign c) {
-        return progress(c, contributions.ofCampaign(c.id));
-    }
-
-    public CampaignProgress progress(Campaign c, List<ContributionStore.Row> rows) {
-        return new TargetProgressCalculator().progress(campaigns.allocation(c),
-                rows.stream().map(ContributionStore.Row::contribution).toList());
+        ProgressStore.Totals totals = store.totals(c.id);
+        return new TargetProgressCalculator().fromTotals(campaigns.allocation(c), totals.branches(), totals.reached(),
+                totals.people());
     }
 }

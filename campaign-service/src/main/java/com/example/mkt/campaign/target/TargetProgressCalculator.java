@@ -21,33 +21,56 @@ import java.util.TreeMap;
  */
 public final class TargetProgressCalculator {
 
+    /** When each of a branch's two targets was reached (null: not reached now). */
+    public record Reached(Instant starting, Instant budget) {
+        public static final Reached NONE = new Reached(null, null);
+    }
+
+    /** From every contribution: the reference the running aggregates are checked against. */
     public CampaignProgress progress(TargetAllocation allocation, List<Contribution> contributions) {
         Map<String, TreeMap<Instant, BigDecimal>> byBranch = new LinkedHashMap<>();
-        Map<List<String>, BigDecimal> byPerson = new TreeMap<>(
-                Comparator.<List<String>, String>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)));
-        BigDecimal total = BigDecimal.ZERO;
+        Map<List<String>, BigDecimal> byPerson = new LinkedHashMap<>();
         for (Contribution c : contributions) {
             byBranch.computeIfAbsent(c.branch(), b -> new TreeMap<>()).merge(c.at(), c.amount(), BigDecimal::add);
             if (c.salesperson() != null) {
                 byPerson.merge(List.of(c.branch(), c.salesperson()), c.amount(), BigDecimal::add);
             }
-            total = total.add(c.amount());
         }
+        Map<String, BigDecimal> achieved = new LinkedHashMap<>();
+        byBranch.forEach((branch, net) -> achieved.put(branch, net.values().stream().reduce(BigDecimal.ZERO,
+                BigDecimal::add)));
+        Map<String, Reached> reached = new LinkedHashMap<>();
+        for (BranchTarget target : allocation.branches()) {
+            reached.put(target.branch(), reached(target, byBranch.getOrDefault(target.branch(), new TreeMap<>())));
+        }
+        return fromTotals(allocation, achieved, reached, byPerson);
+    }
 
+    /**
+     * From running totals: what each branch (allocated or not) achieved, when its targets were reached, and what each
+     * (branch, salesperson) achieved. Reads cost what the campaign's branches and people number, never its sales.
+     */
+    public CampaignProgress fromTotals(TargetAllocation allocation, Map<String, BigDecimal> achievedByBranch,
+            Map<String, Reached> reached, Map<List<String>, BigDecimal> byPerson) {
+        BigDecimal total = achievedByBranch.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         List<BranchProgress> branches = new ArrayList<>();
         BigDecimal allocated = BigDecimal.ZERO;
         BigDecimal startingSum = BigDecimal.ZERO;
         BigDecimal budgetSum = BigDecimal.ZERO;
         for (BranchTarget target : allocation.branches()) {
-            BranchProgress p = branchProgress(target, byBranch.getOrDefault(target.branch(), new TreeMap<>()));
+            BranchProgress p = branchProgress(target, achievedByBranch.getOrDefault(target.branch(), BigDecimal.ZERO),
+                    reached.getOrDefault(target.branch(), Reached.NONE));
             branches.add(p);
             allocated = allocated.add(p.achieved());
             startingSum = startingSum.add(target.starting());
             budgetSum = budgetSum.add(target.budget());
         }
 
+        Map<List<String>, BigDecimal> sortedPeople = new TreeMap<>(
+                Comparator.<List<String>, String>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)));
+        sortedPeople.putAll(byPerson);
         List<SalespersonProgress> people = new ArrayList<>();
-        byPerson.forEach((key, achieved) -> {
+        sortedPeople.forEach((key, achieved) -> {
             BranchTarget target = allocation.of(key.get(0)).orElse(null);
             people.add(new SalespersonProgress(key.get(1), key.get(0), Money.of(achieved),
                     target == null ? null : Money.percent(achieved, target.starting()).orElse(null),
@@ -58,7 +81,7 @@ public final class TargetProgressCalculator {
                 Money.percent(total, startingSum).orElse(null), Money.percent(total, budgetSum).orElse(null));
     }
 
-    private static BranchProgress branchProgress(BranchTarget target, TreeMap<Instant, BigDecimal> netByInstant) {
+    private static Reached reached(BranchTarget target, TreeMap<Instant, BigDecimal> netByInstant) {
         BigDecimal running = BigDecimal.ZERO;
         Instant startingAt = null;
         Instant budgetAt = null;
@@ -67,11 +90,15 @@ public final class TargetProgressCalculator {
             startingAt = reachedAt(running, target.starting(), startingAt, e.getKey());
             budgetAt = reachedAt(running, target.budget(), budgetAt, e.getKey());
         }
-        BigDecimal achieved = Money.of(running);
+        return new Reached(startingAt, budgetAt);
+    }
+
+    private static BranchProgress branchProgress(BranchTarget target, BigDecimal total, Reached reached) {
+        BigDecimal achieved = Money.of(total);
         return new BranchProgress(target.branch(), Money.of(target.starting()), Money.of(target.budget()), achieved,
                 Money.percent(achieved, target.starting()).orElse(null),
                 Money.percent(achieved, target.budget()).orElse(null),
-                startingAt, budgetAt,
+                reached.starting(), reached.budget(),
                 Money.of(target.starting().subtract(achieved).max(BigDecimal.ZERO)),
                 Money.of(target.budget().subtract(achieved).max(BigDecimal.ZERO)));
     }

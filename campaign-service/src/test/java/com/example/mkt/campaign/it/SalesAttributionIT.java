@@ -150,18 +150,30 @@ class SalesAttributionIT {
         assertEquals(List.of("p1", "p2"), own.getList("salespeople.salesperson"));
         assertEquals("1300.00", own.getString("total"));
 
-        // what was published: one sale-attributed per counted sale, targets reached once, all schema-valid
+        // what was published: the batches' deltas per branch (adding up to each branch's total), targets reached
+        // once, all schema-valid
         List<ConsumerRecord<String, String>> records;
+        JsonPath all = progress(GM, id);
         try (KafkaTestClient kafka = new KafkaTestClient()) {
             records = kafka.readUntil("campaign.events", rs -> ofCampaign(rs, id, "campaign.target-reached").size() >= 3
-                    && ofCampaign(rs, id, "campaign.sale-attributed").size() >= 5, Duration.ofSeconds(60));
+                    && ofCampaign(rs, id, "campaign.progress-changed").stream()
+                            .mapToInt(e -> e.path("data").path("contributions").asInt()).sum() >= 5,
+                    Duration.ofSeconds(60));
         }
-        List<JsonNode> attributed = ofCampaign(records, id, "campaign.sale-attributed");
-        assertEquals(Set.of("S1-" + sfx, "S2-" + sfx, "S6-" + sfx, "S7-" + sfx, "S8-" + sfx),
-                Set.copyOf(attributed.stream().map(e -> e.path("data").path("saleEventId").asText()).toList()));
-        JsonNode refunded = attributed.stream().filter(e -> e.path("data").path("kind").asText().equals("REFUND"))
-                .findFirst().orElseThrow();
-        assertEquals("-100.00", refunded.path("data").path("amount").asText());
+        List<JsonNode> changed = ofCampaign(records, id, "campaign.progress-changed");
+        assertEquals(5, changed.stream().mapToInt(e -> e.path("data").path("contributions").asInt()).sum());
+        Map<String, java.math.BigDecimal> added = new java.util.TreeMap<>();
+        changed.forEach(e -> added.merge(e.path("data").path("branch").asText(),
+                new java.math.BigDecimal(e.path("data").path("added").asText()), java.math.BigDecimal::add));
+        Map<String, String> achieved = new java.util.TreeMap<>();
+        for (int i = 0; i < all.getList("branches").size(); i++) {
+            if (!all.getString("branches[" + i + "].achieved").equals("0.00")) {
+                achieved.put(all.getString("branches[" + i + "].branch"), all.getString("branches[" + i + "].achieved"));
+            }
+        }
+        Map<String, String> addedText = new java.util.TreeMap<>();
+        added.forEach((b, a) -> addedText.put(b, a.setScale(2).toPlainString()));
+        assertEquals(achieved, addedText);
         List<String> reached = ofCampaign(records, id, "campaign.target-reached").stream()
                 .map(e -> e.path("data").path("branch").asText() + "/" + e.path("data").path("target").asText()
                         + "@" + e.path("data").path("reachedAt").asText()).sorted().toList();
