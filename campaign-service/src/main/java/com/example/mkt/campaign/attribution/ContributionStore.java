@@ -1,6 +1,6 @@
 package com.example.mkt.campaign.attribution;
 
-import com.example.mkt.campaign.shared.UnnestColumns;
+import com.example.mkt.eventing.jdbc.UnnestColumns;
 import com.example.mkt.campaign.target.Contribution;
 
 import jakarta.enterprise.context.ApplicationScoped;

@@ -22,7 +22,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.example.mkt.campaign.attribution.ContributionStore;
-import com.example.mkt.campaign.shared.UnnestColumns;
+import com.example.mkt.eventing.jdbc.UnnestColumns;
 
 /**
  * The running aggregates of a campaign's contributions (V4): branch totals, branch days, salesperson and customer

@@ -5,7 +5,7 @@ import com.example.mkt.campaign.campaign.Campaign;
 import com.example.mkt.campaign.campaign.CampaignEvents;
 import com.example.mkt.campaign.campaign.CampaignStore;
 import com.example.mkt.campaign.shared.Api;
-import com.example.mkt.campaign.shared.UnnestColumns;
+import com.example.mkt.eventing.jdbc.UnnestColumns;
 import com.example.mkt.eventing.outbox.OutboundEvent;
 
 import jakarta.enterprise.context.ApplicationScoped;

@@ -3,13 +3,14 @@ package com.example.mkt.customer.followup;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Inserts generated tasks in one JDBC batch; an existing key is left alone (ON CONFLICT DO NOTHING). */
+import com.example.mkt.eventing.jdbc.UnnestColumns;
+
+/** Inserts generated tasks in one statement; an existing key is left alone (ON CONFLICT DO NOTHING). */
 @ApplicationScoped
 public class FollowUpStore {
 
@@ -21,27 +22,21 @@ public class FollowUpStore {
         if (tasks.isEmpty()) {
             return 0;
         }
+        UnnestColumns cols = new UnnestColumns(8);
+        for (Planned p : tasks) {
+            FollowUpTask t = p.task();
+            cols.add(t.key(), t.customerId(), p.orgUnit(), p.salesperson(), t.kind().name(), t.period(),
+                    t.dueBy().toString(), t.audience().map(Enum::name).orElse(null));
+        }
+        // one statement for the batch; the key makes a resent sale add nothing
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO follow_up (key, customer_id, org_unit, salesperson, "
-                + "kind, period, due_by, audience, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?) "
+                + "kind, period, due_by, audience, state, created_at) SELECT u.k, u.c, u.o, u.s, u.kind, u.p, "
+                + "u.d::timestamptz, u.a, 'OPEN', ?::timestamptz FROM unnest(?::text[], ?::text[], ?::text[], "
+                + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(k, c, o, s, kind, p, d, a) "
                 + "ON CONFLICT (key) DO NOTHING")) {
-            for (Planned p : tasks) {
-                FollowUpTask t = p.task();
-                ps.setString(1, t.key());
-                ps.setString(2, t.customerId());
-                ps.setString(3, p.orgUnit());
-                ps.setString(4, p.salesperson());
-                ps.setString(5, t.kind().name());
-                ps.setString(6, t.period());
-                ps.setTimestamp(7, Timestamp.from(t.dueBy()));
-                ps.setString(8, t.audience().map(Enum::name).orElse(null));
-                ps.setTimestamp(9, Timestamp.from(now));
-                ps.addBatch();
-            }
-            int n = 0;
-            for (int count : ps.executeBatch()) {
-                n += Math.max(count, 0);
-            }
-            return n;
+            ps.setString(1, now.toString());
+            cols.bind(c, ps, 2);
+            return ps.executeUpdate();
         }
     }
 }

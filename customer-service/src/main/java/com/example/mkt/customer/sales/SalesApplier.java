@@ -35,13 +35,14 @@ import com.example.mkt.customer.web.Times;
 import com.example.mkt.eventing.consumer.InboundEvent;
 import com.example.mkt.eventing.consumer.PoisonEventException;
 import com.example.mkt.eventing.outbox.OutboundEvent;
+import com.example.mkt.eventing.jdbc.UnnestColumns;
 import com.example.mkt.eventing.outbox.Outbox;
 
 /**
  * Applies a batch of fresh (already deduplicated) sales events inside the consumer's transaction with a
  * fixed number of statements: resolve customers by id and by external reference (2 queries), create
- * prospects (1 batch), lock standings and read figures (2), look up refunded sales (1), store the sales
- * (1 batch), read VIP history (1), write figures and standings (2 batches) and the events (1 batch).
+ * prospects (1, and 1 to read their ids), lock standings and read figures (2), look up refunded sales (1), store
+ * the sales (1), read VIP history (1), write figures and standings (2), follow-ups (1) and the events (1).
  */
 @ApplicationScoped
 public class SalesApplier {
@@ -231,36 +232,33 @@ public class SalesApplier {
         return out;
     }
 
+    /** One statement; RETURNING tells which prospects this batch created (another replica may have been first). */
     private static void createProspects(Connection c, Map<String, SalesRecord> missing, Instant now,
             List<OutboundEvent> out) throws SQLException {
-        List<CustomerService.Registered> candidates = new ArrayList<>();
+        Map<String, CustomerService.Registered> candidates = new LinkedHashMap<>();
+        UnnestColumns cols = new UnnestColumns(7);
+        for (Map.Entry<String, SalesRecord> e : missing.entrySet()) {
+            SalesRecord s = e.getValue();
+            String id = UUID.randomUUID().toString();
+            String name = s.customerName() != null ? s.customerName() : e.getKey();
+            cols.add(id, name, s.orgUnit(), s.salesperson(), s.customerPhone(), e.getKey(),
+                    s.customerPhone() == null ? "" : s.customerPhone().replaceAll("[^0-9]", ""));
+            candidates.put(id, new CustomerService.Registered(id, "INDIVIDUAL", name, "PROSPECT", s.orgUnit(),
+                    s.salesperson(), null, e.getKey(), "SALES", Times.out(now).toString()));
+        }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO customer (id, type, name, name_key, status, "
                 + "org_unit, salesperson, phone, external_ref, search_phones, created_at, updated_at) "
-                + "VALUES (?, 'INDIVIDUAL', ?, customer_search_key(?), 'PROSPECT', ?, ?, ?, ?, ?, ?, ?) "
-                + "ON CONFLICT (external_ref) DO NOTHING")) {
-            for (Map.Entry<String, SalesRecord> e : missing.entrySet()) {
-                SalesRecord s = e.getValue();
-                String id = UUID.randomUUID().toString();
-                String name = s.customerName() != null ? s.customerName() : e.getKey();
-                ps.setString(1, id);
-                ps.setString(2, name);
-                ps.setString(3, name);
-                ps.setString(4, s.orgUnit());
-                ps.setString(5, s.salesperson());
-                ps.setString(6, s.customerPhone());
-                ps.setString(7, e.getKey());
-                ps.setString(8, s.customerPhone() == null ? "" : s.customerPhone().replaceAll("[^0-9]", ""));
-                ps.setTimestamp(9, StatsStore.ts(now));
-                ps.setTimestamp(10, StatsStore.ts(now));
-                ps.addBatch();
-                candidates.add(new CustomerService.Registered(id, "INDIVIDUAL", name, "PROSPECT", s.orgUnit(),
-                        s.salesperson(), null, e.getKey(), "SALES", Times.out(now).toString()));
-            }
-            int[] counts = ps.executeBatch();
-            for (int i = 0; i < counts.length; i++) {
-                // 0 rows: another replica created it first and publishes its own registration
-                if (counts[i] != 0) {
-                    CustomerService.Registered r = candidates.get(i);
+                + "SELECT u.id, 'INDIVIDUAL', u.n, customer_search_key(u.n), 'PROSPECT', u.o, u.p, u.ph, u.r, u.sp, "
+                + "?::timestamptz, ?::timestamptz FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
+                + "?::text[], ?::text[]) AS u(id, n, o, p, ph, r, sp) ORDER BY u.r "
+                + "ON CONFLICT (external_ref) DO NOTHING RETURNING id")) {
+            ps.setString(1, now.toString());
+            ps.setString(2, now.toString());
+            cols.bind(c, ps, 3);
+            try (ResultSet rs = ps.executeQuery()) {
+                // a candidate not returned: another replica created it first and publishes its own registration
+                while (rs.next()) {
+                    CustomerService.Registered r = candidates.get(rs.getString(1));
                     out.add(CustomerEvents.of("customer.registered", r.customerId(), r));
                 }
             }

@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -23,14 +22,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.example.mkt.customer.config.Policies;
 import com.example.mkt.customer.credit.FulfilmentRecord;
 import com.example.mkt.customer.score.PurchaseStats;
+import com.example.mkt.eventing.jdbc.UnnestColumns;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * JDBC access for the sales path: every method is one statement (or one JDBC batch) for a whole set of
- * customers, so a batch of events costs a bounded number of round trips whatever its size.
+ * JDBC access for the sales path: every method is one statement for a whole set of customers (writes as
+ * {@code unnest} of parallel arrays), so a batch of events costs a fixed number of round trips whatever its size.
  */
 @ApplicationScoped
 public class StatsStore {
@@ -98,39 +98,42 @@ public class StatsStore {
         return out;
     }
 
+    /** One statement for every customer of the batch (parallel arrays, cast in SQL). */
     public void saveFigures(Connection c, Map<String, Figures> figures, Instant now) throws SQLException {
+        if (figures.isEmpty()) {
+            return;
+        }
         YearMonth oldestKept = YearMonth.from(now.atZone(zone)).minusMonths(MONTHS_KEPT - 1L);
+        UnnestColumns cols = new UnnestColumns(11);
+        for (Map.Entry<String, Figures> e : new TreeMap<>(figures).entrySet()) {
+            PurchaseStats s = e.getValue().stats().retainFrom(oldestKept);
+            ObjectNode spend = mapper.createObjectNode();
+            s.spendByMonth().forEach((m, v) -> spend.put(m.toString(), v.toPlainString()));
+            ObjectNode orders = mapper.createObjectNode();
+            s.ordersByMonth().forEach((m, v) -> orders.put(m.toString(), v));
+            cols.add(e.getKey(), text(s.firstPurchaseAt().orElse(null)), text(s.lastPurchaseAt().orElse(null)),
+                    text(s.priorPurchaseAt().orElse(null)), Long.toString(s.orderCount()),
+                    Long.toString(s.refundCount()), s.lifetimeSpend().toPlainString(), spend.toString(),
+                    orders.toString(), Long.toString(e.getValue().fulfilment().fulfilled()),
+                    Long.toString(e.getValue().fulfilment().defaulted()));
+        }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO customer_stats (customer_id, first_purchase_at, "
                 + "last_purchase_at, prior_purchase_at, order_count, refund_count, lifetime_spend, spend_by_month, "
                 + "orders_by_month, contracts_fulfilled, contracts_defaulted, updated_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?) ON CONFLICT (customer_id) DO UPDATE SET "
+                + "SELECT u.id, u.f::timestamptz, u.l::timestamptz, u.p::timestamptz, u.o::bigint, u.r::bigint, "
+                + "u.s::numeric, u.sm::jsonb, u.om::jsonb, u.cf::bigint, u.cd::bigint, ?::timestamptz "
+                + "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
+                + "?::text[], ?::text[], ?::text[], ?::text[]) AS u(id, f, l, p, o, r, s, sm, om, cf, cd) "
+                + "ON CONFLICT (customer_id) DO UPDATE SET "
                 + "first_purchase_at = EXCLUDED.first_purchase_at, last_purchase_at = EXCLUDED.last_purchase_at, "
                 + "prior_purchase_at = EXCLUDED.prior_purchase_at, order_count = EXCLUDED.order_count, "
                 + "refund_count = EXCLUDED.refund_count, lifetime_spend = EXCLUDED.lifetime_spend, "
                 + "spend_by_month = EXCLUDED.spend_by_month, orders_by_month = EXCLUDED.orders_by_month, "
                 + "contracts_fulfilled = EXCLUDED.contracts_fulfilled, "
                 + "contracts_defaulted = EXCLUDED.contracts_defaulted, updated_at = EXCLUDED.updated_at")) {
-            for (Map.Entry<String, Figures> e : figures.entrySet()) {
-                PurchaseStats s = e.getValue().stats().retainFrom(oldestKept);
-                ps.setString(1, e.getKey());
-                ps.setTimestamp(2, ts(s.firstPurchaseAt().orElse(null)));
-                ps.setTimestamp(3, ts(s.lastPurchaseAt().orElse(null)));
-                ps.setTimestamp(4, ts(s.priorPurchaseAt().orElse(null)));
-                ps.setLong(5, s.orderCount());
-                ps.setLong(6, s.refundCount());
-                ps.setBigDecimal(7, s.lifetimeSpend());
-                ObjectNode spend = mapper.createObjectNode();
-                s.spendByMonth().forEach((m, v) -> spend.put(m.toString(), v.toPlainString()));
-                ObjectNode orders = mapper.createObjectNode();
-                s.ordersByMonth().forEach((m, v) -> orders.put(m.toString(), v));
-                ps.setString(8, spend.toString());
-                ps.setString(9, orders.toString());
-                ps.setLong(10, e.getValue().fulfilment().fulfilled());
-                ps.setLong(11, e.getValue().fulfilment().defaulted());
-                ps.setTimestamp(12, ts(now));
-                ps.addBatch();
-            }
-            ps.executeBatch();
+            ps.setString(1, now.toString());
+            cols.bind(c, ps, 2);
+            ps.executeUpdate();
         }
     }
 
@@ -173,43 +176,45 @@ public class StatsStore {
 
     public void insertSales(Connection c, List<SalesRecord> sales, Map<SalesRecord, String> customerOf)
             throws SQLException {
+        if (sales.isEmpty()) {
+            return;
+        }
+        UnnestColumns cols = new UnnestColumns(8);
+        for (SalesRecord s : sales) {
+            cols.add(s.eventId(), customerOf.get(s), s.kind(), s.occurredAt().toString(),
+                    s.amount().abs().toPlainString(), s.refundOf(), s.salesperson(), s.orgUnit());
+        }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO customer_sale (event_id, customer_id, kind, "
-                + "occurred_at, amount, refund_of, salesperson, org_unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                + "ON CONFLICT (event_id) DO NOTHING")) {
-            for (SalesRecord s : sales) {
-                ps.setString(1, s.eventId());
-                ps.setString(2, customerOf.get(s));
-                ps.setString(3, s.kind());
-                ps.setTimestamp(4, ts(s.occurredAt()));
-                ps.setBigDecimal(5, s.amount().abs());
-                ps.setString(6, s.refundOf());
-                ps.setString(7, s.salesperson());
-                ps.setString(8, s.orgUnit());
-                ps.addBatch();
-            }
-            ps.executeBatch();
+                + "occurred_at, amount, refund_of, salesperson, org_unit) SELECT u.e, u.c, u.k, u.at::timestamptz, "
+                + "u.a::numeric, u.r, u.p, u.o FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
+                + "?::text[], ?::text[], ?::text[]) AS u(e, c, k, at, a, r, p, o) ON CONFLICT (event_id) DO NOTHING")) {
+            cols.bind(c, ps, 1);
+            ps.executeUpdate();
         }
     }
 
+    /** One statement for every changed standing. */
     public void saveStandings(Connection c, Collection<Standing> standings, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE customer SET tier = ?, vip = ?, credit_tier = ?, "
-                + "lifecycle_stage = ?, value_score = ?, updated_at = ?, version = version + 1 WHERE id = ?")) {
-            for (Standing s : standings) {
-                ps.setString(1, s.tier());
-                ps.setBoolean(2, s.vip());
-                if (s.creditTier() == null) {
-                    ps.setNull(3, Types.VARCHAR);
-                } else {
-                    ps.setString(3, s.creditTier());
-                }
-                ps.setString(4, s.lifecycleStage());
-                ps.setInt(5, s.valueScore());
-                ps.setTimestamp(6, ts(now));
-                ps.setString(7, s.customerId());
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        if (standings.isEmpty()) {
+            return;
         }
+        UnnestColumns cols = new UnnestColumns(6);
+        for (Standing s : standings) {
+            cols.add(s.customerId(), s.tier(), Boolean.toString(s.vip()), s.creditTier(), s.lifecycleStage(),
+                    Integer.toString(s.valueScore()));
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE customer c SET tier = u.t, vip = u.v::boolean, "
+                + "credit_tier = u.ct, lifecycle_stage = u.ls, value_score = u.vs::int, updated_at = ?::timestamptz, "
+                + "version = c.version + 1 FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
+                + "?::text[]) AS u(id, t, v, ct, ls, vs) WHERE c.id = u.id")) {
+            ps.setString(1, now.toString());
+            cols.bind(c, ps, 2);
+            ps.executeUpdate();
+        }
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
     private Map<String, JsonNode> readMonths(String json) {

@@ -55,6 +55,30 @@ public class EventConsumer {
         this.registry = registry;
     }
 
+    /**
+     * Set when the application begins to stop. A batch that fails from then on failed because the persistence layer
+     * is closing under it ("EntityManagerFactory is closed"), not because of its events: it is left unapplied and
+     * uncommitted, to be redelivered after the restart, instead of being retried one by one into the dead-letter
+     * topic. (120 valid sales once went to the DLQ during a ./platform down with a backlog.)
+     */
+    private volatile boolean stopping;
+
+    void onShutdown(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) {
+        stopping = true;
+    }
+
+    /** For tests: behave as during shutdown. */
+    void stopping(boolean value) {
+        stopping = value;
+    }
+
+    /** Thrown out of {@link #consume} while stopping: the connector must not commit the batch. */
+    public static final class StoppingException extends IllegalStateException {
+        StoppingException(String consumer, Throwable cause) {
+            super(consumer + ": the application is stopping; the batch is left for redelivery", cause);
+        }
+    }
+
     /** Consumes a batch, recognising repeats by the envelope id. */
     public void consume(String consumer, Iterable<ConsumerRecord<String, String>> records, EventBatchHandler handler) {
         consume(consumer, records, event -> event.envelope().id(), handler);
@@ -66,6 +90,9 @@ public class EventConsumer {
      */
     public void consume(String consumer, Iterable<ConsumerRecord<String, String>> records,
             Function<InboundEvent, String> idempotencyKey, EventBatchHandler handler) {
+        if (stopping) {
+            throw new StoppingException(consumer, null);
+        }
         Map<String, Delivery> batch = new LinkedHashMap<>();
         int duplicatesInBatch = 0;
         for (ConsumerRecord<String, String> record : records) {
@@ -131,6 +158,9 @@ public class EventConsumer {
                 return true;
             } catch (Exception e) {
                 Throwable error = unwrap(e);
+                if (stopping) {
+                    throw new StoppingException(consumer, error);
+                }
                 deliveries.forEach(d -> d.lastError(error));
                 if (isTransient(error)) {
                     LOG.warnf("%s: infrastructure failure, retrying in %d ms: %s", consumer, backoff, error);

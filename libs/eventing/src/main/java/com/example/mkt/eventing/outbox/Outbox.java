@@ -25,6 +25,7 @@ import com.example.mkt.eventing.trace.TraceContext;
 import com.example.mkt.eventing.EventingConfig;
 import com.example.mkt.eventing.envelope.EventCodec;
 import com.example.mkt.eventing.envelope.EventEnvelope;
+import com.example.mkt.eventing.jdbc.UnnestColumns;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.opentelemetry.api.OpenTelemetry;
@@ -91,22 +92,15 @@ public class Outbox {
         // Within a JTA transaction the pool hands out the transaction's own connection.
         try (Connection connection = dataSource.getConnection();
              PreparedStatement ps = connection.prepareStatement(INSERT)) {
-            int n = events.size();
-            String[][] columns = new String[5][n];
-            for (int i = 0; i < n; i++) {
+            UnnestColumns columns = new UnnestColumns(5);
+            for (int i = 0; i < events.size(); i++) {
                 OutboundEvent event = events.get(i);
                 EventEnvelope envelope = envelopes.get(i);
-                columns[0][i] = envelope.id();
-                columns[1][i] = event.topic();
-                columns[2][i] = event.subject();
-                columns[3][i] = event.type();
-                columns[4][i] = codec.write(envelope);
+                columns.add(envelope.id(), event.topic(), event.subject(), event.type(), codec.write(envelope));
             }
             ps.setString(1, headers);
             ps.setTimestamp(2, Timestamp.from(now.toInstant()));
-            for (int c = 0; c < columns.length; c++) {
-                ps.setArray(3 + c, connection.createArrayOf("text", columns[c]));
-            }
+            columns.bind(connection, ps, 3);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write to the outbox: " + e.getMessage(), e);

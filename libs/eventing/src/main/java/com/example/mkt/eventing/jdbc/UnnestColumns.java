@@ -1,4 +1,4 @@
-package com.example.mkt.campaign.shared;
+package com.example.mkt.eventing.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
