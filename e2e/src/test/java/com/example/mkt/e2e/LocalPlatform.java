@@ -95,6 +95,20 @@ final class LocalPlatform implements AutoCloseable {
         return launcher(List.of("logs", component), 60);
     }
 
+    /** {@code ./platform up} on the running platform: starts what is not running, keeps the data. */
+    String upAgain() {
+        return launcher(List.of("up"), 600);
+    }
+
+    /** The pid of a running component, from the launcher's run directory. */
+    long pid(String component) {
+        try {
+            return Long.parseLong(Files.readString(home.resolve("run").resolve(component + ".pid")).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** {@code ./platform bench ...}: its whole output; fails when the bench exits non-zero. */
     String bench(List<String> args, int timeoutSeconds) {
         List<String> command = new java.util.ArrayList<>(List.of("bench"));
