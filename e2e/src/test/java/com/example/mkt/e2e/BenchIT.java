@@ -138,7 +138,7 @@ class BenchIT {
         s.put("eventId", eventId);
         s.put("kind", "SALE");
         s.put("occurredAt", java.time.OffsetDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).minusSeconds(5)
-                .withNano(0).toString());
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX")));
         s.put("customer", Map.of("externalRef", "STOP-C" + (eventId.hashCode() & 1023)));
         s.put("orgUnit", unit);
         s.put("items", List.of(Map.of("productCode", "BENCH-LAY", "quantity", 1, "unitPrice", amount)));

@@ -146,13 +146,9 @@ class ProgressAtScaleIT {
                 cost.top(20));
     }
 
-    /** Leaves out what runs on its own meanwhile: the outbox relay and the scheduled jobs. */
+    /** Leaves out what runs on its own meanwhile: the outbox relay, the scheduled jobs (the pilot watch). */
     private static boolean ofTheBatch(String query) {
-        return !query.startsWith("SELECT id, topic, event_key") && !query.startsWith("UPDATE eventing_outbox SET")
-                && !query.contains("pg_try_advisory_xact_lock") && !query.contains("pilot")
-                && !query.startsWith("DELETE FROM eventing_") && !query.startsWith("SET ")
-                && !query.startsWith("SHOW ") && !query.equals("BEGIN") && !query.equals("COMMIT")
-                && !query.equals("ROLLBACK");
+        return StatementStats.notBackground(query) && !query.contains("pilot");
     }
 
     /** Contributions of 100.00 straight into the table (what years of sales would leave), then a rebuild. */

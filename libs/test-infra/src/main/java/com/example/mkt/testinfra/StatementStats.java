@@ -49,6 +49,17 @@ public final class StatementStats {
                 config.getValue("quarkus.datasource.password", String.class));
     }
 
+    /**
+     * Statements a service's own background runs while a test measures something else: the outbox relay's polling
+     * and marking, scheduled jobs' try-locks and pruning, session and transaction chatter.
+     */
+    public static boolean notBackground(String query) {
+        return !query.startsWith("SELECT id, topic, event_key") && !query.startsWith("UPDATE eventing_outbox SET")
+                && !query.contains("pg_try_advisory_xact_lock") && !query.startsWith("DELETE FROM eventing_")
+                && !query.startsWith("SET ") && !query.startsWith("SHOW ") && !query.equals("BEGIN")
+                && !query.equals("COMMIT") && !query.equals("ROLLBACK");
+    }
+
     public Snapshot snapshot() {
         try (Connection c = DriverManager.getConnection(jdbcUrl, username, password);
              PreparedStatement ps = c.prepareStatement(QUERY);
