@@ -118,7 +118,7 @@ public class SalesApplier {
 
             Instant since = BusinessTime.startOf(
                     YearMonth.from(now.atZone(store.zone())).minusMonths(vipValidityMonths + 1L).atDay(1), store.zone());
-            Map<String, List<Sale>> history = store.loadHistory(c, ids, since);
+            Map<String, List<Sale>> history = store.loadLargeSales(c, ids, since, rules.vipSinglePurchase());
 
             List<Standing> changed = new ArrayList<>();
             for (String id : ids) {

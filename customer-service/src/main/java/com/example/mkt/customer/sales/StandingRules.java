@@ -66,18 +66,25 @@ public class StandingRules {
     }
 
     /**
-     * @param history the customer's sales and refunds of at least the VIP validity plus one month
+     * @param largePurchases the customer's purchases of at least the single-purchase VIP amount of at least the VIP
+     *                       validity plus one month, and the refunds of them (more does no harm); the monthly VIP
+     *                       totals come from {@code stats}
      * @param fulfilmentChanged whether a contract outcome arrived: only then is credit reviewed, so a
      *                          tier granted through the approval workflow is not second-guessed by every sale
      */
-    public Outcome evaluate(Standing before, PurchaseStats stats, Collection<com.example.mkt.customer.sales.Sale> history,
+    /** The amount from which one purchase alone makes a VIP: the purchases {@link #evaluate} needs one by one. */
+    public BigDecimal vipSinglePurchase() {
+        return vipRule.singlePurchase();
+    }
+
+    public Outcome evaluate(Standing before, PurchaseStats stats, Collection<com.example.mkt.customer.sales.Sale> largePurchases,
             FulfilmentRecord fulfilment, boolean fulfilmentChanged, Instant now) {
         List<OutboundEvent> events = new ArrayList<>();
         String at = Times.out(now).toString();
 
         BigDecimal windowSpend = stats.spendInWindow(now, tierRule.windowMonths());
         String tier = tierRule.tierFor(windowSpend).name();
-        VipAssessment vip = vipRule.assess(history);
+        VipAssessment vip = vipRule.assess(largePurchases, stats.spendByMonth());
         boolean bySales = vip.isVipAt(now);
         boolean isVip = bySales || before.vipNominated();
         if (!tier.equals(before.tier()) || isVip != before.vip()) {

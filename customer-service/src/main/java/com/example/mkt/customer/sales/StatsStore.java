@@ -137,14 +137,23 @@ public class StatsStore {
         }
     }
 
-    /** Sales and refunds of the customers since {@code since}, for the VIP rule. */
-    public Map<String, List<Sale>> loadHistory(Connection c, Collection<String> ids, Instant since) throws SQLException {
+    /**
+     * The customers' purchases of at least {@code atLeast} since {@code since}, and the refunds of them: all the VIP
+     * rule needs one by one (its monthly totals are in the running figures). A few rows a customer, however many
+     * purchases they made: the index on (customer_id, amount) finds them.
+     */
+    public Map<String, List<Sale>> loadLargeSales(Connection c, Collection<String> ids, Instant since,
+            BigDecimal atLeast) throws SQLException {
         Map<String, List<Sale>> out = new HashMap<>();
         ids.forEach(id -> out.put(id, new ArrayList<>()));
-        try (PreparedStatement ps = c.prepareStatement("SELECT customer_id, event_id, kind, occurred_at, amount, "
-                + "refund_of FROM customer_sale WHERE customer_id = ANY(?) AND occurred_at >= ?")) {
+        try (PreparedStatement ps = c.prepareStatement("WITH large AS (SELECT customer_id, event_id, kind, occurred_at,"
+                + " amount, refund_of FROM customer_sale WHERE customer_id = ANY(?) AND kind = 'SALE' AND amount >= ?"
+                + " AND occurred_at >= ?) SELECT * FROM large UNION ALL SELECT r.customer_id, r.event_id, r.kind,"
+                + " r.occurred_at, r.amount, r.refund_of FROM customer_sale r JOIN large l ON r.refund_of = l.event_id"
+                + " AND r.kind = 'REFUND'")) {
             ps.setArray(1, c.createArrayOf("text", ids.toArray()));
-            ps.setTimestamp(2, ts(since));
+            ps.setBigDecimal(2, atLeast);
+            ps.setTimestamp(3, ts(since));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     SaleKind kind = SaleKind.valueOf(rs.getString(3));

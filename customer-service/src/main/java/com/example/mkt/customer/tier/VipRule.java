@@ -36,19 +36,28 @@ public final class VipRule {
     }
 
     public VipAssessment assess(Collection<Sale> history) {
-        Map<String, Sale> salesById = new HashMap<>();
-        for (Sale s : history) {
-            if (!s.isRefund()) {
-                salesById.put(s.eventId(), s);
-            }
-        }
-        Map<String, BigDecimal> refundedBySale = new HashMap<>();
+        Map<String, Sale> salesById = salesById(history);
         Map<YearMonth, BigDecimal> netByMonth = new TreeMap<>();
         for (Sale s : history) {
             Optional<Sale> original = s.refundedEventId().map(salesById::get);
-            original.ifPresent(o -> refundedBySale.merge(o.eventId(), s.amount(), BigDecimal::add));
             YearMonth month = YearMonth.from(original.map(Sale::occurredAt).orElse(s.attributedAt()).atZone(policy.zone()));
             netByMonth.merge(month, s.signedAmount(), BigDecimal::add);
+        }
+        return assess(history, netByMonth);
+    }
+
+    /**
+     * The same decision from what a customer's running figures already hold: the net spend per month (refunds booked
+     * in their sale's month) and only the purchases that can qualify on their own, those of at least the single-purchase
+     * amount, with the refunds of them. A refund only lowers a purchase, so no smaller one can ever qualify: reading
+     * just these keeps the cost of a decision independent of how many purchases the customer made.
+     */
+    public VipAssessment assess(Collection<Sale> largePurchasesAndTheirRefunds, Map<YearMonth, BigDecimal> netByMonth) {
+        Map<String, Sale> salesById = salesById(largePurchasesAndTheirRefunds);
+        Map<String, BigDecimal> refundedBySale = new HashMap<>();
+        for (Sale s : largePurchasesAndTheirRefunds) {
+            s.refundedEventId().map(salesById::get)
+                    .ifPresent(o -> refundedBySale.merge(o.eventId(), s.amount(), BigDecimal::add));
         }
 
         List<VipQualification> found = new ArrayList<>();
@@ -66,5 +75,20 @@ public final class VipRule {
         });
         found.sort(MOST_RECENT_FIRST);
         return new VipAssessment(found, policy.validityMonths(), policy.zone());
+    }
+
+    /** The amount from which one purchase alone makes a VIP. */
+    public BigDecimal singlePurchase() {
+        return policy.singlePurchase();
+    }
+
+    private static Map<String, Sale> salesById(Collection<Sale> sales) {
+        Map<String, Sale> byId = new HashMap<>();
+        for (Sale s : sales) {
+            if (!s.isRefund()) {
+                byId.put(s.eventId(), s);
+            }
+        }
+        return byId;
     }
 }
