@@ -87,6 +87,9 @@ public interface GatewayConfig {
 
         /** Bucket of each user, keyed by the token's sub. */
         Bucket users();
+
+        /** Failed authentications (401) allowed per client address and per API-key prefix. */
+        Bucket authFailures();
     }
 
     interface Cors {

@@ -51,6 +51,31 @@ public class TokenBuckets {
         }
     }
 
+    /** Whole seconds until {@code key}'s bucket holds a token again (0: it holds one now); takes nothing. */
+    public long waitFor(String key, int capacity, double refillPerSecond) {
+        Bucket bucket = buckets.get(key);
+        if (bucket == null) {
+            return 0;
+        }
+        synchronized (bucket) {
+            bucket.refill(nanoClock.getAsLong(), capacity, refillPerSecond);
+            if (bucket.tokens >= 1) {
+                return 0;
+            }
+            return refillPerSecond <= 0 ? 3600 : Math.max(1, (long) Math.ceil((1 - bucket.tokens) / refillPerSecond));
+        }
+    }
+
+    /** Takes one token if there is one: for counting what already happened (a failed sign-in), never refusing. */
+    public void take(String key, int capacity, double refillPerSecond) {
+        long now = nanoClock.getAsLong();
+        Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(capacity, now));
+        synchronized (bucket) {
+            bucket.refill(now, capacity, refillPerSecond);
+            bucket.tokens = Math.max(0, bucket.tokens - 1);
+        }
+    }
+
     /** Forgets buckets that have been full for a while: they behave exactly like new ones. */
     public void prune(long idleNanos) {
         long now = nanoClock.getAsLong();

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import com.example.mkt.eventing.trace.TraceContext;
 import com.example.mkt.gateway.apikey.ApiClients;
+import com.example.mkt.gateway.apikey.ApiKeyAuthenticationMechanism;
 import com.example.mkt.gateway.config.GatewayConfig;
 import com.example.mkt.gateway.http.Problems;
 import com.example.mkt.gateway.http.RequestFilters;
@@ -140,7 +141,9 @@ public class ProxyRoutes {
             problems.send(ctx, Problems.unauthenticated());
             return;
         }
-        if (identity.getAttribute(ApiClients.CLIENT_ATTRIBUTE) != null) {
+        if (identity.getAttribute(ApiClients.CLIENT_ATTRIBUTE) != null
+                || ctx.request().getHeader(ApiKeyAuthenticationMechanism.HEADER) != null) {
+            // also with a person's token beside it: an API key never reaches people's routes
             problems.send(ctx, Problems.problem(403, "forbidden", "Forbidden",
                     "an API key may only publish sales events (POST /api/v1/sales-events)"));
             return;

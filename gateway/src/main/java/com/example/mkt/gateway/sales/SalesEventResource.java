@@ -52,6 +52,11 @@ public class SalesEventResource {
             + " status is 200 even when some are rejected. Authenticate with the header X-Api-Key.")
     @SecurityRequirement(name = "apiKey")
     public IngestionResult.Batch ingest(@RequestBody(description = "a sales.recorded event or {\"events\": [...]}") JsonNode body) {
+        if (identity.getAttribute(com.example.mkt.gateway.apikey.ApiClients.CLIENT_ATTRIBUTE) == null) {
+            // Machines report sales with API keys, which are limited and audited per client; a person's token (or a
+            // token minted with the integration role) is no such client.
+            throw ApiException.forbidden("sales events are reported with an API key (X-Api-Key), not a bearer token");
+        }
         List<JsonNode> events = events(body);
         rateLimits.checkApiClient(identity, events.size());
         return new IngestionResult.Batch(ingestion.ingest(events, identity.getPrincipal().getName()));

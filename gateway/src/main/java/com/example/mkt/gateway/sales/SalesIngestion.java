@@ -64,6 +64,8 @@ public class SalesIngestion {
     }
 
     public List<IngestionResult> ingest(List<JsonNode> events, String client) {
+        // One deadline for the whole request, however many events it holds (the README promises 503 within it).
+        long deadline = System.nanoTime() + config.sales().publishTimeout().toNanos();
         IngestionResult[] results = new IngestionResult[events.size()];
         // eventId -> index of its first valid occurrence in this request
         Map<String, Integer> candidates = new LinkedHashMap<>();
@@ -82,7 +84,7 @@ public class SalesIngestion {
         Set<String> known = receipts.known(candidates.keySet());
         known.forEach(id -> results[candidates.remove(id)] = IngestionResult.duplicate(id));
 
-        Map<String, UUID> published = publish(candidates, events);
+        Map<String, UUID> published = publish(candidates, events, deadline);
         List<SalesReceipts.Receipt> toRecord = new ArrayList<>();
         published.forEach((id, envelopeId) -> toRecord.add(new SalesReceipts.Receipt(id, envelopeId)));
         Set<String> raced = receipts.record(client, toRecord);
@@ -98,7 +100,7 @@ public class SalesIngestion {
     }
 
     /** Sends every candidate, then waits for each acknowledgement; returns the acknowledged ones. */
-    private Map<String, UUID> publish(Map<String, Integer> candidates, List<JsonNode> events) {
+    private Map<String, UUID> publish(Map<String, Integer> candidates, List<JsonNode> events, long deadline) {
         Map<String, String> trace = traceHeaders();
         Map<String, Future<RecordMetadata>> pending = new LinkedHashMap<>();
         Map<String, UUID> envelopeIds = new HashMap<>();
@@ -116,11 +118,17 @@ public class SalesIngestion {
                 pending.put(candidate.getKey(), kafka.producer().send(record));
                 envelopeIds.put(candidate.getKey(), UUID.fromString(envelope.id()));
             } catch (RuntimeException e) {
-                LOG.warnf("cannot send sales event %s: %s", candidate.getKey(), e.toString());
+                // A send that fails (the broker unreachable: it blocked up to max.block.ms) fails the rest too:
+                // trying each would hold the request for as many times that limit as it has events.
+                LOG.warnf("cannot send sales event %s, nor the %d after it: %s", candidate.getKey(),
+                        candidates.size() - pending.size() - 1, e.toString());
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                break;
             }
         }
         Map<String, UUID> acknowledged = new LinkedHashMap<>();
-        long deadline = System.nanoTime() + config.sales().publishTimeout().toNanos();
         Set<String> failed = new HashSet<>();
         for (Map.Entry<String, Future<RecordMetadata>> p : pending.entrySet()) {
             try {

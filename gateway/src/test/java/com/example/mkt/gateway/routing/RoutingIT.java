@@ -143,6 +143,9 @@ class RoutingIT {
                 .statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
         given().header("X-Api-Key", GatewayTestResource.posKey()).contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/complaints").then().statusCode(403).contentType("application/problem+json");
+        // not even beside a person's valid token
+        given().header("X-Api-Key", GatewayTestResource.posKey()).header("Authorization", STAFF)
+                .when().get("/api/v1/customers").then().statusCode(403).contentType("application/problem+json");
     }
 
     @Test

@@ -201,6 +201,10 @@ class SalesEventsIT {
                 .body(sale(id("exp"), "{\"id\": \"c-3\"}")).when().post(URL).then().statusCode(401);
         given().header("Authorization", "Bearer " + TestTokens.forged("gm", "HQ")).contentType(ContentType.JSON)
                 .body(sale(id("forged"), "{\"id\": \"c-3\"}")).when().post(URL).then().statusCode(401);
+        // machines report with API keys only: a bearer token carrying the integration role is no API client
+        given().header("Authorization", TestTokens.bearer("integration", "HQ")).contentType(ContentType.JSON)
+                .body(sale(id("jwt"), "{\"id\": \"c-3\"}")).when().post(URL).then().statusCode(403)
+                .contentType("application/problem+json");
     }
 
     @Test

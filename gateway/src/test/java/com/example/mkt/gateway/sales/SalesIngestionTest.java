@@ -44,12 +44,18 @@ class SalesIngestionTest {
             new StringSerializer()) {
         @Override
         public synchronized Future<RecordMetadata> send(ProducerRecord<String, String> record) {
+            sendCalls++;
             if ("down".equals(record.key())) {
                 return CompletableFuture.failedFuture(new TimeoutException("broker down"));
+            }
+            if ("unreachable".equals(record.key())) {
+                // what KafkaProducer.send does when it waited max.block.ms for the broker's metadata
+                throw new TimeoutException("Topic sales.events not present in metadata after 10000 ms.");
             }
             return super.send(record);
         }
     };
+    private int sendCalls;
     private final Set<String> recorded = new HashSet<>();
     private final SalesIngestion ingestion = new SalesIngestion(new KafkaPublisher(Map.of()) {
         @Override
@@ -94,6 +100,18 @@ class SalesIngestionTest {
         assertEquals(Set.of("C"), recorded, "the acknowledged one is recorded, so a resend answers it DUPLICATE");
         List<IngestionResult> resent = new ArrayList<>(ingestion.ingest(List.of(sale("C", "c-3")), "pos"));
         assertEquals(IngestionResult.Status.DUPLICATE, resent.get(0).status());
+    }
+
+    @Test
+    void anUnreachableBrokerFailsTheRequestAtTheFirstSendNotAtEveryOne() throws Exception {
+        List<JsonNode> batch = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            batch.add(sale("U" + i, "unreachable"));
+        }
+        ApiException failure = assertThrows(ApiException.class, () -> ingestion.ingest(batch, "pos"));
+        assertEquals(503, failure.status());
+        assertEquals(1, sendCalls, "each send would block for max.block.ms: 200 of them held the request 150 s");
+        assertEquals(Set.of(), recorded);
     }
 
     private static GatewayConfig config() {

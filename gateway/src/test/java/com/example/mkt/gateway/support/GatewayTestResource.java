@@ -50,6 +50,8 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("gateway.clients.test-limited.key-hash", ApiClients.sha256(limitedKey()));
         config.put("gateway.clients.test-limited.rate-limit.capacity", "2");
         config.put("gateway.clients.test-limited.rate-limit.refill-per-second", "0.0005");
+        // The tests send many wrong credentials on purpose; AuthFailuresIT checks the throttle with its own limits.
+        config.put("gateway.limits.auth-failures.capacity", "100000");
         config.put("gateway.backends.customer-service.url", stubUrl);
         config.put("gateway.backends.campaign-service.url", stubUrl);
         config.put("gateway.backends.campaign-service.timeout", "1s");
