@@ -81,6 +81,13 @@ class KubernetesManifestsTest {
         assertEquals(Set.of("gateway"), docs.stream().filter(d -> "Ingress".equals(d.get("kind")))
                 .map(d -> (String) at(d, "spec", "rules", 0, "http", "paths", 0, "backend", "service", "name"))
                 .collect(Collectors.toSet()), "only the gateway is exposed");
+        // and only its public paths: /q/metrics, /q/health and the services' own documents stay inside
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> paths = (List<Map<String, Object>>) at(docs.stream()
+                .filter(d -> "Ingress".equals(d.get("kind"))).findFirst().orElseThrow(), "spec", "rules", 0, "http",
+                "paths");
+        assertEquals(List.of("/api/", "/openapi", "/docs", "/asyncapi"),
+                paths.stream().map(p -> (String) p.get("path")).toList());
     }
 
     @Test
