@@ -22,9 +22,6 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 import com.example.mkt.campaign.attribution.SalesConsumer;
@@ -64,12 +61,7 @@ class ProgressAtScaleIT {
     private String code;
     private final List<String> branches = new ArrayList<>();
     private int sent;
-    private long offset;
     private BigDecimal expected = BigDecimal.ZERO;
-
-    /** What one batch cost, with the heap after it. */
-    private record Cost(long statements, long rows, long blocks, long heapMb, String top) {
-    }
 
     @Test
     void aBatchCostsTheSameAtAnyHistory() throws Exception {
@@ -85,17 +77,17 @@ class ProgressAtScaleIT {
 
         StatementStats stats = StatementStats.ofQuarkusDatasource();
         batch(stats); // warms the code paths
-        Cost empty = batch(stats);
+        StatementStats.StepCost empty = batch(stats);
         seed(id, 0, 250_000);
         batch(stats);
-        Cost middle = batch(stats);
+        StatementStats.StepCost middle = batch(stats);
         seed(id, 250_000, 500_000);
         batch(stats);
-        Cost full = batch(stats);
+        StatementStats.StepCost full = batch(stats);
         System.out.printf("ProgressAtScaleIT: per batch of %d sales%n  empty:   %s%n  250,000: %s%n  500,000: %s%n",
                 BATCH, empty, middle, full);
 
-        for (Cost c : List.of(empty, middle, full)) {
+        for (StatementStats.StepCost c : List.of(empty, middle, full)) {
             assertTrue(c.statements() <= 20, "statements per batch: " + c.statements() + "\n" + c.top());
         }
         // from 250,000 on the targets are reached and refunds make the batch look for their moment: that reads one
@@ -114,8 +106,8 @@ class ProgressAtScaleIT {
     }
 
     /** One batch of 500 sales (5 of them refunds of earlier ones) through the consumer, measured. */
-    private Cost batch(StatementStats stats) {
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+    private StatementStats.StepCost batch(StatementStats stats) {
+        Map<String, String> records = new java.util.LinkedHashMap<>();
         BigDecimal added = BigDecimal.ZERO;
         int start = sent;
         Instant base = Instant.parse("2026-10-01T00:00:00Z").plusSeconds(sent);
@@ -131,19 +123,12 @@ class ProgressAtScaleIT {
                 s.put("refundOf", "S" + sfx + "-" + (start - BATCH + BRANCHES + i));
             }
             added = added.add(refund ? new BigDecimal(amount).negate() : new BigDecimal(amount));
-            records.add(new ConsumerRecord<>("sales.events", 0, offset++, eventId,
-                    Fixtures.envelope("/pos-system", "sales.recorded", eventId, s)));
+            records.put(eventId, Fixtures.envelope("/pos-system", "sales.recorded", eventId, s));
         }
-        StatementStats.Snapshot before = stats.snapshot();
-        consumer.onBatch(new ConsumerRecords<>(Map.of(new TopicPartition("sales.events", 0), records), Map.of()));
-        StatementStats.Snapshot cost = stats.snapshot().minus(before).matching(ProgressAtScaleIT::ofTheBatch);
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        Runtime rt = Runtime.getRuntime();
+        StatementStats.StepCost cost = stats.measure(() -> consumer.onBatch(StatementStats.batch("sales.events",
+                records)), ProgressAtScaleIT::ofTheBatch);
         expected = expected.add(added);
-        return new Cost(cost.calls(), cost.rows(), cost.blocks(), (rt.totalMemory() - rt.freeMemory()) >> 20,
-                cost.top(20));
+        return cost;
     }
 
     /** Leaves out what runs on its own meanwhile: the outbox relay, the scheduled jobs (the pilot watch). */

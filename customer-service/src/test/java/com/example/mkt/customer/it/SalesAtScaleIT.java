@@ -6,17 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 import com.example.mkt.customer.sales.SalesConsumer;
@@ -48,19 +43,16 @@ class SalesAtScaleIT {
     private final String run = Fixtures.RUN + "-" + System.nanoTime();
     private int sent;
 
-    private record Cost(long statements, long rows, long blocks, long heapMb, String top) {
-    }
-
     @Test
     void aBatchCostsTheSameAtAnyHistory() throws Exception {
         Fixtures.orgTree(directory);
         StatementStats stats = StatementStats.ofQuarkusDatasource();
         batch(stats); // creates the 500 customers as prospects
         batch(stats);
-        Cost empty = batch(stats);
+        StatementStats.StepCost empty = batch(stats);
         seed(500_000);
         batch(stats);
-        Cost full = batch(stats);
+        StatementStats.StepCost full = batch(stats);
         System.out.printf("SalesAtScaleIT: per batch of %d sales%n  little history: %s%n  500,000 sales:  %s%n", BATCH,
                 empty, full);
         assertTrue(full.statements() <= 20, "statements per batch: " + full.statements() + "\n" + full.top());
@@ -73,8 +65,8 @@ class SalesAtScaleIT {
     }
 
     /** 500 sales, one to each of the run's 500 customers (by external reference), the last 5 of them refunds. */
-    private Cost batch(StatementStats stats) {
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+    private StatementStats.StepCost batch(StatementStats stats) {
+        Map<String, String> records = new java.util.LinkedHashMap<>();
         for (int i = 0; i < BATCH; i++) {
             String id = "CS-" + run + "-" + sent++;
             boolean refund = i >= BATCH - 5 && sent > BATCH;
@@ -86,18 +78,10 @@ class SalesAtScaleIT {
             if (refund) {
                 sale.put("refundOf", "CS-" + run + "-" + (sent - 1 - BATCH - 400));
             }
-            records.add(new ConsumerRecord<>("sales.events", 0, sent, id,
-                    Fixtures.envelope("/pos-system", "sales.recorded", id, sale)));
+            records.put(id, Fixtures.envelope("/pos-system", "sales.recorded", id, sale));
         }
-        StatementStats.Snapshot before = stats.snapshot();
-        consumer.onBatch(new ConsumerRecords<>(Map.of(new TopicPartition("sales.events", 0), records), Map.of()));
-        StatementStats.Snapshot cost = stats.snapshot().minus(before).matching(StatementStats::notBackground);
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        Runtime rt = Runtime.getRuntime();
-        return new Cost(cost.calls(), cost.rows(), cost.blocks(), (rt.totalMemory() - rt.freeMemory()) >> 20,
-                cost.top(20));
+        return stats.measure(() -> consumer.onBatch(StatementStats.batch("sales.events", records)),
+                StatementStats::notBackground);
     }
 
     /** A thousand earlier purchases for each of the run's customers, inside the VIP window, straight into the table. */

@@ -13,9 +13,6 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 import com.example.mkt.kpi.sales.SalesConsumer;
@@ -48,9 +45,6 @@ class RollupAtScaleIT {
     private final List<String> branches = new ArrayList<>();
     private int sent;
 
-    private record Cost(long statements, long rows, long blocks, long heapMb, String top) {
-    }
-
     @Test
     void aBatchCostsTheSameAtAnyHistory() throws Exception {
         String hq = "HQ-S" + s;
@@ -67,10 +61,10 @@ class RollupAtScaleIT {
         Fixtures.await("org tree", () -> directory.subtree(region).containsAll(branches));
         StatementStats stats = StatementStats.ofQuarkusDatasource();
         batch(stats, BATCH);
-        Cost empty = batch(stats, BATCH);
+        StatementStats.StepCost empty = batch(stats, BATCH);
         seed(500_000);
         batch(stats, BATCH);
-        Cost full = batch(stats, BATCH);
+        StatementStats.StepCost full = batch(stats, BATCH);
         System.out.printf("RollupAtScaleIT: per batch of %d sales%n  empty:   %s%n  500,000: %s%n", BATCH, empty, full);
         assertTrue(full.statements() <= 20, "statements per batch: " + full.statements() + "\n" + full.top());
         assertEquals(empty.statements(), full.statements(), full.top());
@@ -80,24 +74,16 @@ class RollupAtScaleIT {
         assertTrue(full.heapMb() <= empty.heapMb() + 48, "heap " + empty.heapMb() + " -> " + full.heapMb() + " MB");
     }
 
-    private Cost batch(StatementStats stats, int n) {
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+    private StatementStats.StepCost batch(StatementStats stats, int n) {
+        Map<String, String> records = new java.util.LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             String id = "K" + s + "-" + sent++;
             Map<String, Object> sale = Fixtures.sale(id, "SALE", "2026-11-" + (10 + i % 18) + "T10:00:00+08:00",
                     branches.get(i % branches.size()), (50 + i % 70) + ".10");
-            records.add(new ConsumerRecord<>("sales.events", 0, sent, id,
-                    Fixtures.envelope("/pos-system", "sales.recorded", id, sale)));
+            records.put(id, Fixtures.envelope("/pos-system", "sales.recorded", id, sale));
         }
-        StatementStats.Snapshot before = stats.snapshot();
-        consumer.onBatch(new ConsumerRecords<>(Map.of(new TopicPartition("sales.events", 0), records), Map.of()));
-        StatementStats.Snapshot cost = stats.snapshot().minus(before).matching(StatementStats::notBackground);
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        Runtime rt = Runtime.getRuntime();
-        return new Cost(cost.calls(), cost.rows(), cost.blocks(), (rt.totalMemory() - rt.freeMemory()) >> 20,
-                cost.top(20));
+        return stats.measure(() -> consumer.onBatch(StatementStats.batch("sales.events", records)),
+                StatementStats::notBackground);
     }
 
     /** Facts of past sales straight into the table, as months of business would leave them. */

@@ -60,6 +60,40 @@ public final class StatementStats {
                 && !query.equals("COMMIT") && !query.equals("ROLLBACK");
     }
 
+    /** What one step cost the database, and the heap after it (after full collections). */
+    public record StepCost(long statements, long rows, long blocks, long heapMb, String top) {
+    }
+
+    /**
+     * Runs {@code step} (e.g. one batch through a consumer bean) and reports what it cost: the statements that match
+     * {@code ofTheStep} (usually {@link #notBackground}), their rows and buffers, and the used heap after it.
+     */
+    public StepCost measure(Runnable step, Predicate<String> ofTheStep) {
+        Snapshot before = snapshot();
+        step.run();
+        Snapshot cost = snapshot().minus(before).matching(ofTheStep);
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        Runtime rt = Runtime.getRuntime();
+        return new StepCost(cost.calls(), cost.rows(), cost.blocks(), (rt.totalMemory() - rt.freeMemory()) >> 20,
+                cost.top(20));
+    }
+
+    /** One polled batch of {@code topic}, as a batch consumer receives it: key and CloudEvents value per record. */
+    public static org.apache.kafka.clients.consumer.ConsumerRecords<String, String> batch(String topic,
+            Map<String, String> valuesByKey) {
+        java.util.List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records =
+                new java.util.ArrayList<>();
+        long offset = 0;
+        for (Map.Entry<String, String> e : valuesByKey.entrySet()) {
+            records.add(new org.apache.kafka.clients.consumer.ConsumerRecord<>(topic, 0, offset++, e.getKey(),
+                    e.getValue()));
+        }
+        return new org.apache.kafka.clients.consumer.ConsumerRecords<>(
+                Map.of(new org.apache.kafka.common.TopicPartition(topic, 0), records), Map.of());
+    }
+
     public Snapshot snapshot() {
         try (Connection c = DriverManager.getConnection(jdbcUrl, username, password);
              PreparedStatement ps = c.prepareStatement(QUERY);
