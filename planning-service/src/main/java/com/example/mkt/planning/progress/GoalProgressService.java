@@ -10,6 +10,8 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -69,15 +71,17 @@ public class GoalProgressService {
     }
 
     private final GoalProgressTracker tracker;
+    private final GoalProgressStore store;
     private final Outbox outbox;
     private final EntityManager em;
     private final Clock clock;
     private final BigDecimal margin;
     private final ZoneId zone;
 
-    public GoalProgressService(GoalProgressTracker tracker, Outbox outbox, EntityManager em, Clock clock,
-            PlanningConfig config) {
+    public GoalProgressService(GoalProgressTracker tracker, GoalProgressStore store, Outbox outbox, EntityManager em,
+            Clock clock, PlanningConfig config) {
         this.tracker = tracker;
+        this.store = store;
         this.outbox = outbox;
         this.em = em;
         this.clock = clock;
@@ -147,7 +151,9 @@ public class GoalProgressService {
 
     /**
      * The handler of the {@code kpi.events} consumer; other event types are not ours and are skipped. The goals
-     * the batch's values concern are read in one query, then the values applied in their order.
+     * the batch's values concern are read (and locked) in one query, the values applied to them in memory in their
+     * order, and the goals that moved written back in one statement: the cost of a batch does not depend on how
+     * many goals or values are stored.
      */
     public void apply(List<InboundEvent> events) {
         List<KpiObservation> observations = new ArrayList<>();
@@ -162,20 +168,27 @@ public class GoalProgressService {
         if (observations.isEmpty()) {
             return;
         }
-        Map<List<String>, List<GoalProgressEntity>> goalsByCell = new HashMap<>();
-        GoalProgressEntity.<GoalProgressEntity>list("kpi in ?1 and ownerOrgUnit in ?2 and periodKey in ?3",
-                observations.stream().map(KpiObservation::kpiCode).distinct().toList(),
-                observations.stream().map(KpiObservation::orgUnitCode).distinct().toList(),
-                observations.stream().map(KpiObservation::periodKey).distinct().toList())
-                .forEach(g -> goalsByCell.computeIfAbsent(List.of(g.kpi, g.ownerOrgUnit, g.periodKey),
-                        k -> new ArrayList<>()).add(g));
+        Set<GoalProgressStore.Cell> cells = new LinkedHashSet<>();
+        observations.forEach(o -> cells.add(new GoalProgressStore.Cell(o.kpiCode(), o.orgUnitCode(), o.periodKey())));
+        Map<GoalProgressStore.Cell, List<GoalProgressEntity>> goalsByCell = new HashMap<>();
+        for (GoalProgressEntity g : store.lockGoalsOf(cells)) {
+            goalsByCell.computeIfAbsent(new GoalProgressStore.Cell(g.kpi, g.ownerOrgUnit, g.periodKey),
+                    k -> new ArrayList<>()).add(g);
+        }
+        if (goalsByCell.isEmpty()) {
+            return;
+        }
+        Map<GoalProgressEntity.Key, GoalProgressEntity> moved = new LinkedHashMap<>();
         List<OutboundEvent> out = new ArrayList<>();
         for (KpiObservation observation : observations) {
-            for (GoalProgressEntity row : goalsByCell.getOrDefault(List.of(observation.kpiCode(),
+            for (GoalProgressEntity row : goalsByCell.getOrDefault(new GoalProgressStore.Cell(observation.kpiCode(),
                     observation.orgUnitCode(), observation.periodKey()), List.of())) {
-                update(row, observation).ifPresent(out::add);
+                if (update(row, observation, out::add)) {
+                    moved.put(new GoalProgressEntity.Key(row.planId, row.goalId), row);
+                }
             }
         }
+        store.updateProgress(moved.values());
         outbox.publishAll(out);
     }
 
@@ -216,14 +229,16 @@ public class GoalProgressService {
         return GoalProgressView.of(row, zone, today);
     }
 
-    private Optional<OutboundEvent> update(GoalProgressEntity row, KpiObservation observation) {
+    /** Applies a value to a goal; true when the goal's figures moved (then any at-risk transition goes to {@code out}). */
+    private boolean update(GoalProgressEntity row, KpiObservation observation,
+            java.util.function.Consumer<OutboundEvent> out) {
         Goal goal = new Goal(row.goalId, row.goalId, null, new GoalTarget(row.kpi, row.target, null, row.due), null,
                 new KpiLink(row.kpi, row.periodKey));
         GoalProgress current = row.asOf == null ? null : new GoalProgress(row.actual, row.achievementPercent,
                 row.completionPercent, row.asOf);
         Optional<GoalProgress> next = tracker.update(goal, row.ownerOrgUnit, current, observation);
         if (next.isEmpty()) {
-            return Optional.empty();
+            return false;
         }
         GoalProgress p = next.get();
         row.actual = p.actual();
@@ -235,7 +250,8 @@ public class GoalProgressService {
         if (row.riskCheckedOn != null && row.riskCheckedOn.isAfter(day)) {
             day = row.riskCheckedOn;
         }
-        return evaluate(row, day, TRIGGER_MEASUREMENT, p.asOf());
+        evaluate(row, day, TRIGGER_MEASUREMENT, p.asOf()).ifPresent(out);
+        return true;
     }
 
     /** Sets the goal's at-risk state for {@code day}; the event when it changed. */

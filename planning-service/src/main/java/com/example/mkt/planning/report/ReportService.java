@@ -2,6 +2,7 @@ package com.example.mkt.planning.report;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -21,6 +22,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import com.example.mkt.eventing.jdbc.UnnestColumns;
 import com.example.mkt.eventing.outbox.Outbox;
 import com.example.mkt.eventing.outbox.OutboundEvent;
 import com.example.mkt.planning.shared.DomainProblems;
@@ -40,9 +42,14 @@ import com.example.mkt.rest.problem.ApiException;
 @ApplicationScoped
 public class ReportService {
 
+    // One statement for all obligations; RETURNING counts what was new (a JDBC batch's counts say nothing once the
+    // driver rewrites it into a multi-row insert, reWriteBatchedInserts).
     private static final String INSERT = "INSERT INTO report (id, report_key, staff_id, org_unit, kind, period,"
-            + " period_start, due_at, late_until, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            + " ON CONFLICT (report_key) DO NOTHING";
+            + " period_start, due_at, late_until, created_at)"
+            + " SELECT u.i, u.k, u.s, u.o, u.kind, u.p, u.ps::date, u.d::timestamptz, u.l::timestamptz, ?::timestamptz"
+            + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+            + " ?::text[]) AS u(i, k, s, o, kind, p, ps, d, l)"
+            + " ON CONFLICT (report_key) DO NOTHING RETURNING id";
 
     private final EntityManager em;
     private final DataSource dataSource;
@@ -98,24 +105,20 @@ public class ReportService {
         if (due.isEmpty()) {
             return 0;
         }
-        Timestamp now = Timestamp.from(clock.instant());
+        UnnestColumns rows = new UnnestColumns(9);
+        for (ReportObligation o : due) {
+            rows.add(UUID.randomUUID().toString(), o.key().value(), o.staffId(), o.orgUnitCode(),
+                    o.period().kind().name(), o.period().label(), o.period().start().toString(),
+                    o.deadlines().due().toString(), o.deadlines().lateUntil().toString());
+        }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
-            for (ReportObligation o : due) {
-                ps.setString(1, UUID.randomUUID().toString());
-                ps.setString(2, o.key().value());
-                ps.setString(3, o.staffId());
-                ps.setString(4, o.orgUnitCode());
-                ps.setString(5, o.period().kind().name());
-                ps.setString(6, o.period().label());
-                ps.setObject(7, o.period().start());
-                ps.setTimestamp(8, Timestamp.from(o.deadlines().due()));
-                ps.setTimestamp(9, Timestamp.from(o.deadlines().lateUntil()));
-                ps.setTimestamp(10, now);
-                ps.addBatch();
-            }
+            ps.setString(1, clock.instant().toString());
+            rows.bind(c, ps, 2);
             int inserted = 0;
-            for (int n : ps.executeBatch()) {
-                inserted += Math.max(n, 0);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    inserted++;
+                }
             }
             return inserted;
         } catch (SQLException e) {

@@ -30,6 +30,7 @@ import com.example.mkt.planning.it.OutboxEvents;
 import com.example.mkt.planning.it.TestClock;
 import com.example.mkt.testinfra.KafkaTestClient;
 import com.example.mkt.testinfra.PlatformTestResource;
+import com.example.mkt.testinfra.StatementStats;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -49,6 +50,8 @@ class GoalProgressIT {
     DataSource dataSource;
     @Inject
     TaskOverdueJob overdue;
+    @Inject
+    KpiEventsConsumer kpiEvents;
 
     @AfterEach
     void realTime() {
@@ -56,6 +59,12 @@ class GoalProgressIT {
     }
 
     private String approvedPlan() {
+        return approvedPlan(List.of(Map.of("id", "g-sales", "title", "全年销售额1800万元", "term", "SHORT",
+                "target", Map.of("metric", "销售额", "value", "18000000.00", "unit", "CNY", "due", "2026-12-31"),
+                "kpiLink", Map.of("kpi", "sales_amount", "period", "2026"))));
+    }
+
+    private String approvedPlan(List<Map<String, Object>> goals) {
         Api.hq();
         Api.unit("R-PG-EAST", "华东大区", "REGION", "HQ");
         Api.unit("B-PG-NANCHANG", "南昌分公司", "BRANCH", "R-PG-EAST");
@@ -63,9 +72,7 @@ class GoalProgressIT {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("title", "南昌分公司2026年度营销计划");
         content.put("period", Map.of("start", "2026-01-01", "end", "2026-12-31"));
-        content.put("goals", List.of(Map.of("id", "g-sales", "title", "全年销售额1800万元", "term", "SHORT",
-                "target", Map.of("metric", "销售额", "value", "18000000.00", "unit", "CNY", "due", "2026-12-31"),
-                "kpiLink", Map.of("kpi", "sales_amount", "period", "2026"))));
+        content.put("goals", goals);
         content.put("measures", List.of(Map.of("description", "建立样板市场")));
         content.put("tasks", List.of(
                 Map.of("id", "t-open", "what", "春节促销活动", "ownerStaffId", "s-042", "due", "2026-02-10",
@@ -86,10 +93,15 @@ class GoalProgressIT {
     }
 
     private static String kpiMeasured(String id, String type, String value, String asOf) throws Exception {
+        return kpiMeasured(id, type, "2026", value, asOf);
+    }
+
+    private static String kpiMeasured(String id, String type, String period, String value, String asOf)
+            throws Exception {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("kpi", "sales_amount");
         data.put("orgUnit", "B-PG-NANCHANG");
-        data.put("period", "2026");
+        data.put("period", period);
         data.put("value", value);
         data.put("asOf", asOf);
         data.put("unit", "CNY"); // unknown to this service: ignored
@@ -100,7 +112,7 @@ class GoalProgressIT {
         envelope.put("type", type);
         envelope.put("dataversion", "1");
         envelope.put("time", asOf);
-        envelope.put("subject", "sales_amount:B-PG-NANCHANG:2026");
+        envelope.put("subject", "sales_amount:B-PG-NANCHANG:" + period);
         envelope.put("datacontenttype", "application/json");
         envelope.put("data", data);
         envelope.put("traceid", "extension attributes are ignored too");
@@ -154,6 +166,67 @@ class GoalProgressIT {
         // A figure-less value (a rate without a denominator) is consumed, not dead-lettered.
         assertEquals(1, count("SELECT count(*) FROM eventing_inbox WHERE consumer = 'goal-progress' AND event_id = '"
                 + noFigure + "'"));
+    }
+
+    /**
+     * A batch of kpi.measured values costs a fixed handful of statements (inbox, one read of the goals concerned, one
+     * multi-row update, one outbox insert), the same whether 13 or 20,013 goals are tracked, and every goal ends at
+     * its cell's newest value.
+     */
+    @Test
+    void aBatchOfValuesIsOneReadAndOneUpdateWhateverIsStored() throws Exception {
+        List<String> periods = new java.util.ArrayList<>();
+        for (int m = 1; m <= 12; m++) {
+            periods.add(String.format("2026-%02d", m));
+        }
+        periods.add("2026");
+        List<Map<String, Object>> goals = new java.util.ArrayList<>();
+        for (String period : periods) {
+            goals.add(Map.of("id", "g-" + period, "title", "销售额 " + period, "term", "SHORT",
+                    "target", Map.of("metric", "销售额", "value", "1000.00", "unit", "CNY", "due", "2026-12-31"),
+                    "kpiLink", Map.of("kpi", "sales_amount", "period", period)));
+        }
+        String planId = approvedPlan(goals);
+        StatementStats stats = StatementStats.ofQuarkusDatasource();
+        StatementStats.StepCost few = valuesBatch(stats, periods, 0);
+        // 20,000 more tracked goals on other units and periods, as years of plans would leave them
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO goal_progress (plan_id, goal_id, plan_version, owner_org_unit, kpi, period_key, target,"
+                        + " starts_on, due, source) SELECT ?, 'seed-' || g, 1, 'B-SEED-' || (g % 500), 'sales_amount',"
+                        + " (2000 + g % 26)::text || '-' || lpad((1 + g % 12)::text, 2, '0'), 100, date '2026-01-01',"
+                        + " date '2026-12-31', 'KPI' FROM generate_series(1, 20000) g")) {
+            ps.setString(1, planId);
+            ps.executeUpdate();
+        }
+        StatementStats.StepCost many = valuesBatch(stats, periods, 1);
+        System.out.printf("GoalProgressIT: per batch of 260 kpi.measured values%n  13 goals:     %s%n"
+                + "  20,013 goals: %s%n", few, many);
+        assertTrue(many.statements() <= 5, "statements per batch: " + many.statements() + "\n" + many.top());
+        assertEquals(few.statements(), many.statements(), many.top());
+        assertTrue(many.blocks() <= few.blocks() * 3 / 2, "buffers " + few.blocks() + " -> " + many.blocks()
+                + "\n" + many.top());
+        for (String period : periods) {
+            // the newest value of each cell won: round 1's last one, 20 values per cell in each round
+            assertEquals(1, count("SELECT count(*) FROM goal_progress WHERE plan_id = '" + planId + "' AND goal_id = 'g-"
+                    + period + "' AND actual = " + (1000 + 20 * periods.size() + periods.indexOf(period)
+                    + periods.size() * 19)), period);
+        }
+    }
+
+    /** 20 values for each of the cells, newer in each round, in one polled batch. */
+    private StatementStats.StepCost valuesBatch(StatementStats stats, List<String> periods, int round)
+            throws Exception {
+        Map<String, String> records = new LinkedHashMap<>();
+        int n = 20 * periods.size();
+        for (int i = 0; i < n; i++) {
+            String period = periods.get(i % periods.size());
+            String asOf = java.time.OffsetDateTime.parse("2026-03-01T08:00:00+08:00").plusDays(round)
+                    .plusSeconds(i).toString();
+            String id = UUID.randomUUID().toString();
+            records.put(id, kpiMeasured(id, "kpi.measured", period, Integer.toString(1000 + n * round + i), asOf));
+        }
+        return stats.measure(() -> kpiEvents.onKpiEvents(StatementStats.batch("kpi.events", records)),
+                StatementStats::notBackground);
     }
 
     @Test
