@@ -22,6 +22,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import com.example.mkt.eventing.jdbc.UnnestColumns;
 import com.example.mkt.eventing.outbox.OutboundEvent;
 import com.example.mkt.eventing.outbox.Outbox;
 import com.example.mkt.kpi.definition.KpiCatalogue;
@@ -122,14 +123,14 @@ public class MissStreakJob {
                     }
                 }
             }
-            List<OutboundEvent> events = new ArrayList<>();
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            List<Pending> transitions = new ArrayList<>();
             for (Map.Entry<String, List<PeriodResult>> e : series.entrySet()) {
                 String[] k = e.getKey().split("\u001f");
                 for (AlertTransition t : detector.replay(e.getValue()).transitions()) {
-                    record(c, k[0], k[1], k[2], t, now).ifPresent(events::add);
+                    transitions.add(new Pending(UUID.randomUUID().toString(), k[0], k[1], k[2], t));
                 }
             }
+            List<OutboundEvent> events = record(c, transitions, OffsetDateTime.now(ZoneOffset.UTC));
             if (!events.isEmpty()) {
                 outbox.publishAll(events);
             }
@@ -137,29 +138,56 @@ public class MissStreakJob {
         }
     }
 
-    private Optional<OutboundEvent> record(Connection c, String kpi, String unit, String periodType, AlertTransition t,
-            OffsetDateTime now) throws SQLException {
-        String id = UUID.randomUUID().toString();
-        try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO kpi_alert (id, kpi_code, org_unit, period_type, kind, streak_start, period_key, misses)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-                """)) {
-            ps.setString(1, id);
-            ps.setString(2, kpi);
-            ps.setString(3, unit);
-            ps.setString(4, periodType);
-            ps.setString(5, t.kind().name());
-            ps.setString(6, t.streakStart().key());
-            ps.setString(7, t.period().key());
-            ps.setInt(8, t.missesRunning());
-            if (ps.executeUpdate() == 0) {
-                return Optional.empty();
+    /** A transition the replay found, with the id it gets if it is new. */
+    private record Pending(String id, String kpi, String unit, String periodType, AlertTransition transition) {
+    }
+
+    // Every transition of the run in one statement; the unique key drops those recorded by earlier runs, and RETURNING
+    // names the new ones, which alone are published.
+    private static final String RECORD = """
+            INSERT INTO kpi_alert (id, kpi_code, org_unit, period_type, kind, streak_start, period_key, misses)
+            SELECT i, k, u, t, kind, s, p, m::integer
+              FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                   AS x(i, k, u, t, kind, s, p, m)
+            ON CONFLICT DO NOTHING
+            RETURNING id
+            """;
+
+    private List<OutboundEvent> record(Connection c, List<Pending> transitions, OffsetDateTime now)
+            throws SQLException {
+        if (transitions.isEmpty()) {
+            return List.of();
+        }
+        UnnestColumns rows = new UnnestColumns(8);
+        for (Pending p : transitions) {
+            AlertTransition t = p.transition();
+            rows.add(p.id(), p.kpi(), p.unit(), p.periodType(), t.kind().name(), t.streakStart().key(),
+                    t.period().key(), Integer.toString(t.missesRunning()));
+        }
+        java.util.Set<String> inserted = new java.util.HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(RECORD)) {
+            rows.bind(c, ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    inserted.add(rs.getString(1));
+                }
             }
         }
-        String subject = kpi + ":" + unit + ":" + periodType;
-        AlertData data = new AlertData(id, kpi, unit, periodType, t.period().key(), t.streakStart().key(),
-                t.missesRunning(), config.alerts().missStreakPeriods(), now);
-        return Optional.of(new OutboundEvent(KpiEvents.TOPIC,
-                t.kind() == AlertTransition.Kind.OPENED ? OPENED : CLOSED, 1, subject, data));
+        List<OutboundEvent> events = new ArrayList<>(inserted.size());
+        for (Pending p : transitions) {
+            if (inserted.contains(p.id())) {
+                events.add(event(p, now));
+            }
+        }
+        return events;
+    }
+
+    private OutboundEvent event(Pending p, OffsetDateTime now) {
+        AlertTransition t = p.transition();
+        String subject = p.kpi() + ":" + p.unit() + ":" + p.periodType();
+        AlertData data = new AlertData(p.id(), p.kpi(), p.unit(), p.periodType(), t.period().key(),
+                t.streakStart().key(), t.missesRunning(), config.alerts().missStreakPeriods(), now);
+        return new OutboundEvent(KpiEvents.TOPIC, t.kind() == AlertTransition.Kind.OPENED ? OPENED : CLOSED, 1,
+                subject, data);
     }
 }
