@@ -91,6 +91,42 @@ class RollupAtScaleIT {
             assertTrue(c.heapMb() <= first.heapMb() + 48, report.toString());
         }
         assertCellsSumTheFacts();
+        assertReadsUseIndexes();
+    }
+
+    /**
+     * The read paths of cells, subtrees, staff rankings and the batch's target lookup, as their stores write them,
+     * planned against the full history: each one an index lookup, none a scan of a table that grows with history.
+     */
+    private void assertReadsUseIndexes() throws Exception {
+        String units = "ARRAY['" + String.join("','", branches) + "']";
+        List<String> reads = List.of(
+                "SELECT period_key, numerator, denominator FROM kpi_cell WHERE kpi_code = 'SALES_AMOUNT'"
+                        + " AND org_unit = '" + hq + "' AND period_type = 'MONTH'"
+                        + " AND period_start BETWEEN date '2025-12-01' AND date '2026-11-01'",
+                "SELECT org_unit, numerator, denominator FROM kpi_cell WHERE kpi_code = 'SALES_AMOUNT'"
+                        + " AND period_key = '2026-05' AND org_unit = ANY(" + units + ")",
+                "SELECT staff_id, sum(numerator), sum(denominator) FROM kpi_staff_cell WHERE kpi_code = 'SALES_AMOUNT'"
+                        + " AND period_key = '2026-05' AND org_unit = ANY(" + units + ") GROUP BY staff_id",
+                "SELECT kpi_code, staff_id, org_unit, numerator, denominator FROM kpi_staff_cell"
+                        + " WHERE period_key = '2026-05'",
+                "SELECT source_id FROM measure_fact WHERE (source_id, kpi_code) IN (SELECT * FROM"
+                        + " unnest(ARRAY['seed-" + s + "-7'], ARRAY['SALES_AMOUNT']))",
+                "SELECT seq FROM measure_fact WHERE parked ORDER BY seq LIMIT 1000");
+        try (Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute("ANALYZE measure_fact");
+            st.execute("ANALYZE kpi_cell");
+            st.execute("ANALYZE kpi_staff_cell");
+            for (String read : reads) {
+                StringBuilder plan = new StringBuilder();
+                try (java.sql.ResultSet rs = st.executeQuery("EXPLAIN " + read)) {
+                    while (rs.next()) {
+                        plan.append(rs.getString(1)).append('\n');
+                    }
+                }
+                assertTrue(!plan.toString().contains("Seq Scan"), read + "\n" + plan);
+            }
+        }
     }
 
     private StatementStats.StepCost batch(StatementStats stats) {
