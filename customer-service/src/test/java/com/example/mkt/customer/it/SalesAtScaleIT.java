@@ -83,9 +83,9 @@ class SalesAtScaleIT {
             report.append(String.format("  %,9d stored sales: %2d statements, %,6d rows, %,7d buffers, heap %d MB%n",
                     history.get(i), c.statements(), c.rows(), c.blocks(), c.heapMb()));
         }
-        System.out.print(report);
         StepCost first = costs.get(0);
         StepCost last = costs.get(costs.size() - 1);
+        System.out.print(report + "first:\n" + first.top() + "\nlast:\n" + last.top() + "\n");
         assertTrue(history.get(history.size() - 1) >= STEPS * SALES_PER_STEP, "history " + history);
         for (StepCost c : costs) {
             assertTrue(c.statements() <= 20, "statements per batch: " + c.statements() + "\n" + c.top());
