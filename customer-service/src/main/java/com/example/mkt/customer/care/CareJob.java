@@ -21,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.example.mkt.customer.grade.CustomerGrade;
 import com.example.mkt.customer.shared.BusinessTime;
 import com.example.mkt.customer.tier.MembershipTier;
+import com.example.mkt.eventing.jdbc.UnnestColumns;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -107,29 +108,24 @@ public class CareJob {
         if (tasks.isEmpty()) {
             return 0;
         }
+        // one multi-row statement; its update count is the number of tasks really added (a JDBC batch's counts
+        // read SUCCESS_NO_INFO once the driver rewrites batches, reWriteBatchedInserts)
+        UnnestColumns cols = new UnnestColumns(9);
+        for (Planned p : tasks) {
+            CareTask t = p.task();
+            BigDecimal cap = t.action().costCeiling(policy.ordinaryGiftCap()).orElse(null);
+            cols.add(t.key(), t.customerId(), p.orgUnit(), p.salesperson(), t.occasion(),
+                    t.occasionDate().toString(), p.level().name(), t.action().kind().name(),
+                    cap == null ? null : cap.toPlainString());
+        }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO care_task (key, customer_id, org_unit, salesperson, "
                 + "occasion, occasion_date, care_level, action, budget_cap, state, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?) ON CONFLICT (key) DO NOTHING")) {
-            for (Planned p : tasks) {
-                CareTask t = p.task();
-                ps.setString(1, t.key());
-                ps.setString(2, t.customerId());
-                ps.setString(3, p.orgUnit());
-                ps.setString(4, p.salesperson());
-                ps.setString(5, t.occasion());
-                ps.setObject(6, t.occasionDate());
-                ps.setString(7, p.level().name());
-                ps.setString(8, t.action().kind().name());
-                BigDecimal cap = t.action().costCeiling(policy.ordinaryGiftCap()).orElse(null);
-                ps.setBigDecimal(9, cap);
-                ps.setTimestamp(10, Timestamp.from(now));
-                ps.addBatch();
-            }
-            int n = 0;
-            for (int count : ps.executeBatch()) {
-                n += Math.max(count, 0);
-            }
-            return n;
+                + "SELECT u.k, u.c, u.o, u.s, u.oc, u.d::date, u.l, u.a, u.b::numeric, 'OPEN', ? "
+                + "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
+                + "?::text[]) AS u(k, c, o, s, oc, d, l, a, b) ON CONFLICT (key) DO NOTHING")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            cols.bind(c, ps, 2);
+            return ps.executeUpdate();
         }
     }
 }

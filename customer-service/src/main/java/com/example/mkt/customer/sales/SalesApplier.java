@@ -40,9 +40,11 @@ import com.example.mkt.eventing.outbox.Outbox;
 
 /**
  * Applies a batch of fresh (already deduplicated) sales events inside the consumer's transaction with a
- * fixed number of statements: resolve customers by id and by external reference (2 queries), create
- * prospects (1, and 1 to read their ids), lock standings and read figures (2), look up refunded sales (1), store
- * the sales (1), read VIP history (1), write figures and standings (2), follow-ups (1) and the events (1).
+ * fixed number of statements, whatever the batch holds: resolve customers by id and external reference (1), create
+ * prospects (1, RETURNING their ids; 1 more only when another replica created some first), lock standings and read
+ * figures (2), look up refunded sales (1), store the sales (1, RETURNING which were new), read the VIP window's large
+ * purchases (1), write figures and standings (2), follow-ups (1) and the events (1). Figures are running aggregates
+ * changed by the batch's deltas; nothing reads a customer's purchase history (see {@link StatsStore}).
  */
 @ApplicationScoped
 public class SalesApplier {
@@ -100,9 +102,9 @@ public class SalesApplier {
             saleTimes.putAll(store.saleTimes(c, refunded));
 
             List<SalesRecord> purchases = sales.stream().filter(s -> !s.isContract()).toList();
-            store.insertSales(c, purchases, customerOf);
+            // the stored rows decide what counts: a sale seen before (its inbox entry since pruned) adds nothing
+            Set<String> stored = store.insertSales(c, purchases, customerOf);
 
-            Set<String> purchasing = new HashSet<>();
             Set<String> contracting = new HashSet<>();
             for (SalesRecord s : sales) {
                 String id = customerOf.get(s);
@@ -110,9 +112,8 @@ public class SalesApplier {
                 if (s.isContract()) {
                     figures.put(id, new Figures(f.stats(), f.fulfilment().record(s.fulfilled())));
                     contracting.add(id);
-                } else {
+                } else if (stored.contains(s.eventId())) {
                     figures.put(id, new Figures(f.stats().apply(toSale(s, saleTimes)), f.fulfilment()));
-                    purchasing.add(id);
                 }
             }
 
@@ -133,7 +134,8 @@ public class SalesApplier {
             }
             store.saveFigures(c, figures, now);
             store.saveStandings(c, changed, now);
-            followUps.insertIfAbsent(c, callbacks(sales, customerOf, before, now), now);
+            followUps.insertIfAbsent(c, callbacks(purchases.stream().filter(s -> stored.contains(s.eventId())).toList(),
+                    customerOf, before, now), now);
         }
         outbox.publishAll(out);
     }
@@ -184,17 +186,21 @@ public class SalesApplier {
             }
         }
         Set<String> known = new HashSet<>();
-        if (!ids.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM customer WHERE id = ANY(?)")) {
-                ps.setArray(1, c.createArrayOf("text", ids.toArray()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        known.add(rs.getString(1));
+        Map<String, String> byRef = new HashMap<>();
+        // one query for both ways of naming a customer
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, external_ref FROM customer WHERE id = ANY(?) OR external_ref = ANY(?)")) {
+            ps.setArray(1, c.createArrayOf("text", ids.toArray()));
+            ps.setArray(2, c.createArrayOf("text", refs.keySet().toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    known.add(rs.getString(1));
+                    if (rs.getString(2) != null) {
+                        byRef.put(rs.getString(2), rs.getString(1));
                     }
                 }
             }
         }
-        Map<String, String> byRef = refs.isEmpty() ? new HashMap<>() : findByRef(c, refs.keySet());
         Map<String, SalesRecord> missing = new TreeMap<>();
         refs.forEach((ref, s) -> {
             if (!byRef.containsKey(ref)) {
@@ -202,8 +208,11 @@ public class SalesApplier {
             }
         });
         if (!missing.isEmpty()) {
-            createProspects(c, missing, now, out);
-            byRef.putAll(findByRef(c, missing.keySet()));
+            byRef.putAll(createProspects(c, missing, now, out));
+            if (!byRef.keySet().containsAll(missing.keySet())) {
+                // another replica created some of them first: read its ids (a race, so rarely a statement)
+                byRef.putAll(findByRef(c, missing.keySet()));
+            }
         }
         for (SalesRecord s : sales) {
             if (s.customerId() != null) {
@@ -232,8 +241,12 @@ public class SalesApplier {
         return out;
     }
 
-    /** One statement; RETURNING tells which prospects this batch created (another replica may have been first). */
-    private static void createProspects(Connection c, Map<String, SalesRecord> missing, Instant now,
+    /**
+     * One statement; RETURNING tells which prospects this batch created (another replica may have been first).
+     *
+     * @return the created customers' ids by external reference
+     */
+    private static Map<String, String> createProspects(Connection c, Map<String, SalesRecord> missing, Instant now,
             List<OutboundEvent> out) throws SQLException {
         Map<String, CustomerService.Registered> candidates = new LinkedHashMap<>();
         UnnestColumns cols = new UnnestColumns(7);
@@ -251,17 +264,20 @@ public class SalesApplier {
                 + "SELECT u.id, 'INDIVIDUAL', u.n, customer_search_key(u.n), 'PROSPECT', u.o, u.p, u.ph, u.r, u.sp, "
                 + "?::timestamptz, ?::timestamptz FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
                 + "?::text[], ?::text[]) AS u(id, n, o, p, ph, r, sp) ORDER BY u.r "
-                + "ON CONFLICT (external_ref) DO NOTHING RETURNING id")) {
+                + "ON CONFLICT (external_ref) DO NOTHING RETURNING id, external_ref")) {
             ps.setString(1, now.toString());
             ps.setString(2, now.toString());
             cols.bind(c, ps, 3);
+            Map<String, String> created = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 // a candidate not returned: another replica created it first and publishes its own registration
                 while (rs.next()) {
                     CustomerService.Registered r = candidates.get(rs.getString(1));
                     out.add(CustomerEvents.of("customer.registered", r.customerId(), r));
+                    created.put(rs.getString(2), rs.getString(1));
                 }
             }
+            return created;
         }
     }
 }

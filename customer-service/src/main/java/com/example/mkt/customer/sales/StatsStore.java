@@ -12,9 +12,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -139,21 +141,24 @@ public class StatsStore {
 
     /**
      * The customers' purchases of at least {@code atLeast} since {@code since}, and the refunds of them: all the VIP
-     * rule needs one by one (its monthly totals are in the running figures). A few rows a customer, however many
-     * purchases they made: the index on (customer_id, amount) finds them.
+     * rule needs one by one (its monthly totals are in the running figures). Bounded by the VIP window, not by
+     * history: the partial index customer_sale_vip holds only purchases of at least the default single-purchase
+     * amount, by (customer, time), so older large purchases are never visited. The amount is written into the
+     * statement (a number from the configuration, not input) because the planner can use a partial index only when it
+     * sees the literal; with a lower configured amount the query still answers right, through customer_sale_customer.
      */
     public Map<String, List<Sale>> loadLargeSales(Connection c, Collection<String> ids, Instant since,
             BigDecimal atLeast) throws SQLException {
         Map<String, List<Sale>> out = new HashMap<>();
         ids.forEach(id -> out.put(id, new ArrayList<>()));
+        String amount = atLeast.toPlainString();
         try (PreparedStatement ps = c.prepareStatement("WITH large AS (SELECT customer_id, event_id, kind, occurred_at,"
-                + " amount, refund_of FROM customer_sale WHERE customer_id = ANY(?) AND kind = 'SALE' AND amount >= ?"
-                + " AND occurred_at >= ?) SELECT * FROM large UNION ALL SELECT r.customer_id, r.event_id, r.kind,"
-                + " r.occurred_at, r.amount, r.refund_of FROM customer_sale r JOIN large l ON r.refund_of = l.event_id"
-                + " AND r.kind = 'REFUND'")) {
+                + " amount, refund_of FROM customer_sale WHERE customer_id = ANY(?) AND kind = 'SALE' AND amount >= "
+                + amount + " AND occurred_at >= ?) SELECT * FROM large UNION ALL SELECT r.customer_id, r.event_id,"
+                + " r.kind, r.occurred_at, r.amount, r.refund_of FROM customer_sale r JOIN large l"
+                + " ON r.refund_of = l.event_id AND r.kind = 'REFUND'")) {
             ps.setArray(1, c.createArrayOf("text", ids.toArray()));
-            ps.setBigDecimal(2, atLeast);
-            ps.setTimestamp(3, ts(since));
+            ps.setTimestamp(2, ts(since));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     SaleKind kind = SaleKind.valueOf(rs.getString(3));
@@ -183,10 +188,16 @@ public class StatsStore {
         return out;
     }
 
-    public void insertSales(Connection c, List<SalesRecord> sales, Map<SalesRecord, String> customerOf)
+    /**
+     * Stores the sales and refunds (one statement).
+     *
+     * @return the event ids stored now; one already stored is left out, so its figures are not counted twice
+     */
+    public Set<String> insertSales(Connection c, List<SalesRecord> sales, Map<SalesRecord, String> customerOf)
             throws SQLException {
+        Set<String> stored = new HashSet<>();
         if (sales.isEmpty()) {
-            return;
+            return stored;
         }
         UnnestColumns cols = new UnnestColumns(8);
         for (SalesRecord s : sales) {
@@ -196,10 +207,16 @@ public class StatsStore {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO customer_sale (event_id, customer_id, kind, "
                 + "occurred_at, amount, refund_of, salesperson, org_unit) SELECT u.e, u.c, u.k, u.at::timestamptz, "
                 + "u.a::numeric, u.r, u.p, u.o FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
-                + "?::text[], ?::text[], ?::text[]) AS u(e, c, k, at, a, r, p, o) ON CONFLICT (event_id) DO NOTHING")) {
+                + "?::text[], ?::text[], ?::text[]) AS u(e, c, k, at, a, r, p, o) ON CONFLICT (event_id) DO NOTHING "
+                + "RETURNING event_id")) {
             cols.bind(c, ps, 1);
-            ps.executeUpdate();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stored.add(rs.getString(1));
+                }
+            }
         }
+        return stored;
     }
 
     /** One statement for every changed standing. */
