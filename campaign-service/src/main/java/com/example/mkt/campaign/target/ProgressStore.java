@@ -162,7 +162,7 @@ public class ProgressStore {
     public record BranchDay(BranchKey key, LocalDate day) {
     }
 
-    /** Several days of several branches, netted per instant, in one query: the days targets' moments lie in. */
+    /** Days of branches, netted per instant, in one query: the days targets' moments may lie in (one round). */
     public Map<BranchDay, NavigableMap<Instant, BigDecimal>> netByInstant(Collection<BranchDay> wanted)
             throws SQLException {
         Map<BranchDay, NavigableMap<Instant, BigDecimal>> result = new HashMap<>();
@@ -190,28 +190,6 @@ public class ProgressStore {
             }
         }
         return result;
-    }
-
-    /** One day of one branch, netted per instant: read only for the day a target's moment lies in. */
-    public NavigableMap<Instant, BigDecimal> netByInstant(BranchKey key, LocalDate day) {
-        NavigableMap<Instant, BigDecimal> net = new TreeMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT occurred_at, sum(amount) FROM campaign_contribution WHERE campaign_id = ? AND branch = ?"
-                        + " AND occurred_at >= ?::timestamptz AND occurred_at < ?::timestamptz"
-                        + " GROUP BY occurred_at ORDER BY occurred_at")) {
-            ps.setString(1, key.campaignId());
-            ps.setString(2, key.branch());
-            ps.setString(3, day.atStartOfDay(ZoneOffset.UTC).toInstant().toString());
-            ps.setString(4, day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    net.put(rs.getTimestamp(1).toInstant(), rs.getBigDecimal(2));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read " + key + " on " + day, e);
-        }
-        return net;
     }
 
     /** What a campaign's progress is made of, read from the aggregates. */

@@ -18,8 +18,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Announces each branch target once when it is reached. The reached targets are kept in a table so that a
@@ -36,7 +39,8 @@ import java.util.TreeSet;
  *
  * <p>The moment is searched for only when a batch can have moved it: the branch's total crossed a target, a refund
  * came in, or a sale dated before the stored moment. Sales after the moment (the usual stream) cannot move it and
- * cost nothing here; a search reads the branch's day buckets and the one day the moment lies in ({@link ReachSearch}).
+ * cost nothing here. Refunds dated in days after the moment's day (the usual refund) are checked on the branch's day
+ * buckets alone; a search reads the day buckets and the one day the moment lies in ({@link ReachSearch}).
  */
 @ApplicationScoped
 public class TargetWatch {
@@ -82,6 +86,14 @@ public class TargetWatch {
     }
 
     /**
+     * A reached target of a branch whose moment a batch may have moved. {@code quick}: the batch lay wholly in days
+     * after the stored moment's, so the day buckets alone can confirm the moment ({@link ReachSearch#stillReachedAt})
+     * and no contribution is read unless they cannot.
+     */
+    private record Check(ProgressStore.BranchKey key, String kind, BigDecimal amount, Instant before, boolean quick) {
+    }
+
+    /**
      * @param inserted the batch's newly stored contributions (campaigns locked by {@link #lock})
      * @param totals   the new totals of the branches they touched
      */
@@ -92,7 +104,7 @@ public class TargetWatch {
                 new BranchBatch(r.occurredAt(), r.amount().signum() < 0), (a, b) -> a.with(r)));
         Map<List<String>, Instant> stored = stored(byId.keySet());
         List<Change> changes = new ArrayList<>();
-        Map<ProgressStore.BranchKey, BranchTarget> toSearch = new LinkedHashMap<>();
+        List<Check> checks = new ArrayList<>();
         batches.forEach((key, batch) -> {
             Campaign campaign = byId.get(key.campaignId());
             campaigns.allocation(campaign).of(key.branch()).ifPresent(target -> {
@@ -104,54 +116,63 @@ public class TargetWatch {
                         if (before != null) {
                             changes.add(new Change(campaign, key.branch(), kind, amount, total, before, null));
                         }
-                    } else if (before == null || batch.refunds() || batch.earliest().isBefore(before)) {
-                        toSearch.put(key, target);
+                    } else if (before == null || batch.earliest().isBefore(before)) {
+                        checks.add(new Check(key, kind, amount, before, false));
+                    } else if (batch.refunds()) {
+                        boolean laterDaysOnly = ProgressStore.bucket(batch.earliest())
+                                .isAfter(ProgressStore.bucket(before));
+                        checks.add(new Check(key, kind, amount, before, laterDaysOnly));
                     }
+                    // else: only sales at or after the moment, which cannot take the total back below the target
                 }
             });
         });
-        search(toSearch, byId, totals, stored, changes);
+        search(checks, byId, totals, changes);
         return apply(changes, true);
     }
 
-    private void search(Map<ProgressStore.BranchKey, BranchTarget> toSearch, Map<String, Campaign> byId,
-            Map<ProgressStore.BranchKey, BigDecimal> totals, Map<List<String>, Instant> stored, List<Change> changes)
-            throws SQLException {
-        Map<ProgressStore.BranchKey, List<ReachSearch.Day>> days = progress.days(toSearch.keySet());
-        Map<ProgressStore.BranchDay, NavigableMap<Instant, BigDecimal>> read = progress.netByInstant(
-                firstDaysToRead(toSearch, days, totals));
-        for (Map.Entry<ProgressStore.BranchKey, BranchTarget> e : toSearch.entrySet()) {
-            ProgressStore.BranchKey key = e.getKey();
-            // the day each search reads first is there already; a further one (refunds) is read on its own
-            ReachSearch.DayReader reader = day -> read.computeIfAbsent(new ProgressStore.BranchDay(key, day),
-                    d -> progress.netByInstant(key, day));
-            BranchTarget target = e.getValue();
-            BigDecimal total = totals.get(key);
-            for (String kind : List.of(STARTING, BUDGET)) {
-                BigDecimal amount = STARTING.equals(kind) ? target.starting() : target.budget();
-                Instant before = stored.get(List.of(key.campaignId(), key.branch(), kind));
-                if (total.compareTo(amount) < 0) {
-                    continue; // handled by the caller
-                }
-                Optional<Instant> at = ReachSearch.reachedAt(amount, days.getOrDefault(key, List.of()), total, reader);
-                if (!at.equals(Optional.ofNullable(before))) {
-                    changes.add(new Change(byId.get(key.campaignId()), key.branch(), kind, amount, total, before,
-                            at.orElse(null)));
-                }
+    /**
+     * How many days each search may read per round: the day it stands on first, then more at once, then all it still
+     * needs. A batch's searches share each round's query, so a batch costs at most this many reads of days.
+     */
+    private static final int[] DAYS_PER_ROUND = {1, 3, 12, Integer.MAX_VALUE};
+
+    /** Finds the moments the checks ask for: day buckets of their branches in one query, then the days needed. */
+    private void search(List<Check> checks, Map<String, Campaign> byId,
+            Map<ProgressStore.BranchKey, BigDecimal> totals, List<Change> changes) throws SQLException {
+        if (checks.isEmpty()) {
+            return;
+        }
+        Map<ProgressStore.BranchKey, List<ReachSearch.Day>> days = progress.days(
+                checks.stream().map(Check::key).collect(Collectors.toSet()));
+        Map<Check, ReachSearch.Walk> walks = new LinkedHashMap<>();
+        for (Check ch : checks) {
+            List<ReachSearch.Day> of = days.getOrDefault(ch.key(), List.of());
+            BigDecimal total = totals.get(ch.key());
+            if (!(ch.quick() && ReachSearch.stillReachedAt(ch.amount(), of, total, ch.before()))) {
+                walks.put(ch, new ReachSearch.Walk(ch.amount(), of, total));
             }
         }
-    }
-
-    private static Set<ProgressStore.BranchDay> firstDaysToRead(Map<ProgressStore.BranchKey, BranchTarget> toSearch,
-            Map<ProgressStore.BranchKey, List<ReachSearch.Day>> days, Map<ProgressStore.BranchKey, BigDecimal> totals) {
-        Set<ProgressStore.BranchDay> wanted = new java.util.HashSet<>();
-        toSearch.forEach((key, target) -> {
-            for (BigDecimal amount : List.of(target.starting(), target.budget())) {
-                ReachSearch.firstDayToRead(amount, days.getOrDefault(key, List.of()), totals.get(key))
-                        .ifPresent(day -> wanted.add(new ProgressStore.BranchDay(key, day)));
+        Map<ProgressStore.BranchKey, Map<LocalDate, NavigableMap<Instant, BigDecimal>>> read = new HashMap<>();
+        for (int round = 0; walks.values().stream().anyMatch(w -> !w.done()); round++) {
+            int n = DAYS_PER_ROUND[Math.min(round, DAYS_PER_ROUND.length - 1)];
+            Set<ProgressStore.BranchDay> wanted = new HashSet<>();
+            walks.forEach((ch, walk) -> walk.wanted(n).forEach(day -> {
+                if (!read.getOrDefault(ch.key(), Map.of()).containsKey(day)) {
+                    wanted.add(new ProgressStore.BranchDay(ch.key(), day));
+                }
+            }));
+            progress.netByInstant(wanted).forEach((bd, net) -> read.computeIfAbsent(bd.key(), k -> new HashMap<>())
+                    .put(bd.day(), net));
+            walks.forEach((ch, walk) -> walk.advance(read.getOrDefault(ch.key(), Map.of())));
+        }
+        walks.forEach((ch, walk) -> {
+            Optional<Instant> at = walk.result();
+            if (!at.equals(Optional.ofNullable(ch.before()))) {
+                changes.add(new Change(byId.get(ch.key().campaignId()), ch.key().branch(), ch.kind(), ch.amount(),
+                        totals.get(ch.key()), ch.before(), at.orElse(null)));
             }
         });
-        return wanted;
     }
 
     private Map<List<String>, Instant> stored(Set<String> campaignIds) throws SQLException {
@@ -224,24 +245,26 @@ public class TargetWatch {
      * table without announcing anything.
      */
     public void rebuild(Campaign campaign) throws SQLException {
-        TargetAllocation allocation = campaigns.allocation(campaign);
-        Map<ProgressStore.BranchKey, BranchTarget> all = new LinkedHashMap<>();
-        allocation.branches().forEach(b -> all.put(new ProgressStore.BranchKey(campaign.id, b.branch()), b));
         Map<String, BigDecimal> achieved = progress.totals(campaign.id).branches();
-        Map<ProgressStore.BranchKey, BigDecimal> totals = new HashMap<>();
-        all.keySet().forEach(k -> totals.put(k, achieved.getOrDefault(k.branch(), BigDecimal.ZERO)));
         Map<List<String>, Instant> stored = stored(Set.of(campaign.id));
+        Map<ProgressStore.BranchKey, BigDecimal> totals = new HashMap<>();
         List<Change> changes = new ArrayList<>();
-        all.forEach((key, t) -> {
+        List<Check> checks = new ArrayList<>();
+        for (BranchTarget t : campaigns.allocation(campaign).branches()) {
+            ProgressStore.BranchKey key = new ProgressStore.BranchKey(campaign.id, t.branch());
+            BigDecimal total = achieved.getOrDefault(t.branch(), BigDecimal.ZERO);
+            totals.put(key, total);
             for (String kind : List.of(STARTING, BUDGET)) {
                 BigDecimal amount = STARTING.equals(kind) ? t.starting() : t.budget();
-                Instant before = stored.get(List.of(campaign.id, key.branch(), kind));
-                if (totals.get(key).compareTo(amount) < 0 && before != null) {
-                    changes.add(new Change(campaign, key.branch(), kind, amount, totals.get(key), before, null));
+                Instant before = stored.get(List.of(campaign.id, t.branch(), kind));
+                if (total.compareTo(amount) >= 0) {
+                    checks.add(new Check(key, kind, amount, before, false));
+                } else if (before != null) {
+                    changes.add(new Change(campaign, t.branch(), kind, amount, total, before, null));
                 }
             }
-        });
-        search(all, Map.of(campaign.id, campaign), totals, stored, changes);
+        }
+        search(checks, Map.of(campaign.id, campaign), totals, changes);
         apply(changes, false);
     }
 }
