@@ -78,7 +78,8 @@ class ShutdownIT {
                 sentPerCustomer.merge(customer, new BigDecimal(amount), BigDecimal::add);
                 batch.add(sale("SD-" + n, customer, n % 2 == 0 ? "B-SD1" : "B-SD2", amount));
             }
-            JsonNode answer = http.post(integration, "/api/v1/sales-events", Map.of("events", batch)).expect(200).json();
+            JsonNode answer = http.post(integration, "/api/v1/sales-events", Map.of("events", batch)).expect(200)
+                    .json();
             answer.path("results").forEach(r -> assertEquals("ACCEPTED", r.path("status").asText(), r.toString()));
             if (b == BATCHES / 2 - 1) {
                 stopWhileConsuming();
@@ -92,7 +93,8 @@ class ShutdownIT {
         BigDecimal want = sent;
         eventually("HQ SALES_AMOUNT " + want, () -> hqSales().compareTo(want) == 0);
         for (Map.Entry<String, BigDecimal> c : sentPerCustomer.entrySet()) {
-            eventually("spend of " + c.getKey() + " " + c.getValue(), () -> spend(c.getKey()).compareTo(c.getValue()) == 0);
+            eventually("spend of " + c.getKey() + " " + c.getValue(),
+                    () -> spend(c.getKey()).compareTo(c.getValue()) == 0);
         }
         assertEquals(0, want.compareTo(hqSales()), "every sale counted once by kpi-service");
         assertEquals(Map.of(), deadLetters(), "no valid event went to a dead-letter topic");
@@ -165,7 +167,8 @@ class ShutdownIT {
 
     /** Records ever written to each {@code *.dlq} topic that has any. */
     private Map<String, Long> deadLetters() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap()))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                platform.kafkaBootstrap()))) {
             List<String> topics = admin.listTopics().names().get().stream().filter(t -> t.endsWith(".dlq")).toList();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             admin.describeTopics(topics).allTopicNames().get().forEach((topic, description) -> description.partitions()

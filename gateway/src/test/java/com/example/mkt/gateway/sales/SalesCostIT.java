@@ -53,7 +53,8 @@ class SalesCostIT {
             var cost = stats.measure(() -> post(body), StatementStats::notBackground);
             System.out.printf("sales request of %d events: %d statements, %d rows%n%s%n", size, cost.statements(),
                     cost.rows(), cost.top());
-            assertTrue(cost.statements() <= 3, size + " events took " + cost.statements() + " statements:\n" + cost.top());
+            assertTrue(cost.statements() <= 3,
+                    size + " events took " + cost.statements() + " statements:\n" + cost.top());
             // a resend is answered from the one lookup and writes nothing
             var resent = stats.measure(() -> post(body), StatementStats::notBackground);
             assertTrue(resent.statements() <= 2, "resend took " + resent.statements() + ":\n" + resent.top());
