@@ -58,13 +58,16 @@ class ShutdownIT {
     @AfterAll
     void stopThePlatform() {
         if (platform != null) {
+            System.out.println(platform.status());
             platform.close();
         }
     }
 
     @Test
     void consumersStoppedInTheMiddleOfABacklogDeadLetterNothingAndCountEverySaleOnce() throws Exception {
+        long start = System.nanoTime();
         List<String> customers = orgTreeAndCustomers();
+        phase("org tree and customers", start);
         Caller integration = Caller.apiKey(platform.apiKey());
         Map<String, BigDecimal> sentPerCustomer = new HashMap<>();
         BigDecimal sent = BigDecimal.ZERO;
@@ -85,10 +88,13 @@ class ShutdownIT {
                 stopWhileConsuming();
             }
         }
+        phase("backlog sent", start);
         for (String service : STOPPED) {
             ProcessHandle.of(platform.pid(service)).ifPresent(p -> p.onExit().join());
         }
+        phase("stopped", start);
         System.out.println(platform.upAgain());
+        phase("started again", start);
 
         BigDecimal want = sent;
         eventually("HQ SALES_AMOUNT " + want, () -> hqSales().compareTo(want) == 0);
@@ -96,8 +102,13 @@ class ShutdownIT {
             eventually("spend of " + c.getKey() + " " + c.getValue(),
                     () -> spend(c.getKey()).compareTo(c.getValue()) == 0);
         }
+        phase("caught up", start);
         assertEquals(0, want.compareTo(hqSales()), "every sale counted once by kpi-service");
         assertEquals(Map.of(), deadLetters(), "no valid event went to a dead-letter topic");
+    }
+
+    private static void phase(String what, long start) {
+        System.out.printf("ShutdownIT: %s after %.1f s%n", what, (System.nanoTime() - start) / 1e9);
     }
 
     /** SIGTERM once kpi-service has begun on the backlog, so that batches are in flight when the stop begins. */
