@@ -36,6 +36,13 @@ public class SalesEventValidator {
 
     public static final String SCHEMA = "schemas/sales.recorded.v1.json";
     private static final Set<String> NOT_MONEY = Set.of("XXX", "XTS", "XAU", "XAG", "XPT", "XPD", "XDR");
+    /**
+     * Read once: Currency.getAvailableCurrencies() builds a new set of ~300 currencies on every call, which was a
+     * sixth of the time the gateway spent judging each sale.
+     */
+    private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
+            .map(Currency::getCurrencyCode).filter(c -> !NOT_MONEY.contains(c))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final JsonSchema schema;
     private final Clock clock;
@@ -73,7 +80,9 @@ public class SalesEventValidator {
             FieldError error = toFieldError(m);
             byField.putIfAbsent(error.field(), error);
         }
-        controlCharacters(event, "", byField);
+        if (hasControlCharacters(event)) {
+            controlCharacters(event, "", byField);
+        }
         Set<FieldError> errors = new LinkedHashSet<>(byField.values());
         Set<String> broken = Set.copyOf(byField.keySet());
         // Rules run only on fields the schema found well-formed, so each field has one clear reason.
@@ -94,6 +103,28 @@ public class SalesEventValidator {
      * A control character (U+0000 above all, which PostgreSQL cannot store) in any text or key rejects this event,
      * not the whole batch: the gateway reads batches as trees that libs/rest leaves unchecked for it.
      */
+    /** The quick look, building no field paths: nearly every event has no control character at all. */
+    private static boolean hasControlCharacters(JsonNode node) {
+        if (node.isTextual()) {
+            return com.example.mkt.rest.problem.ControlCharacters.present(node.textValue());
+        }
+        for (var it = node.fields(); it.hasNext();) {
+            var field = it.next();
+            if (com.example.mkt.rest.problem.ControlCharacters.present(field.getKey())
+                    || hasControlCharacters(field.getValue())) {
+                return true;
+            }
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (hasControlCharacters(element)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static void controlCharacters(JsonNode node, String path, Map<String, FieldError> byField) {
         if (node.isTextual()) {
             if (com.example.mkt.rest.problem.ControlCharacters.present(node.textValue())) {
@@ -150,9 +181,7 @@ public class SalesEventValidator {
     }
 
     private static void checkCurrency(String code, Set<FieldError> errors) {
-        boolean known = !NOT_MONEY.contains(code)
-                && Currency.getAvailableCurrencies().stream().anyMatch(c -> c.getCurrencyCode().equals(code));
-        if (!known) {
+        if (!CURRENCIES.contains(code)) {
             errors.add(new FieldError("currency", "is not a known ISO 4217 currency: " + code));
         }
     }

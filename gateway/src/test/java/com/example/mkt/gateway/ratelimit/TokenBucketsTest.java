@@ -70,4 +70,37 @@ class TokenBucketsTest {
         // a batch above the burst needs a full bucket again
         assertEquals(10, buckets.tryAcquire("client", 1500, 1000, 100));
     }
+
+    /** The defaults (application.properties): sales clients 20,000 events at once, 5,000 a second. */
+    @Test
+    void aClientSending1000EventsASecondInBatchesOf100IsNeverThrottled() {
+        for (int request = 0; request < 600; request++) {
+            assertEquals(0, buckets.tryAcquire("pos", 100, 20_000, 5_000), "request " + request);
+            now.addAndGet(SECOND / 10);
+        }
+    }
+
+    @Test
+    void aClientCatchingUpSendsFullBatchesAtTheSustainedRate() {
+        // 20 batches of 1,000 at once (an outage's backlog), then one batch every 200 ms
+        for (int request = 0; request < 20; request++) {
+            assertEquals(0, buckets.tryAcquire("pos", 1_000, 20_000, 5_000));
+        }
+        assertEquals(1, buckets.tryAcquire("pos", 1_000, 20_000, 5_000));
+        for (int request = 0; request < 50; request++) {
+            now.addAndGet(SECOND / 5);
+            assertEquals(0, buckets.tryAcquire("pos", 1_000, 20_000, 5_000), "request " + request);
+        }
+    }
+
+    /** The defaults for people: 200 requests at once, 50 a second. */
+    @Test
+    void aDashboardOpeningWith30RequestsAndRefreshingIsNeverThrottled() {
+        for (int load = 0; load < 20; load++) {
+            for (int request = 0; request < 30; request++) {
+                assertEquals(0, buckets.tryAcquire("user:s-gm", 200, 50), "load " + load + ", request " + request);
+            }
+            now.addAndGet(SECOND);
+        }
+    }
 }

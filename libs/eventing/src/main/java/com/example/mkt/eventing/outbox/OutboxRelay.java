@@ -53,6 +53,7 @@ public class OutboxRelay {
     private static final int LOCKED_ELSEWHERE = -1;
     private static final String SELECT = "SELECT id, topic, event_key, payload, headers, created_at FROM eventing_outbox"
             + " WHERE published_at IS NULL ORDER BY id LIMIT ?";
+    private static final byte[] CONTENT_TYPE = EventEnvelope.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
     private static final String MARK = "UPDATE eventing_outbox SET published_at = now() WHERE id = ANY (?)";
 
     private final DataSource dataSource;
@@ -156,6 +157,8 @@ public class OutboxRelay {
         List<Instant> created = new ArrayList<>();
         List<Future<RecordMetadata>> sends = new ArrayList<>();
         Producer<String, String> producer = publisher.producer();
+        // A transaction's events share one trace context: its JSON is read once per batch, not once per record.
+        Map<String, Map<String, String>> traces = new java.util.HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(SELECT)) {
             select.setInt(1, config.batchSize());
             try (ResultSet rs = select.executeQuery()) {
@@ -163,7 +166,8 @@ public class OutboxRelay {
                     ids.add(rs.getLong(1));
                     Timestamp createdAt = rs.getTimestamp(6);
                     created.add(createdAt.toInstant());
-                    sends.add(producer.send(record(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))));
+                    sends.add(producer.send(record(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            traces)));
                 }
             }
         }
@@ -194,19 +198,24 @@ public class OutboxRelay {
         return ids.size();
     }
 
-    private ProducerRecord<String, String> record(String topic, String key, String payload, String headers) {
+    private ProducerRecord<String, String> record(String topic, String key, String payload, String headers,
+            Map<String, Map<String, String>> traces) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
-        record.headers().add(new RecordHeader("content-type",
-                EventEnvelope.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
+        record.headers().add(new RecordHeader("content-type", CONTENT_TYPE));
         if (headers != null) {
-            try {
-                Map<String, String> trace = mapper.readValue(headers, new TypeReference<Map<String, String>>() {
-                });
-                trace.forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-            } catch (Exception e) {
-                LOG.debugf("unreadable trace headers on outbox row: %s", e.getMessage());
-            }
+            traces.computeIfAbsent(headers, this::trace)
+                    .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
         }
         return record;
+    }
+
+    private Map<String, String> trace(String headers) {
+        try {
+            return mapper.readValue(headers, new TypeReference<Map<String, String>>() {
+            });
+        } catch (Exception e) {
+            LOG.debugf("unreadable trace headers on outbox row: %s", e.getMessage());
+            return Map.of();
+        }
     }
 }
