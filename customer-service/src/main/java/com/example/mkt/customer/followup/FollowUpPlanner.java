@@ -56,10 +56,16 @@ public final class FollowUpPlanner {
         return tasks;
     }
 
-    /** A callback by the end of the N-th day after the sale, keyed by the sale so a resent sale adds nothing. */
-    public FollowUpTask afterSalesCallback(String customerId, String saleEventId, Instant saleAt) {
-        LocalDate lastDay = date(saleAt).plusDays(policy.afterSalesCallbackDays());
-        return FollowUpTask.open(customerId, ContactKind.AFTER_SALES_CALLBACK, saleEventId,
+    /**
+     * A callback by the end of the N-th day after the sale, one per customer and purchase day (Shanghai): one call
+     * covers every purchase of that day, where a callback per sale would ring a customer who bought five things
+     * five times (and wrote a task per sale). Keyed by the day, so a resent or late sale of the same day adds
+     * nothing.
+     */
+    public FollowUpTask afterSalesCallback(String customerId, Instant saleAt) {
+        LocalDate saleDay = date(saleAt);
+        LocalDate lastDay = saleDay.plusDays(policy.afterSalesCallbackDays());
+        return FollowUpTask.open(customerId, ContactKind.AFTER_SALES_CALLBACK, saleDay.toString(),
                 BusinessTime.startOf(lastDay.plusDays(1), policy.zone()), Optional.empty());
     }
 

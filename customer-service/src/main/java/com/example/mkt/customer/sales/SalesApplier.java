@@ -141,23 +141,24 @@ public class SalesApplier {
     }
 
     /**
-     * An after-sales callback per sale (003:1215), keyed by the sale so a resent sale adds nothing; a sale
-     * reported after its callback window has passed gets none.
+     * An after-sales callback per customer and purchase day (the first salesperson of the day is asked to call);
+     * a sale reported after its callback window has passed gets none.
      */
     private List<FollowUpStore.Planned> callbacks(List<SalesRecord> sales, Map<SalesRecord, String> customerOf,
             Map<String, Standing> standings, Instant now) {
-        List<FollowUpStore.Planned> out = new ArrayList<>();
+        Map<String, FollowUpStore.Planned> byKey = new LinkedHashMap<>();
         for (SalesRecord s : sales) {
             if (!"SALE".equals(s.kind())) {
                 continue;
             }
             String id = customerOf.get(s);
-            FollowUpTask task = planner.afterSalesCallback(id, s.eventId(), s.occurredAt());
+            FollowUpTask task = planner.afterSalesCallback(id, s.occurredAt());
             if (task.dueBy().isAfter(now)) {
-                out.add(new FollowUpStore.Planned(task, standings.get(id).orgUnit(), s.salesperson()));
+                byKey.putIfAbsent(task.key(), new FollowUpStore.Planned(task, standings.get(id).orgUnit(),
+                        s.salesperson()));
             }
         }
-        return out;
+        return new ArrayList<>(byKey.values());
     }
 
     private static Sale toSale(SalesRecord s, Map<String, Instant> saleTimes) {

@@ -88,10 +88,21 @@ class FollowUpPlannerTest {
     @Test
     void afterSalesCallbackByEndOfThirdDay() {
         // sale 1 May 23:30 Shanghai -> callback by the end of 4 May Shanghai
-        FollowUpTask t = planner.afterSalesCallback("c", "POS-1", Instant.parse("2026-05-01T15:30:00Z"));
-        assertEquals("c:CALLBACK:POS-1", t.key());
+        FollowUpTask t = planner.afterSalesCallback("c", Instant.parse("2026-05-01T15:30:00Z"));
+        assertEquals("c:CALLBACK:2026-05-01", t.key());
         assertEquals(Instant.parse("2026-05-04T16:00:00Z"), t.dueBy());
         assertFalse(t.isDueAt(Instant.parse("2026-05-04T15:59:59Z")));
         assertTrue(t.isDueAt(Instant.parse("2026-05-04T16:00:00Z")));
+    }
+
+    @Test
+    void oneAfterSalesCallbackPerCustomerAndShanghaiDay() {
+        // 1 May 08:00 and 23:30 Shanghai are one day; 2 May 00:30 Shanghai (1 May 16:30 UTC) is the next
+        FollowUpTask morning = planner.afterSalesCallback("c", Instant.parse("2026-05-01T00:00:00Z"));
+        FollowUpTask night = planner.afterSalesCallback("c", Instant.parse("2026-05-01T15:30:00Z"));
+        FollowUpTask next = planner.afterSalesCallback("c", Instant.parse("2026-05-01T16:30:00Z"));
+        assertEquals(morning.key(), night.key());
+        assertEquals("c:CALLBACK:2026-05-02", next.key());
+        assertEquals(Instant.parse("2026-05-05T16:00:00Z"), next.dueBy());
     }
 }

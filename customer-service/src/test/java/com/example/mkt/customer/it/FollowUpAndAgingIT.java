@@ -127,15 +127,23 @@ class FollowUpAndAgingIT {
     @Test
     void aSaleSchedulesItsAfterSalesCallbackAndIdleCustomersAgeToAtRisk() {
         String id = create(STAFF, newCustomer("售后回访" + RUN, NANCHANG, "13711114444"));
-        String eventId = "POS-" + UUID.randomUUID();
+        Map<String, Object> first = sale("POS-" + UUID.randomUUID(), "SALE", Map.of("id", id), NANCHANG, "300.00");
+        Map<String, Object> second = sale("POS-" + UUID.randomUUID(), "SALE", Map.of("id", id), NANCHANG, "80.00");
+        second.put("occurredAt", first.get("occurredAt"));
         try (KafkaTestClient kafka = new KafkaTestClient()) {
-            kafka.send("sales.events", id, envelope("/pos-system", "sales.recorded", id,
-                    sale(eventId, "SALE", Map.of("id", id), NANCHANG, "300.00")));
+            kafka.send("sales.events", id, envelope("/pos-system", "sales.recorded", id, first));
+            kafka.send("sales.events", id, envelope("/pos-system", "sales.recorded", id, second));
         }
         Fixtures.awaitEvent("customer.lifecycle-changed", id, d -> d.path("to").asText().equals("NEW"));
+        String saleDay = java.time.OffsetDateTime.parse((String) first.get("occurredAt"))
+                .atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate().toString();
+        // two purchases of one day: one callback, keyed by the day
+        Fixtures.await(() -> given().header("Authorization", STAFF)
+                .when().get("/api/v1/customers/" + id + "/purchase-stats").then().statusCode(200)
+                .extract().<Integer>path("orderCount") >= 2, "2 orders of " + id);
         given().header("Authorization", STAFF).queryParam("customerId", id).when().get("/api/v1/follow-ups")
                 .then().statusCode(200).body("items", hasSize(1))
-                .body("items[0].key", equalTo(id + ":CALLBACK:" + eventId))
+                .body("items[0].key", equalTo(id + ":CALLBACK:" + saleDay))
                 .body("items[0].kind", equalTo("AFTER_SALES_CALLBACK"));
 
         Instant later = Instant.now().plus(Duration.ofDays(100));
