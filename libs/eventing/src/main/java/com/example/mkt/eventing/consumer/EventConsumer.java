@@ -79,6 +79,18 @@ public class EventConsumer {
         }
     }
 
+    /**
+     * Thrown out of {@link #consume} when the batch failed with an error of the runtime itself (a class missing from
+     * the deployment, memory exhausted): no event is at fault, so none is dead-lettered and the batch is not
+     * committed; the channel fails, and the events are redelivered to a repaired or restarted instance. (A jar built
+     * against a stale library once sent 1,213 valid sales to the dead-letter topic with NoClassDefFoundError.)
+     */
+    public static final class BrokenRuntimeException extends IllegalStateException {
+        BrokenRuntimeException(String consumer, Throwable cause) {
+            super(consumer + ": the runtime is broken (" + cause + "); the batch is left for redelivery", cause);
+        }
+    }
+
     /** Consumes a batch, recognising repeats by the envelope id. */
     public void consume(String consumer, Iterable<ConsumerRecord<String, String>> records, EventBatchHandler handler) {
         consume(consumer, records, event -> event.envelope().id(), handler);
@@ -156,10 +168,13 @@ public class EventConsumer {
             try {
                 apply(consumer, deliveries, handler);
                 return true;
-            } catch (Exception e) {
+            } catch (Exception | LinkageError | VirtualMachineError e) {
                 Throwable error = unwrap(e);
                 if (stopping) {
                     throw new StoppingException(consumer, error);
+                }
+                if (error instanceof LinkageError || error instanceof VirtualMachineError) {
+                    throw new BrokenRuntimeException(consumer, error);
                 }
                 deliveries.forEach(d -> d.lastError(error));
                 if (isTransient(error)) {

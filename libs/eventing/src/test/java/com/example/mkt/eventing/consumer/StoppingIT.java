@@ -25,8 +25,9 @@ import com.example.mkt.testinfra.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * A batch that fails while the application stops (the persistence layer closing under it) is left unapplied and
- * uncommitted for redelivery: never retried one by one into the dead-letter topic.
+ * A batch that fails while the application stops (the persistence layer closing under it), or because the runtime
+ * itself is broken (a class missing), is left unapplied and uncommitted for redelivery: never retried one by one into
+ * the dead-letter topic.
  */
 @QuarkusTest
 class StoppingIT {
@@ -56,6 +57,25 @@ class StoppingIT {
         }
         // after the restart the redelivered batch applies: nothing was marked processed
         consumer.consume("stopping-test", batch, events -> applied.addAll(ids(events)));
+        assertEquals(List.of(id), applied);
+        try (KafkaTestClient kafka = new KafkaTestClient()) {
+            List<ConsumerRecord<String, String>> dead = kafka.readAll(topic + ".dlq", Duration.ofSeconds(3));
+            assertTrue(dead.isEmpty(), "dead letters: " + dead);
+        }
+    }
+
+    @Test
+    void aBatchFailingWithABrokenRuntimeIsNeitherAppliedNorDeadLettered() throws Exception {
+        String topic = "eventing.test.broken." + UUID.randomUUID();
+        String id = UUID.randomUUID().toString();
+        ConsumerRecords<String, String> batch = records(topic, id);
+        List<String> applied = new ArrayList<>();
+        assertThrows(EventConsumer.BrokenRuntimeException.class, () -> consumer.consume("broken-test", batch,
+                events -> {
+                    throw new NoClassDefFoundError("com/example/mkt/eventing/jdbc/UnnestColumns");
+                }));
+        // the repaired instance applies the redelivered batch: nothing was marked processed
+        consumer.consume("broken-test", batch, events -> applied.addAll(ids(events)));
         assertEquals(List.of(id), applied);
         try (KafkaTestClient kafka = new KafkaTestClient()) {
             List<ConsumerRecord<String, String>> dead = kafka.readAll(topic + ".dlq", Duration.ofSeconds(3));
