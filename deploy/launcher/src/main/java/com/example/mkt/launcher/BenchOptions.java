@@ -5,12 +5,13 @@ import java.util.List;
 
 /**
  * What {@code ./platform bench} is asked to do. The defaults are the figures the pipeline is judged by: 200,000 sales
- * from 4 clients in batches of 500, latency at 1,000 events/s.
+ * from 4 clients in batches of 500, latency at 1,000 events/s, after 20,000 sales that warm the services up (their
+ * JIT compilers would otherwise be measured with them).
  */
-record BenchOptions(int events, int clients, int batch, int rate, int probes, int anchorRecords) {
+record BenchOptions(int events, int clients, int batch, int rate, int probes, int anchorRecords, int warmup) {
 
     static final String USAGE = "bench [--events N] [--clients C] [--batch B] [--rate R] [--probes P]"
-            + " [--anchor-records A]";
+            + " [--anchor-records A] [--warmup W]";
 
     static BenchOptions parse(List<String> args) {
         int events = 200_000;
@@ -19,12 +20,13 @@ record BenchOptions(int events, int clients, int batch, int rate, int probes, in
         int rate = 1_000;
         int probes = 200;
         int anchor = 500_000;
+        int warmup = 20_000;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             if (i + 1 >= args.size()) {
                 throw new UsageException(option + " needs a value");
             }
-            int value = positive(option, args.get(++i));
+            int value = option.equals("--warmup") ? notNegative(option, args.get(++i)) : positive(option, args.get(++i));
             switch (option) {
                 case "--events" -> events = value;
                 case "--clients" -> clients = value;
@@ -32,10 +34,15 @@ record BenchOptions(int events, int clients, int batch, int rate, int probes, in
                 case "--rate" -> rate = value;
                 case "--probes" -> probes = value;
                 case "--anchor-records" -> anchor = value;
+                case "--warmup" -> warmup = value;
                 default -> throw new UsageException("unknown option for 'bench': " + option);
             }
         }
-        return new BenchOptions(events, clients, batch, rate, probes, anchor);
+        return new BenchOptions(events, clients, batch, rate, probes, anchor, warmup);
+    }
+
+    private static int notNegative(String option, String text) {
+        return "0".equals(text.trim()) ? 0 : positive(option, text);
     }
 
     private static int positive(String option, String text) {

@@ -46,8 +46,9 @@ record Invocation(Command command, boolean build, boolean follow, Optional<Strin
                                     integration), e.g. curl -H "X-Api-Key: $(./platform api-key)"
                                     -d @sale.json http://localhost:8080/api/v1/sales-events
               bench [--events N] [--clients C] [--batch B] [--rate R] [--probes P] [--anchor-records A]
-                                    measure the sales pipeline of the running platform beside Kafka's own
-                                    produce rate: N sales (200000) from C clients (4) in batches of B (500),
+                    [--warmup W]    measure the sales pipeline of the running platform beside Kafka's own
+                                    produce rate: after W sales of warm-up (20000), N sales (200000) from C
+                                    clients (4) in batches of B (500),
                                     then sale->KPI latency with P probes (200) at R events/s (1000), reads
                                     through the gateway against direct; prints a table and a last line
                                     "bench: ... exact=true|false"; exit 1 unless every total is exact

@@ -13,7 +13,9 @@ class BenchTest {
 
     @Test
     void optionsDefaultToTheJudgedFigures() {
-        assertEquals(new BenchOptions(200_000, 4, 500, 1_000, 200, 500_000), BenchOptions.parse(List.of()));
+        assertEquals(new BenchOptions(200_000, 4, 500, 1_000, 200, 500_000, 20_000), BenchOptions.parse(List.of()));
+        assertEquals(0, BenchOptions.parse(List.of("--warmup", "0")).warmup());
+        assertThrows(UsageException.class, () -> BenchOptions.parse(List.of("--warmup", "-1")));
         BenchOptions o = BenchOptions.parse(List.of("--events", "1_000_000", "--clients", "8", "--batch", "5000"));
         assertEquals(1_000_000, o.events());
         assertEquals(8, o.clients());
