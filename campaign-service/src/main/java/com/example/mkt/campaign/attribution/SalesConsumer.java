@@ -30,7 +30,7 @@ public class SalesConsumer {
     @Incoming("sales")
     @Blocking
     public void onBatch(ConsumerRecords<String, String> records) {
-        consumer.consume(CONSUMER, records, SalesConsumer::idempotencyKey, attribution::apply);
+        consumer.consumeWithoutInbox(CONSUMER, records, SalesConsumer::idempotencyKey, attribution::apply);
     }
 
     static String idempotencyKey(InboundEvent event) {

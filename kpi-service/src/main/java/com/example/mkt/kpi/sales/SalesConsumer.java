@@ -38,7 +38,7 @@ public class SalesConsumer {
     @Incoming("sales")
     @Blocking
     public void onBatch(ConsumerRecords<String, String> records) {
-        consumer.consume(CONSUMER, records, SalesConsumer::idempotencyKey, this::apply);
+        consumer.consumeWithoutInbox(CONSUMER, records, SalesConsumer::idempotencyKey, this::apply);
     }
 
     private static String idempotencyKey(InboundEvent event) {

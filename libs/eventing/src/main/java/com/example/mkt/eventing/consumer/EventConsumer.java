@@ -102,6 +102,24 @@ public class EventConsumer {
      */
     public void consume(String consumer, Iterable<ConsumerRecord<String, String>> records,
             Function<InboundEvent, String> idempotencyKey, EventBatchHandler handler) {
+        consume(consumer, records, idempotencyKey, handler, true);
+    }
+
+    /**
+     * Consumes a batch whose handler records what it processed itself: every effect follows from rows keyed by
+     * {@code idempotencyKey} that the handler inserts with {@code ON CONFLICT DO NOTHING RETURNING}, in the batch's
+     * transaction, and only the rows really inserted count (a sale's fact, contribution or purchase row). Those rows
+     * are the processed-event record, kept for good where inbox entries are pruned, so a second ledger would only
+     * cost one more insert and index entry per event (a tenth of a sales consumer's database time). Repeats inside
+     * the batch are still dropped here.
+     */
+    public void consumeWithoutInbox(String consumer, Iterable<ConsumerRecord<String, String>> records,
+            Function<InboundEvent, String> idempotencyKey, EventBatchHandler handler) {
+        consume(consumer, records, idempotencyKey, handler, false);
+    }
+
+    private void consume(String consumer, Iterable<ConsumerRecord<String, String>> records,
+            Function<InboundEvent, String> idempotencyKey, EventBatchHandler handler, boolean inboxed) {
         if (stopping) {
             throw new StoppingException(consumer, null);
         }
@@ -134,9 +152,9 @@ public class EventConsumer {
             return;
         }
         List<Delivery> deliveries = new ArrayList<>(batch.values());
-        if (!applyWithRetries(consumer, deliveries, handler, config.batchAttempts())) {
+        if (!applyWithRetries(consumer, deliveries, handler, config.batchAttempts(), inboxed)) {
             for (Delivery delivery : deliveries) {
-                if (!applyWithRetries(consumer, List.of(delivery), handler, config.eventAttempts())) {
+                if (!applyWithRetries(consumer, List.of(delivery), handler, config.eventAttempts(), inboxed)) {
                     deadLetters.send(consumer, delivery.record(), describe(delivery.lastError()), delivery.lastError());
                 }
             }
@@ -161,12 +179,12 @@ public class EventConsumer {
 
     /** True when applied (or already applied); false when the attempts ran out or the event is poison. */
     private boolean applyWithRetries(String consumer, List<Delivery> deliveries, EventBatchHandler handler,
-            int attempts) {
+            int attempts, boolean inboxed) {
         long backoff = config.initialBackoff().toMillis();
         int failures = 0;
         while (true) {
             try {
-                apply(consumer, deliveries, handler);
+                apply(consumer, deliveries, handler, inboxed);
                 return true;
             } catch (Exception | LinkageError | VirtualMachineError e) {
                 Throwable error = unwrap(e);
@@ -195,11 +213,16 @@ public class EventConsumer {
         }
     }
 
-    private void apply(String consumer, List<Delivery> deliveries, EventBatchHandler handler) throws Exception {
+    private void apply(String consumer, List<Delivery> deliveries, EventBatchHandler handler, boolean inboxed)
+            throws Exception {
         QuarkusTransaction.requiringNew().timeout(300).call(() -> {
-            Set<String> fresh = inbox.claim(consumer, deliveries.stream().map(Delivery::key).toList());
-            List<InboundEvent> todo = deliveries.stream().filter(d -> fresh.contains(d.key()))
-                    .map(Delivery::event).toList();
+            List<InboundEvent> todo;
+            if (inboxed) {
+                Set<String> fresh = inbox.claim(consumer, deliveries.stream().map(Delivery::key).toList());
+                todo = deliveries.stream().filter(d -> fresh.contains(d.key())).map(Delivery::event).toList();
+            } else {
+                todo = deliveries.stream().map(Delivery::event).toList();
+            }
             if (!todo.isEmpty()) {
                 handler.handle(todo);
             }
