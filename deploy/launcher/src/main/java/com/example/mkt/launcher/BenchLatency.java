@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -41,8 +42,15 @@ final class BenchLatency {
         ScheduledExecutorService background = Executors.newScheduledThreadPool(2);
         int perTick = Math.max(1, rate / 10);
         AtomicLong throttled = new AtomicLong();
-        background.scheduleAtFixedRate(() -> load.post(sales.batch(perTick), perTick, throttled), 0, 100,
-                TimeUnit.MILLISECONDS);
+        AtomicReference<RuntimeException> failed = new AtomicReference<>();
+        background.scheduleAtFixedRate(() -> {
+            try {
+                load.post(sales.batch(perTick), perTick, throttled);
+            } catch (RuntimeException e) {
+                failed.compareAndSet(null, e);
+                throw e;
+            }
+        }, 0, 100, TimeUnit.MILLISECONDS);
         long[] sent = new long[probes];
         long[] latency = new long[probes];
         Arrays.fill(latency, -1);
@@ -75,10 +83,29 @@ final class BenchLatency {
                 BenchSetup.sleep(20);
             }
         } finally {
-            background.shutdownNow();
+            stop(background);
+        }
+        if (failed.get() != null) {
+            throw new PlatformException("the background sales of the latency phase failed: " + failed.get().getMessage());
         }
         Arrays.sort(latency);
         return latency;
+    }
+
+    /**
+     * Lets a post in flight finish: its sales are already counted in the totals the exactness check expects, and an
+     * interrupted post (shutdownNow) once left 100 counted sales unsent.
+     */
+    private static void stop(ScheduledExecutorService background) {
+        background.shutdown();
+        try {
+            if (!background.awaitTermination(120, TimeUnit.SECONDS)) {
+                throw new PlatformException("a background post of the latency phase did not finish within 120 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformException("interrupted while the latency phase's last post finished");
+        }
     }
 
     private BigDecimal cell() {
