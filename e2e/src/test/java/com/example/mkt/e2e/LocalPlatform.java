@@ -22,7 +22,9 @@ final class LocalPlatform implements AutoCloseable {
 
     private static final String[] PORT_VARIABLES = {"PLATFORM_PG_PORT", "PLATFORM_KAFKA_PORT",
         "PLATFORM_KAFKA_CONTROLLER_PORT", "PLATFORM_GATEWAY_PORT", "PLATFORM_CUSTOMER_PORT",
-        "PLATFORM_CAMPAIGN_PORT", "PLATFORM_KPI_PORT", "PLATFORM_PLANNING_PORT"};
+        "PLATFORM_CAMPAIGN_PORT", "PLATFORM_KPI_PORT", "PLATFORM_PLANNING_PORT", "PLATFORM_GATEWAY_MANAGEMENT_PORT",
+        "PLATFORM_CUSTOMER_MANAGEMENT_PORT", "PLATFORM_CAMPAIGN_MANAGEMENT_PORT", "PLATFORM_KPI_MANAGEMENT_PORT",
+        "PLATFORM_PLANNING_MANAGEMENT_PORT"};
 
     private final Path root;
     private final Path home;
@@ -66,6 +68,17 @@ final class LocalPlatform implements AutoCloseable {
         started = true;
         String out = launcher(List.of("up"), 600);
         System.out.println(out);
+    }
+
+    /** A service's own port, by short name (gateway, customer, campaign, kpi, planning). */
+    String serviceUrl(String shortName) {
+        return "http://127.0.0.1:" + env.get("PLATFORM_" + shortName.toUpperCase(java.util.Locale.ROOT) + "_PORT");
+    }
+
+    /** A service's management port (health and metrics), by short name. */
+    String managementUrl(String shortName) {
+        return "http://127.0.0.1:" + env.get("PLATFORM_" + shortName.toUpperCase(java.util.Locale.ROOT)
+                + "_MANAGEMENT_PORT");
     }
 
     String gatewayUrl() {

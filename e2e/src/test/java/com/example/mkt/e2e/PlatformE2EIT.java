@@ -1,6 +1,7 @@
 package com.example.mkt.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -256,6 +257,45 @@ class PlatformE2EIT {
             return money(s.path("spend12Months")).compareTo(new BigDecimal("20001.00")) == 0 ? s : null;
         });
         awaitGoalActual("20001.00");
+    }
+
+    /**
+     * Every path any service documents in its own OpenAPI reaches that service through the gateway (never the
+     * gateway's own 404: a route list that drifted from what the services serve once hid every credit-change
+     * request); health and metrics answer on the management ports only, and the gateway's metrics name routes,
+     * never the ids in a path.
+     */
+    @Test
+    @Order(3)
+    void everyServedPathIsRoutedAndOperationsStayOffThePublicPorts() {
+        int paths = 0;
+        for (String service : List.of("customer", "campaign", "kpi", "planning")) {
+            Http direct = new Http(platform.serviceUrl(service));
+            JsonNode document = direct.get(Caller.NOBODY, "/q/openapi", "format", "json").expect(200).json();
+            for (var names = document.path("paths").fieldNames(); names.hasNext();) {
+                String template = names.next();
+                if (!template.startsWith("/api/v1/")) {
+                    continue;
+                }
+                String concrete = template.replaceAll("\\{[^}]+}", "e2e-probe");
+                Answer answer = http.get(gm, concrete);
+                assertFalse(answer.text().contains("no resource is served at"),
+                        template + " of " + service + " was not routed: " + answer.status() + " " + answer.text());
+                paths++;
+            }
+            Http management = new Http(platform.managementUrl(service));
+            management.get(Caller.NOBODY, "/q/health/ready").expect(200);
+            assertTrue(management.get(Caller.NOBODY, "/q/metrics").expect(200).text().contains("http_server_requests"));
+            assertEquals(404, direct.get(Caller.NOBODY, "/q/metrics").status(), service + " serves metrics publicly");
+            assertEquals(404, direct.get(Caller.NOBODY, "/q/health").status(), service + " serves health publicly");
+        }
+        assertTrue(paths > 50, "only " + paths + " documented paths");
+        assertEquals(404, http.get(Caller.NOBODY, "/q/metrics").status(), "the gateway serves metrics publicly");
+        http.get(ncManager, "/api/v1/customers/" + customerNc).expect(200);
+        String metrics = new Http(platform.managementUrl("gateway")).get(Caller.NOBODY, "/q/metrics").expect(200)
+                .text();
+        assertTrue(metrics.contains("uri=\"/api/v1/customers/**\""), "no route template in the gateway's metrics");
+        assertFalse(metrics.contains(customerNc), "an id in the gateway's metrics");
     }
 
     private void createCustomers() {

@@ -45,7 +45,8 @@ final class Bench {
     /** @return whether every figure came out exact */
     boolean run() throws Exception {
         int gatewayPort = port("gateway");
-        if (!Health.ready(gatewayPort)) {
+        if (!Health.ready(new ServiceProcess(ServiceSpec.byName("gateway").orElseThrow(), layout)
+                .managementPort(settings))) {
             throw new PlatformException("the gateway on port " + gatewayPort + " is not ready: start the platform with"
                     + " ./platform up first (or check ./platform status)");
         }

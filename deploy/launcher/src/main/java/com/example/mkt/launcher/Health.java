@@ -7,7 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Asks a service whether it is ready: Quarkus answers 200 on /q/health/ready once its database and Kafka are. */
+/**
+ * Asks a service whether it is ready, on its management port: Quarkus answers 200 on /q/health/ready once its
+ * database is.
+ */
 final class Health {
 
     static final String READY_PATH = "/q/health/ready";

@@ -58,6 +58,7 @@ record Invocation(Command command, boolean build, boolean follow, Optional<Strin
               PLATFORM_PG_PORT (5432), PLATFORM_KAFKA_PORT (9092), PLATFORM_KAFKA_CONTROLLER_PORT (9093),
               PLATFORM_GATEWAY_PORT (8080), PLATFORM_CUSTOMER_PORT (8081), PLATFORM_CAMPAIGN_PORT (8082),
               PLATFORM_KPI_PORT (8083), PLATFORM_PLANNING_PORT (8084)     ports to use
+              PLATFORM_<SERVICE>_MANAGEMENT_PORT (its port + 1000)          health and metrics port
               PLATFORM_DB_URL, PLATFORM_DB_USER, PLATFORM_DB_PASSWORD     use an existing PostgreSQL server
                                     (JDBC URL of its admin database) instead of the embedded one
               PLATFORM_KAFKA        bootstrap servers of an existing Kafka instead of the embedded broker

@@ -81,6 +81,27 @@ final class ManagedProcess {
         }
     }
 
+    static OptionalLong readNumber(Path file) {
+        return readLong(file);
+    }
+
+    static void writeNumber(Path file, long value) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, value + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static OptionalLong readLong(Path file) {
         try {
             return Files.exists(file) ? OptionalLong.of(Long.parseLong(Files.readString(file).trim()))

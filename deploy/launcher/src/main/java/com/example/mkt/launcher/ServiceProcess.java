@@ -43,25 +43,40 @@ final class ServiceProcess {
         return pid().isPresent() ? recordedPort().orElse(settings.servicePort(spec)) : settings.servicePort(spec);
     }
 
+    /** Its health and metrics port: the one it was started with when running, else the one the settings ask for. */
+    int managementPort(Settings settings) {
+        if (pid().isPresent()) {
+            OptionalLong recorded = ManagedProcess.readNumber(layout.portFile(spec.name() + ".management"));
+            if (recorded.isPresent()) {
+                return (int) recorded.getAsLong();
+            }
+        }
+        return settings.managementPort(spec);
+    }
+
     Path log() {
         return layout.serviceLog(spec);
     }
 
-    long start(int port, Map<String, String> environment, List<String> extraOptions) {
+    long start(int port, int managementPort, Map<String, String> environment, List<String> extraOptions) {
         Path jar = layout.serviceJar(spec);
         LogFiles.rotateIfLarge(log());
         LogFiles.appendMarker(log(), "./platform up: starting " + spec.name() + " on port " + port);
         long pid = Processes.spawnDetached(spec.command(Processes.javaExecutable(), jar, extraOptions), log(), environment,
                 layout.serviceDir(spec));
         process.record(pid, port);
+        ManagedProcess.writeNumber(layout.portFile(spec.name() + ".management"), managementPort);
         return pid;
     }
 
     OptionalLong stop() {
-        return process.stop(STOP_GRACE);
+        OptionalLong stopped = process.stop(STOP_GRACE);
+        ManagedProcess.delete(layout.portFile(spec.name() + ".management"));
+        return stopped;
     }
 
     void forget() {
         process.forget();
+        ManagedProcess.delete(layout.portFile(spec.name() + ".management"));
     }
 }

@@ -51,6 +51,16 @@ record ServiceSpec(String name, String shortName, int defaultPort) {
         return "PLATFORM_" + shortName.toUpperCase(Locale.ROOT) + "_PORT";
     }
 
+    /** 9080, 9081, ...: health and metrics, on a port of their own. */
+    int defaultManagementPort() {
+        return defaultPort + 1000;
+    }
+
+    /** PLATFORM_GATEWAY_MANAGEMENT_PORT, PLATFORM_CUSTOMER_MANAGEMENT_PORT, ... */
+    String managementPortVariable() {
+        return "PLATFORM_" + shortName.toUpperCase(Locale.ROOT) + "_MANAGEMENT_PORT";
+    }
+
     /** GATEWAY_URL, CUSTOMER_SERVICE_URL, ...: lets the gateway find the others when ports are overridden. */
     String urlVariable() {
         return name.toUpperCase(Locale.ROOT).replace('-', '_') + "_URL";
@@ -79,10 +89,11 @@ record ServiceSpec(String name, String shortName, int defaultPort) {
      * The variables the service reads (Quarkus maps QUARKUS_HTTP_PORT to quarkus.http.port and so on), plus the
      * base URL of every service, so cross-service clients can follow overridden ports.
      */
-    Map<String, String> environment(int port, String jdbcUrl, String dbUser, String dbPassword,
+    Map<String, String> environment(int port, int managementPort, String jdbcUrl, String dbUser, String dbPassword,
             String kafkaBootstrap, Map<ServiceSpec, Integer> servicePorts) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
         env.put("QUARKUS_DATASOURCE_USERNAME", dbUser);
         env.put("QUARKUS_DATASOURCE_PASSWORD", dbPassword);

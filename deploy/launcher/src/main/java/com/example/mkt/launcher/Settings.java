@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /** The choices the user makes through environment variables, read once and checked up front. */
 record Settings(Optional<ExternalDatabase> externalDatabase, Optional<String> externalKafka, int postgresPort,
-        int kafkaPort, int kafkaControllerPort, Map<ServiceSpec, Integer> servicePorts) {
+        int kafkaPort, int kafkaControllerPort, Map<ServiceSpec, Integer> servicePorts,
+        Map<ServiceSpec, Integer> managementPorts) {
 
     static final String PG_PORT = "PLATFORM_PG_PORT";
     static final String KAFKA_PORT = "PLATFORM_KAFKA_PORT";
@@ -31,15 +32,23 @@ record Settings(Optional<ExternalDatabase> externalDatabase, Optional<String> ex
                     env.getOrDefault(DB_PASSWORD, ""));
         });
         Map<ServiceSpec, Integer> servicePorts = new LinkedHashMap<>();
+        Map<ServiceSpec, Integer> managementPorts = new LinkedHashMap<>();
         for (ServiceSpec service : ServiceSpec.ALL) {
             servicePorts.put(service, port(env, service.portVariable(), service.defaultPort()));
+            managementPorts.put(service, port(env, service.managementPortVariable(), service.defaultManagementPort()));
         }
         return new Settings(db, nonBlank(env.get(KAFKA)), port(env, PG_PORT, 5432), port(env, KAFKA_PORT, 9092),
-                port(env, KAFKA_CONTROLLER_PORT, 9093), Collections.unmodifiableMap(servicePorts));
+                port(env, KAFKA_CONTROLLER_PORT, 9093), Collections.unmodifiableMap(servicePorts),
+                Collections.unmodifiableMap(managementPorts));
     }
 
     int servicePort(ServiceSpec service) {
         return servicePorts.get(service);
+    }
+
+    /** Where the service answers health checks and metrics (never the port its API is served on). */
+    int managementPort(ServiceSpec service) {
+        return managementPorts.get(service);
     }
 
     private static int port(Map<String, String> env, String variable, int fallback) {

@@ -52,7 +52,7 @@ final class Status {
             int port = service.port(settings);
             long kb = pid.isPresent() ? Math.max(0, Processes.residentKb(pid.getAsLong())) : 0;
             total += kb;
-            String health = pid.isEmpty() ? "" : Health.ready(port) ? "ready" : "not ready";
+            String health = pid.isEmpty() ? "" : Health.ready(service.managementPort(settings)) ? "ready" : "not ready";
             rows.add(row(spec.name(), pid, port, kb, health));
         }
         rows.add(List.of("total", "", "", "", Console.megabytes(total), ""));

@@ -118,15 +118,15 @@ final class Up {
                 console.step(spec.name() + ": already running (pid " + pid + ", port " + port + ")");
             } else {
                 Map<String, String> env = new java.util.LinkedHashMap<>(spec.environment(port,
-                        database.jdbcUrl(spec.database()), spec.role(), secrets.password(passwordKey(spec)), bootstrap,
+                        settings.managementPort(spec), database.jdbcUrl(spec.database()), spec.role(), secrets.password(passwordKey(spec)), bootstrap,
                         ports));
                 env.putAll(new DevTokens(layout.jwtDir()).serviceEnvironment());
                 List<String> options = spec.name().equals("gateway") ? DevApiClient.gatewayOptions(secrets) : List.of();
-                pid = service.start(port, env, options);
+                pid = service.start(port, settings.managementPort(spec), env, options);
                 console.step(spec.name() + ": starting on port " + port + " (pid " + pid + ", log "
                         + layout.display(service.log()) + ")");
             }
-            waiting.add(new Waiting(service, pid, port, System.nanoTime()));
+            waiting.add(new Waiting(service, pid, service.managementPort(settings), System.nanoTime()));
         }
         return waiting;
     }
@@ -151,6 +151,8 @@ final class Up {
             if (!runningServices.containsKey(service)) {
                 ServiceSpec spec = service.spec();
                 claims.add(new PortClaim(settings.servicePort(spec), spec.name(), spec.portVariable()));
+                claims.add(new PortClaim(settings.managementPort(spec), spec.name() + " (health and metrics)",
+                        spec.managementPortVariable()));
             }
         }
         List<String> conflicts = Ports.conflicts(claims);
@@ -191,6 +193,7 @@ final class Up {
         return kafka.bootstrapServers();
     }
 
+    /** {@code port}: the management port, where readiness is asked. */
     record Waiting(ServiceProcess service, long pid, int port, long sinceNanos) {
 
         long seconds() {
@@ -262,7 +265,9 @@ final class Up {
         rows.add(List.of("SERVICE", "URL", "SWAGGER UI", "HEALTH", "METRICS"));
         ports.forEach((spec, port) -> {
             String base = "http://localhost:" + port;
-            rows.add(List.of(spec.name(), base, base + "/q/swagger-ui", base + Health.READY_PATH, base + "/q/metrics"));
+            String management = "http://localhost:" + new ServiceProcess(spec, layout).managementPort(settings);
+            rows.add(List.of(spec.name(), base, base + "/q/swagger-ui", management + Health.READY_PATH,
+                    management + "/q/metrics"));
         });
         console.table(rows);
         console.line("");

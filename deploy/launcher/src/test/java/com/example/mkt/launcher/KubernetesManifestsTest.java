@@ -69,6 +69,15 @@ class KubernetesManifestsTest {
             assertEquals("/q/health/ready", at(container, "readinessProbe", "httpGet", "path"));
             assertEquals("/q/health/live", at(container, "livenessProbe", "httpGet", "path"));
             assertEquals("/q/health/started", at(container, "startupProbe", "httpGet", "path"));
+            // health and metrics on the management port, which no Service or Ingress exposes
+            assertEquals("management", at(container, "ports", 1, "name"));
+            assertEquals(9000, (Integer) at(container, "ports", 1, "containerPort"));
+            for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
+                assertEquals("management", at(container, probe, "httpGet", "port"), spec.name() + " " + probe);
+            }
+            assertEquals("9000", at(deployment, "spec", "template", "metadata", "annotations", "prometheus.io/port"));
+            assertTrue(((List<?>) container.get("env")).contains(Map.of("name", "QUARKUS_MANAGEMENT_PORT",
+                    "value", "9000")), spec.name() + " listens for health and metrics on 9000");
             assertNotNull(at(container, "resources", "limits", "memory"), spec.name() + " has a memory limit");
             assertEquals(Boolean.TRUE, at(deployment, "spec", "template", "spec", "securityContext", "runAsNonRoot"));
             assertTrue((Integer) at(deployment, "spec", "replicas") >= 2, "jobs and relays are replica-safe");

@@ -53,9 +53,10 @@ class ServiceSpecTest {
     @Test
     void environmentCarriesPortDatabaseKafkaAndPeers() {
         Settings settings = Settings.from(Map.of("PLATFORM_CUSTOMER_PORT", "9181"));
-        Map<String, String> env = spec("campaign").environment(8082, "jdbc:postgresql://127.0.0.1:5432/campaign",
+        Map<String, String> env = spec("campaign").environment(8082, 9082, "jdbc:postgresql://127.0.0.1:5432/campaign",
                 "campaign", "secret", "127.0.0.1:9092", settings.servicePorts());
         assertEquals("8082", env.get("QUARKUS_HTTP_PORT"));
+        assertEquals("9082", env.get("QUARKUS_MANAGEMENT_PORT"));
         assertEquals("jdbc:postgresql://127.0.0.1:5432/campaign", env.get("QUARKUS_DATASOURCE_JDBC_URL"));
         assertEquals("campaign", env.get("QUARKUS_DATASOURCE_USERNAME"));
         assertEquals("secret", env.get("QUARKUS_DATASOURCE_PASSWORD"));
@@ -72,6 +73,11 @@ class ServiceSpecTest {
         assertEquals(9093, defaults.kafkaControllerPort());
         assertEquals("8080,8081,8082,8083,8084", ServiceSpec.ALL.stream()
                 .map(s -> Integer.toString(defaults.servicePort(s))).collect(Collectors.joining(",")));
+        // health and metrics on ports of their own, each overridable
+        assertEquals("9080,9081,9082,9083,9084", ServiceSpec.ALL.stream()
+                .map(s -> Integer.toString(defaults.managementPort(s))).collect(Collectors.joining(",")));
+        assertEquals(19083, Settings.from(Map.of("PLATFORM_KPI_MANAGEMENT_PORT", "19083"))
+                .managementPort(spec("kpi")));
         assertTrue(defaults.externalDatabase().isEmpty());
         assertTrue(defaults.externalKafka().isEmpty());
 

@@ -39,6 +39,7 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -61,6 +62,9 @@ public class ProxyRoutes {
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host",
             "x-api-key", "x-request-id", "traceparent", "tracestate", "x-forwarded-for", "x-forwarded-host",
             "x-forwarded-proto", "forwarded", "expect");
+
+    /** The request-context key under which Quarkus' metrics and tracing look for a request's path template. */
+    private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
 
     private final GatewayConfig config;
     private final Problems problems;
@@ -102,6 +106,8 @@ public class ProxyRoutes {
 
     private void handle(RoutingContext ctx) {
         String path = ctx.normalizedPath();
+        // read by Quarkus' HTTP server metrics (and tracing) as the request's route, instead of the raw path
+        ((HttpServerRequestInternal) ctx.request()).context().putLocal(URL_PATH_TEMPLATE, routes.metricTemplate(path));
         if (routes.isLocal(path)) {
             ctx.next();
             return;

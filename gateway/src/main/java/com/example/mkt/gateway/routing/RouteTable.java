@@ -52,6 +52,20 @@ public class RouteTable {
         return segment == null ? Optional.empty() : Optional.ofNullable(backendBySegment.get(segment));
     }
 
+    /**
+     * The path as the gateway's metrics name it: the routed resource, never what follows it ({@code
+     * /api/v1/customers/C-0042/contacts} is {@code /api/v1/customers/**}), so no id reaches a metric and the number of
+     * series stays the number of routes. The owning service's own metrics carry each endpoint's template.
+     */
+    public String metricTemplate(String path) {
+        String segment = firstSegment(path);
+        if (segment == null || (!backendBySegment.containsKey(segment) && !local.contains(segment))) {
+            return API_PREFIX + "{unrouted}";
+        }
+        return path.length() > API_PREFIX.length() + segment.length() ? API_PREFIX + segment + "/**"
+                : API_PREFIX + segment;
+    }
+
     static String firstSegment(String path) {
         if (path == null || !path.startsWith(API_PREFIX)) {
             return null;

@@ -14,14 +14,14 @@ import org.junit.jupiter.api.Test;
 class RouteTableTest {
 
     private final RouteTable table = new RouteTable(Map.of(
-            "customer-service", List.of("customers", "complaints", "credit-requests"),
+            "customer-service", List.of("customers", "complaints", "credit-change-requests"),
             "kpi-service", List.of("kpis", "kpi-alerts")), Set.of("sales-events"));
 
     @Test
     void theFirstSegmentNamesTheOwner() {
         assertEquals(Optional.of("customer-service"), table.backendFor("/api/v1/customers"));
         assertEquals(Optional.of("customer-service"), table.backendFor("/api/v1/customers/c-1/contacts"));
-        assertEquals(Optional.of("customer-service"), table.backendFor("/api/v1/credit-requests/r-1"));
+        assertEquals(Optional.of("customer-service"), table.backendFor("/api/v1/credit-change-requests/r-1"));
         assertEquals(Optional.of("kpi-service"), table.backendFor("/api/v1/kpi-alerts"));
         assertEquals(Optional.of("kpi-service"), table.backendFor("/api/v1/kpis/"));
     }
@@ -34,6 +34,16 @@ class RouteTableTest {
         assertEquals(Optional.empty(), table.backendFor("/api/v2/customers"));
         assertEquals(Optional.empty(), table.backendFor("/customers"));
         assertEquals(Optional.empty(), table.backendFor("/api/v1/sales-events"));
+    }
+
+    @Test
+    void metricsNameTheRouteNeverTheIdsBelowIt() {
+        assertEquals("/api/v1/customers", table.metricTemplate("/api/v1/customers"));
+        assertEquals("/api/v1/customers/**", table.metricTemplate("/api/v1/customers/C-0042/contacts"));
+        assertEquals("/api/v1/kpis/**", table.metricTemplate("/api/v1/kpis/SALES_AMOUNT/subtree"));
+        assertEquals("/api/v1/sales-events", table.metricTemplate("/api/v1/sales-events"));
+        assertEquals("/api/v1/{unrouted}", table.metricTemplate("/api/v1/no-such-thing/12345"));
+        assertEquals("/api/v1/{unrouted}", table.metricTemplate("/api/v1/"));
     }
 
     @Test
