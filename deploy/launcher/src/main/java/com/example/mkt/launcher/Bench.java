@@ -89,7 +89,7 @@ final class Bench {
         double e2e;
         Map<String, Double> cpuBefore = cpu();
         Map<String, Double> cpuAfter;
-        try (BenchLag lag = new BenchLag(bootstrap)) {
+        try (BenchLag lag = new BenchLag(bootstrap); BenchPace pace = new BenchPace(lag)) {
             long start = System.nanoTime();
             BenchLoad.Result sent = load.send(sales, options.events(), options.clients(), options.batch());
             report.put("gateway accepted", fmt(sent.perSecond()) + " events/s (" + sent.throttled() + " waits on 429)");
@@ -98,6 +98,11 @@ final class Bench {
             e2e = options.events() / caughtUp.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
             report.put("end to end", fmt(e2e) + " events/s");
             report.put("end to end / anchor", String.format(Locale.ROOT, "%.1f %%", 100 * e2e / anchor));
+            double[] tenths = pace.firstAndLastTenth(options.events());
+            if (tenths != null) {
+                report.put("end to end, first / last tenth", String.format(Locale.ROOT, "%s / %s events/s",
+                        fmt(tenths[0]), fmt(tenths[1])));
+            }
             cpuAfter = cpu();
 
             console.step("latency: " + options.probes() + " probes at " + options.rate() + " events/s of background");

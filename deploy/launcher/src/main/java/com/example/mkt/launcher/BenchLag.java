@@ -29,6 +29,24 @@ final class BenchLag implements AutoCloseable {
                 AdminClientConfig.CLIENT_ID_CONFIG, "platform-bench"));
     }
 
+    /** Records every service has processed so far (committed), summed over partitions: the slowest one's count. */
+    long processedBySlowest() {
+        try {
+            long slowest = Long.MAX_VALUE;
+            for (String group : GROUPS.values()) {
+                long sum = 0;
+                for (OffsetAndMetadata c : admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                        .get(10, TimeUnit.SECONDS).values()) {
+                    sum += c == null ? 0 : c.offset();
+                }
+                slowest = Math.min(slowest, sum);
+            }
+            return slowest;
+        } catch (Exception e) {
+            throw new PlatformException("cannot read committed offsets: " + e);
+        }
+    }
+
     /** Records behind, per service. */
     Map<String, Long> lag() {
         try {

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * What {@code ./platform bench} is asked to do. The defaults are the figures the pipeline is judged by: 200,000 sales
- * from 4 clients in batches of 500, latency at 1,000 events/s, after 20,000 sales that warm the services up (their
+ * from 4 clients in batches of 500, latency at 1,000 events/s, after 50,000 sales that warm the services up (their
  * JIT compilers would otherwise be measured with them).
  */
 record BenchOptions(int events, int clients, int batch, int rate, int probes, int anchorRecords, int warmup) {
@@ -20,7 +20,7 @@ record BenchOptions(int events, int clients, int batch, int rate, int probes, in
         int rate = 1_000;
         int probes = 200;
         int anchor = 500_000;
-        int warmup = 20_000;
+        int warmup = 50_000;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             if (i + 1 >= args.size()) {

@@ -43,8 +43,11 @@ final class BenchSales {
             long k = next.getAndIncrement();
             long amountCents = 10_000 + (k * 7919) % 90_000; // 100.00 .. 999.99
             cents.addAndGet(amountCents);
-            String branch = world.branches().get((int) (k % world.branches().size()));
-            events.add(sale("BENCH-" + run + "-" + k, branch, "BENCH-S" + (k % SALESPEOPLE),
+            // each salesperson sells in the branch BenchSetup made them staff of, as in a real company (sales
+            // spread over every branch by every salesperson made 2,200 people x branches out of 200 people)
+            int salesperson = (int) (k % SALESPEOPLE);
+            String branch = world.branches().get(salesperson % world.branches().size());
+            events.add(sale("BENCH-" + run + "-" + k, branch, "BENCH-S" + salesperson,
                     "BENCH-C" + (k % CUSTOMERS), world.campaignCode(), world.product(), amountCents));
         }
         return BenchHttp.json(Map.of("events", events));

@@ -47,7 +47,7 @@ record Invocation(Command command, boolean build, boolean follow, Optional<Strin
                                     -d @sale.json http://localhost:8080/api/v1/sales-events
               bench [--events N] [--clients C] [--batch B] [--rate R] [--probes P] [--anchor-records A]
                     [--warmup W]    measure the sales pipeline of the running platform beside Kafka's own
-                                    produce rate: after W sales of warm-up (20000), N sales (200000) from C
+                                    produce rate: after W sales of warm-up (50000), N sales (200000) from C
                                     clients (4) in batches of B (500),
                                     then sale->KPI latency with P probes (200) at R events/s (1000), reads
                                     through the gateway against direct; prints a table and a last line

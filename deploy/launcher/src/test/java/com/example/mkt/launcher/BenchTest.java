@@ -13,7 +13,7 @@ class BenchTest {
 
     @Test
     void optionsDefaultToTheJudgedFigures() {
-        assertEquals(new BenchOptions(200_000, 4, 500, 1_000, 200, 500_000, 20_000), BenchOptions.parse(List.of()));
+        assertEquals(new BenchOptions(200_000, 4, 500, 1_000, 200, 500_000, 50_000), BenchOptions.parse(List.of()));
         assertEquals(0, BenchOptions.parse(List.of("--warmup", "0")).warmup());
         assertThrows(UsageException.class, () -> BenchOptions.parse(List.of("--warmup", "-1")));
         BenchOptions o = BenchOptions.parse(List.of("--events", "1_000_000", "--clients", "8", "--batch", "5000"));
@@ -64,5 +64,23 @@ class BenchTest {
         assertEquals("537.57", sales.campaignTotal().toPlainString());
         sales.probe(0);
         assertEquals("538.57", sales.total().toPlainString());
+    }
+
+    @Test
+    void paceComparesTheFirstAndTheLastTenth() {
+        // 1,000 events: 100 in the first second, then slower, the last 100 over two seconds
+        java.util.List<BenchPace.Sample> samples = java.util.List.of(new BenchPace.Sample(0, 0),
+                new BenchPace.Sample(1_000_000_000L, 100), new BenchPace.Sample(5_000_000_000L, 900),
+                new BenchPace.Sample(7_000_000_000L, 1_000));
+        double[] rates = BenchPace.rates(samples, 1_000);
+        assertEquals(100.0, rates[0], 1e-9);
+        assertEquals(50.0, rates[1], 1e-9);
+        // interpolated between samples: 100 of the 200 between 1 s and 2 s are the tenth's end
+        double[] mid = BenchPace.rates(java.util.List.of(new BenchPace.Sample(0, 0),
+                new BenchPace.Sample(2_000_000_000L, 200), new BenchPace.Sample(8_000_000_000L, 800),
+                new BenchPace.Sample(10_000_000_000L, 1_000)), 1_000);
+        assertEquals(100.0, mid[0], 1e-9);
+        assertEquals(100.0, mid[1], 1e-9);
+        assertEquals(null, BenchPace.rates(java.util.List.of(new BenchPace.Sample(0, 0)), 1_000));
     }
 }
