@@ -131,7 +131,13 @@ class PlatformE2EIT {
         body.put("name", name);
         body.put("kind", kind);
         body.put("parent", parent);
-        http.post(gm, "/api/v1/org-units", body).expect(201);
+        behindTheGateway(http.post(gm, "/api/v1/org-units", body).expect(201));
+    }
+
+    /** A create's Location names the gateway, never the service that answered it. */
+    private void behindTheGateway(Answer created) {
+        String location = created.header("location").orElseThrow(() -> new AssertionError("no Location"));
+        assertTrue(location.startsWith(platform.gatewayUrl() + "/api/v1/"), location);
     }
 
     private void staff(String id, String name, String org, String role) {
@@ -142,7 +148,7 @@ class PlatformE2EIT {
         body.put("orgUnit", org);
         body.put("roles", List.of(role));
         body.put("onDutyFrom", today.withDayOfMonth(1).toString());
-        http.post(gm, "/api/v1/staff", body).expect(201);
+        behindTheGateway(http.post(gm, "/api/v1/staff", body).expect(201));
     }
 
     @Test
@@ -336,7 +342,9 @@ class PlatformE2EIT {
         body.put("offerRules", "满100元赠送保额");
         body.put("budgetLines", List.of(Map.of("name", "宣传", "amount", "12500.00")));
         body.put("currency", "CNY");
-        campaignId = http.post(planner, "/api/v1/campaigns", body).expect(201).at("/id").asText();
+        Answer created = http.post(planner, "/api/v1/campaigns", body).expect(201);
+        behindTheGateway(created);
+        campaignId = created.at("/id").asText();
         String path = "/api/v1/campaigns/" + campaignId;
         List<Map<String, Object>> branches = List.of(
                 Map.of("branch", "B-NANCHANG", "starting", "15000.00", "budget", "30000.00"),

@@ -99,10 +99,8 @@ final class Bench {
             report.put("end to end", fmt(e2e) + " events/s");
             report.put("end to end / anchor", String.format(Locale.ROOT, "%.1f %%", 100 * e2e / anchor));
             double[] tenths = pace.firstAndLastTenth(options.events());
-            if (tenths != null) {
-                report.put("end to end, first / last tenth", String.format(Locale.ROOT, "%s / %s events/s",
-                        fmt(tenths[0]), fmt(tenths[1])));
-            }
+            report.put("end to end, first / last tenth", tenths == null ? "not measured (" + pace.describe() + ")"
+                    : String.format(Locale.ROOT, "%s / %s events/s", fmt(tenths[0]), fmt(tenths[1])));
             cpuAfter = cpu();
 
             console.step("latency: " + options.probes() + " probes at " + options.rate() + " events/s of background");

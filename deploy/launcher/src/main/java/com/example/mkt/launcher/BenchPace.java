@@ -19,6 +19,7 @@ final class BenchPace implements AutoCloseable {
     private final BenchLag lag;
     private final long base;
     private final List<Sample> samples = new ArrayList<>();
+    private volatile String failure;
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "bench-pace");
         t.setDaemon(true);
@@ -38,12 +39,16 @@ final class BenchPace implements AutoCloseable {
                 samples.add(new Sample(System.nanoTime(), processed));
             }
         } catch (RuntimeException e) {
-            // a missed sample only coarsens the figure
+            failure = e.toString(); // a missed sample only coarsens the figure
         }
     }
 
-    /** Events per second over the first and the last tenth of {@code events}, or null when too few samples. */
+    /**
+     * Events per second over the first and the last tenth of {@code events}, or null when too few samples. Called
+     * once the consumers caught up: a last sample is taken then, the one before may be up to a second old.
+     */
     double[] firstAndLastTenth(long events) {
+        sample();
         List<Sample> copy;
         synchronized (samples) {
             copy = List.copyOf(samples);
@@ -77,6 +82,15 @@ final class BenchPace implements AutoCloseable {
             before = s;
         }
         return null;
+    }
+
+    /** What was sampled, for a figure that could not be worked out. */
+    String describe() {
+        synchronized (samples) {
+            return samples.size() + " samples" + (samples.isEmpty() ? ""
+                    : ", last " + samples.get(samples.size() - 1).processed() + " processed") + (failure == null ? ""
+                    : ", " + failure);
+        }
     }
 
     @Override

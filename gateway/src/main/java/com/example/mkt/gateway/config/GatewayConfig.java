@@ -16,6 +16,12 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
+    /**
+     * Where callers reach the gateway (e.g. https://api.example.com), for the links backends answer with; unset, the
+     * scheme and host of each request (forwarded ones from trusted proxies).
+     */
+    Optional<String> publicUrl();
+
     /** Backend services by name; each names the first path segments under /api/v1 it owns. */
     Map<String, Backend> backends();
 

@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -238,12 +239,12 @@ public class ProxyRoutes {
                 } else {
                     breaker.onSuccess();
                 }
-                relay(ctx, backendResponse, requestId);
+                relay(ctx, backendResponse, requestId, base);
             });
         });
     }
 
-    private void relay(RoutingContext ctx, HttpClientResponse backendResponse, String requestId) {
+    private void relay(RoutingContext ctx, HttpClientResponse backendResponse, String requestId, String backendBase) {
         HttpServerResponse response = ctx.response();
         response.setStatusCode(backendResponse.statusCode());
         if (backendResponse.statusMessage() != null) {
@@ -252,13 +253,23 @@ public class ProxyRoutes {
         backendResponse.headers().forEach(h -> {
             String name = h.getKey().toLowerCase();
             // CORS is the gateway's business: a backend's own CORS headers would contradict or duplicate it.
-            if (!NOT_FORWARDED.contains(name) && !name.startsWith("access-control-")) {
+            if (name.equals("location") || name.equals("content-location")) {
+                response.headers().add(h.getKey(), PublicLinks.rewrite(h.getValue(), backendBase, publicBase(ctx)));
+            } else if (!NOT_FORWARDED.contains(name) && !name.startsWith("access-control-")) {
                 response.headers().add(h.getKey(), h.getValue());
             }
         });
         response.headers().set(RequestFilters.REQUEST_ID, requestId);
         response.send(backendResponse).onFailure(e -> LOG.debugf("relaying the answer of %s failed: %s",
                 ctx.normalizedPath(), e.toString()));
+    }
+
+    private Optional<String> publicBase(RoutingContext ctx) {
+        if (config.publicUrl().isPresent()) {
+            return config.publicUrl().map(PublicLinks::trimSlash);
+        }
+        HttpServerRequest in = ctx.request();
+        return in.authority() == null ? Optional.empty() : Optional.of(in.scheme() + "://" + in.authority());
     }
 
     private void failed(RoutingContext ctx, String backend, CircuitBreaker breaker, Throwable cause) {

@@ -44,6 +44,19 @@ class RoutingIT {
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 
     @Test
+    void aCreatedResourcesLocationPointsAtTheGatewayNotTheService() {
+        given().header("Authorization", STAFF).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/customers?status=201")
+                .then().statusCode(201)
+                .header("Location", equalTo("http://localhost:" + RestAssured.port + "/api/v1/customers/c-new"));
+        // behind an ingress (a trusted proxy): the address the caller used
+        given().header("Authorization", STAFF).header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "api.example.com").contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/customers?status=201")
+                .then().statusCode(201).header("Location", equalTo("https://api.example.com/api/v1/customers/c-new"));
+    }
+
+    @Test
     void forwardsToTheOwningServiceWithTokenRequestIdAndTrace() {
         Response response = given().header("Authorization", STAFF)
                 .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")

@@ -86,6 +86,10 @@ public final class StubBackend {
                     .put("query", request.query()).put("headers", headers).put("bodyLength", length[0])
                     .put("bodySha256", HexFormat.of().formatHex(digest.digest()));
             int status = Integer.parseInt(request.getParam("status", "200"));
+            if (status == 201) {
+                // as a Quarkus service answers a create: an absolute link on the host it was called at
+                request.response().putHeader("Location", "http://" + request.authority() + path + "/c-new");
+            }
             request.response().setStatusCode(status).putHeader("Content-Type", "application/json")
                     .putHeader("X-Backend", "stub").putHeader("Access-Control-Allow-Origin", "*")
                     .end(echo.encode());
