@@ -101,6 +101,14 @@ final class Bench {
             double[] tenths = pace.firstAndLastTenth(options.events());
             report.put("end to end, first / last tenth", tenths == null ? "not measured (" + pace.describe() + ")"
                     : String.format(Locale.ROOT, "%s / %s events/s", fmt(tenths[0]), fmt(tenths[1])));
+            double[] each = pace.tenths(options.events());
+            if (each != null) {
+                // the last tenths can run faster than the first: once the gateway has taken every sale, the
+                // consumers have the machine to themselves for the backlog
+                report.put("end to end, each tenth", java.util.Arrays.stream(each)
+                        .mapToObj(r -> Double.isNaN(r) ? "-" : fmt(r)).collect(java.util.stream.Collectors.joining(" "))
+                        + " events/s");
+            }
             cpuAfter = cpu();
 
             console.step("latency: " + options.probes() + " probes at " + options.rate() + " events/s of background");

@@ -56,6 +56,22 @@ final class BenchPace implements AutoCloseable {
         return rates(copy, events);
     }
 
+    /** Events per second over each tenth of {@code events}, in order; null where it cannot be worked out. */
+    double[] tenths(long events) {
+        List<Sample> copy;
+        synchronized (samples) {
+            copy = List.copyOf(samples);
+        }
+        long tenth = events / 10;
+        double[] rates = new double[10];
+        for (int i = 0; i < 10; i++) {
+            Long from = at(copy, i * tenth);
+            Long to = at(copy, (i + 1) * tenth);
+            rates[i] = from == null || to == null || to <= from ? Double.NaN : tenth / ((to - from) / 1e9);
+        }
+        return tenth == 0 ? null : rates;
+    }
+
     static double[] rates(List<Sample> samples, long events) {
         long tenth = events / 10;
         Long t0 = at(samples, 0);
