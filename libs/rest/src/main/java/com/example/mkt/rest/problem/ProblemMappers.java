@@ -115,6 +115,11 @@ public class ProblemMappers {
         if (race != null) {
             return api(race, uri);
         }
+        ApiException outage = DatabaseOutage.translate(e);
+        if (outage != null) {
+            LOG.warnf("database unreachable on %s: %s", path(uri), e);
+            return api(outage, uri);
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", incident, path(uri));
         return respond(new Problem(Problem.TYPE_PREFIX + "internal", "Internal error", 500,
