@@ -43,6 +43,16 @@ public record Bands(List<Band> bands, BigDecimal below) {
         return new Bands(bands, new BigDecimal(thresholdsAndPoints[thresholdsAndPoints.length - 1]));
     }
 
+    /** The points of the band an exact rate falls in: no rounding moves a value on an edge into the next band. */
+    public BigDecimal pointsFor(Fraction rate) {
+        for (Band band : bands) {
+            if (rate.atLeast(band.atLeast())) {
+                return band.points();
+            }
+        }
+        return below;
+    }
+
     public BigDecimal pointsFor(BigDecimal value) {
         for (Band band : bands) {
             if (value.compareTo(band.atLeast()) >= 0) {

@@ -11,7 +11,8 @@ import java.util.Objects;
  * <p>The seed formula ({@code 003:1652}: 实际回访条数 ÷ (200条 × 实际在岗人数) × 当月应出勤天数) is garbled as written; we
  * read it as: each person on duty owes the monthly quota in proportion to the days they were on duty out of the days
  * scheduled, and a team owes the sum. Days worked beyond the schedule do not raise the quota, so overtime never
- * turns into a penalty. Kept at 2 decimals so that proration does not round a person's expectation away.
+ * turns into a penalty. {@link #owed} is exact, for the comparison with the deduction bands; {@link #expected} is
+ * rounded to 2 decimals, for display.
  */
 public final class FollowUpQuota {
 
@@ -19,6 +20,16 @@ public final class FollowUpQuota {
 
     public FollowUpQuota(FollowUpQuotaPolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    /** What a person owes, exactly: quota x days on duty / days scheduled. */
+    public Fraction owed(Attendance attendance) {
+        if (attendance.scheduledDays() == 0) {
+            return Fraction.of(BigDecimal.ZERO);
+        }
+        int days = Math.min(attendance.daysOnDuty(), attendance.scheduledDays());
+        return new Fraction(BigDecimal.valueOf((long) policy.perPersonPerMonth() * days),
+                BigDecimal.valueOf(attendance.scheduledDays()));
     }
 
     public BigDecimal expected(Attendance attendance) {

@@ -1,7 +1,6 @@
 package com.example.mkt.kpi.scorecard;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +25,13 @@ public final class ScorecardCalculator {
         Map<ScoreItem, BigDecimal> deductions = new EnumMap<>(ScoreItem.class);
         deductions.put(ScoreItem.CALL_QUALITY, times(policy.pointsPerFailedSpotCheck(), in.failedSpotChecks()));
         deductions.put(ScoreItem.COMPLAINT_RESOLUTION,
-                rateDeduction(policy.complaintResolution(), in.complaintsResolved(), BigDecimal.valueOf(in.complaintsReceived())));
+                rateDeduction(policy.complaintResolution(), in.complaintsResolved(), count(in.complaintsReceived())));
         deductions.put(ScoreItem.FOLLOW_UP_COMPLETION,
                 rateDeduction(policy.followUpCompletion(), in.followUpsDone(), in.followUpsExpected()));
         deductions.put(ScoreItem.FOLLOW_UP_AUTHENTICITY,
                 policy.followUpAuthenticity().pointsFor(BigDecimal.valueOf(in.falseFollowUps())));
         deductions.put(ScoreItem.SATISFACTION,
-                rateDeduction(policy.satisfaction(), in.satisfied(), BigDecimal.valueOf(in.surveyed())));
+                rateDeduction(policy.satisfaction(), in.satisfied(), count(in.surveyed())));
         deductions.put(ScoreItem.REPORT_TRUTHFULNESS, times(policy.pointsPerFalseReport(), in.falseReports()));
         deductions.put(ScoreItem.AUDIT_NOTICES, auditDeductions(in.auditDeductions()));
 
@@ -55,13 +54,16 @@ public final class ScorecardCalculator {
         return points.multiply(BigDecimal.valueOf(count));
     }
 
-    private static BigDecimal rateDeduction(Bands bands, int achieved, BigDecimal expected) {
-        if (expected.signum() == 0) {
+    private static Fraction count(int n) {
+        return Fraction.of(BigDecimal.valueOf(n));
+    }
+
+    private static BigDecimal rateDeduction(Bands bands, int achieved, Fraction expected) {
+        if (expected.isZero()) {
             return BigDecimal.ZERO;
         }
-        // unrounded, so 189.99 of 200 expected is below 95% and not rounded up into the next band
-        BigDecimal rate = BigDecimal.valueOf(achieved).divide(expected, MathContext.DECIMAL128);
-        return bands.pointsFor(rate);
+        // exact: 189.99 of 200 is below 95 % and 170 of 200 x 17/19 is exactly 95 %, neither rounded across an edge
+        return bands.pointsFor(expected.into(achieved));
     }
 
     private BigDecimal auditDeductions(List<BigDecimal> each) {

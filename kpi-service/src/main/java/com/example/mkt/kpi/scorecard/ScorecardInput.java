@@ -26,7 +26,7 @@ public record ScorecardInput(
         int complaintsReceived,
         int complaintsResolved,
         int followUpsDone,
-        BigDecimal followUpsExpected,
+        Fraction followUpsExpected,
         int falseFollowUps,
         int surveyed,
         int satisfied,
@@ -49,9 +49,6 @@ public record ScorecardInput(
             throw new IllegalArgumentException("satisfied must be within 0..surveyed");
         }
         Objects.requireNonNull(followUpsExpected, "followUpsExpected");
-        if (followUpsExpected.signum() < 0) {
-            throw new IllegalArgumentException("followUpsExpected must not be negative");
-        }
         auditDeductions = List.copyOf(auditDeductions);
         commendations = List.copyOf(commendations);
         criticisms = List.copyOf(criticisms);

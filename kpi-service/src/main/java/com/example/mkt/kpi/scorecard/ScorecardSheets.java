@@ -49,12 +49,13 @@ public class ScorecardSheets {
         if (in.satisfied() > in.surveyed()) {
             throw ApiException.unprocessable("inputs.satisfied", "must not exceed surveyed");
         }
-        BigDecimal expected = quota.expected(new Attendance(in.daysOnDuty(), in.scheduledDays()));
+        Attendance attendance = new Attendance(in.daysOnDuty(), in.scheduledDays());
+        BigDecimal expected = quota.expected(attendance);
         ScorecardInput input;
         Scorecard sheet;
         try {
             input = new ScorecardInput(in.failedSpotChecks(), in.complaintsReceived(), in.complaintsResolved(),
-                    in.followUpsDone(), expected, in.falseFollowUps(), in.surveyed(), in.satisfied(), in.falseReports(),
+                    in.followUpsDone(), quota.owed(attendance), in.falseFollowUps(), in.surveyed(), in.satisfied(), in.falseReports(),
                     decimals(in.auditDeductions()), in.commendations() == null ? List.of() : in.commendations(),
                     in.criticisms() == null ? List.of() : in.criticisms());
             sheet = calculator.compute(input);

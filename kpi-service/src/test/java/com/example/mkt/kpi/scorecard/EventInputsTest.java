@@ -23,9 +23,9 @@ class EventInputsTest {
     }
 
     private Scorecard sheet(ScorecardResource.Inputs in) {
-        BigDecimal expected = quota.expected(new Attendance(in.daysOnDuty(), in.scheduledDays()));
+        Fraction owed = quota.owed(new Attendance(in.daysOnDuty(), in.scheduledDays()));
         return calculator.compute(new ScorecardInput(in.failedSpotChecks(), in.complaintsReceived(),
-                in.complaintsResolved(), in.followUpsDone(), expected, in.falseFollowUps(), in.surveyed(),
+                in.complaintsResolved(), in.followUpsDone(), owed, in.falseFollowUps(), in.surveyed(),
                 in.satisfied(), in.falseReports(), List.of(), List.of(), List.of()));
     }
 

@@ -38,7 +38,7 @@ class ScorecardCalculatorTest {
 
         ScorecardInput build() {
             return new ScorecardInput(failedSpotChecks, complaintsReceived, complaintsResolved, followUpsDone,
-                    followUpsExpected, falseFollowUps, surveyed, satisfied, falseReports, audits, commendations,
+                    Fraction.of(followUpsExpected), falseFollowUps, surveyed, satisfied, falseReports, audits, commendations,
                     criticisms);
         }
     }
