@@ -67,7 +67,8 @@ public class LeaderboardResource {
         switch (lvl) {
             case "branches" -> {
                 for (Ranked<BranchProgress> r : new Leaderboard().branches(p, m)) {
-                    lines.add(new Line(r.rank(), r.tied(), r.entry().branch(), null, Api.rate(r.score()),
+                    lines.add(new Line(r.rank(), r.tied(), r.entry().branch(), null,
+                            Api.rate(Leaderboard.shown(r.entry(), m)),
                             Api.money(r.entry().achieved()), Api.CURRENCY));
                 }
             }
@@ -76,7 +77,8 @@ public class LeaderboardResource {
                 for (Ranked<SalespersonProgress> r : new Leaderboard().salespeople(p, m)) {
                     if (all || scope.canSee(r.entry().branch())) {
                         lines.add(new Line(r.rank(), r.tied(), r.entry().branch(), r.entry().salesperson(),
-                                Api.rate(r.score()), Api.money(r.entry().achieved()), Api.CURRENCY));
+                                Api.rate(Leaderboard.shown(r.entry(), m)), Api.money(r.entry().achieved()),
+                                Api.CURRENCY));
                     }
                 }
             }

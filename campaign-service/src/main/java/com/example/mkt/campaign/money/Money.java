@@ -49,6 +49,28 @@ public final class Money {
         return Optional.of(part.multiply(HUNDRED).divide(whole, SCALE, ROUNDING));
     }
 
+    /**
+     * How far an amount is towards a target, in percent, rounded down: 89,999.99 of 90,000 shows 99.99, never the
+     * 100.00 that would claim a target not reached. For display; ranks compare {@link #ratio} instead.
+     */
+    public static Optional<BigDecimal> achievement(BigDecimal part, BigDecimal whole) {
+        if (whole.signum() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(part.multiply(HUNDRED).divide(whole, SCALE, RoundingMode.DOWN));
+    }
+
+    /**
+     * The ratio to rank and tie on. Amounts are cents below 10^15, so two different ratios differ by more than
+     * 10^-34 of their size and 60 significant digits order them exactly; equal ratios come out digit for digit equal.
+     */
+    public static Optional<BigDecimal> ratio(BigDecimal part, BigDecimal whole) {
+        if (whole.signum() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(part.divide(whole, new java.math.MathContext(60)));
+    }
+
     public static boolean atLeast(BigDecimal amount, BigDecimal threshold) {
         return amount.compareTo(threshold) >= 0;
     }

@@ -85,7 +85,8 @@ public class ProgressResource {
         BigDecimal starting = Money.sum(branches.stream().map(BranchProgress::starting).toList());
         BigDecimal budget = Money.sum(branches.stream().map(BranchProgress::budget).toList());
         return new ProgressView(c.id, Api.CURRENCY, Api.money(total), null,
-                Api.rate(Money.percent(total, starting).orElse(null)), Api.rate(Money.percent(total, budget).orElse(null)),
+                Api.rate(Money.achievement(total, starting).orElse(null)),
+                Api.rate(Money.achievement(total, budget).orElse(null)),
                 lines, people);
     }
 }

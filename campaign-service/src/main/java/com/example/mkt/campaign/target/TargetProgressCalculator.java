@@ -73,12 +73,12 @@ public final class TargetProgressCalculator {
         sortedPeople.forEach((key, achieved) -> {
             BranchTarget target = allocation.of(key.get(0)).orElse(null);
             people.add(new SalespersonProgress(key.get(1), key.get(0), Money.of(achieved),
-                    target == null ? null : Money.percent(achieved, target.starting()).orElse(null),
-                    target == null ? null : Money.percent(achieved, target.budget()).orElse(null)));
+                    target == null ? null : Money.achievement(achieved, target.starting()).orElse(null),
+                    target == null ? null : Money.achievement(achieved, target.budget()).orElse(null)));
         });
 
         return new CampaignProgress(branches, people, Money.of(total), Money.of(total.subtract(allocated)),
-                Money.percent(total, startingSum).orElse(null), Money.percent(total, budgetSum).orElse(null));
+                Money.achievement(total, startingSum).orElse(null), Money.achievement(total, budgetSum).orElse(null));
     }
 
     private static Reached reached(BranchTarget target, TreeMap<Instant, BigDecimal> netByInstant) {
@@ -96,8 +96,8 @@ public final class TargetProgressCalculator {
     private static BranchProgress branchProgress(BranchTarget target, BigDecimal total, Reached reached) {
         BigDecimal achieved = Money.of(total);
         return new BranchProgress(target.branch(), Money.of(target.starting()), Money.of(target.budget()), achieved,
-                Money.percent(achieved, target.starting()).orElse(null),
-                Money.percent(achieved, target.budget()).orElse(null),
+                Money.achievement(achieved, target.starting()).orElse(null),
+                Money.achievement(achieved, target.budget()).orElse(null),
                 reached.starting(), reached.budget(),
                 Money.of(target.starting().subtract(achieved).max(BigDecimal.ZERO)),
                 Money.of(target.budget().subtract(achieved).max(BigDecimal.ZERO)));

@@ -48,7 +48,8 @@ class LeaderboardTest {
         assertEquals(List.of("B-JIUJIANG", "B-JINGDEZHEN", "B-NANCHANG", "B-GANZHOU"),
                 r.subList(0, 4).stream().map(x -> x.entry().branch()).toList());
         assertEquals(List.of(1, 2, 2, 4), r.subList(0, 4).stream().map(Ranked::rank).toList());
-        assertEquals(new BigDecimal("111.11"), r.get(1).score());
+        assertEquals(new BigDecimal("111.11"), Leaderboard.shown(r.get(1).entry(), RankingMetric.STARTING_RATE));
+        assertEquals(r.get(1).score(), r.get(2).score(), "10/9 and 10/9: the same exact ratio, a tie");
     }
 
     @Test
@@ -57,7 +58,26 @@ class LeaderboardTest {
         // 20/20 = 100%, 10/13 = 76.92%, 20/23 = 86.96%, 9/23 = 39.13%
         assertEquals(List.of("B-JIUJIANG", "B-NANCHANG", "B-JINGDEZHEN", "B-GANZHOU"),
                 r.subList(0, 4).stream().map(x -> x.entry().branch()).toList());
-        assertEquals(new BigDecimal("100.00"), r.get(0).score());
+        assertEquals(new BigDecimal("100.00"), Leaderboard.shown(r.get(0).entry(), RankingMetric.BUDGET_RATE));
+    }
+
+    @Test
+    void aTargetReachedOutranksOneMissedByACentAndShowsMore() {
+        CampaignProgress close = new TargetProgressCalculator().progress(SeedCampaign.allocation(), List.of(
+                c("B-JINGDEZHEN", "s-1", "90000.00"),     // 9万: reached
+                c("B-PINGXIANG", "s-2", "89999.99")));    // 9万: one cent short
+        List<Ranked<BranchProgress>> r = leaderboard.branches(close, RankingMetric.STARTING_RATE);
+        assertEquals(List.of("B-JINGDEZHEN", "B-PINGXIANG"), r.subList(0, 2).stream().map(x -> x.entry().branch())
+                .toList());
+        assertEquals(List.of(1, 2), r.subList(0, 2).stream().map(Ranked::rank).toList());
+        assertEquals(new BigDecimal("100.00"), Leaderboard.shown(r.get(0).entry(), RankingMetric.STARTING_RATE));
+        // rounded down: a target not reached never shows 100.00
+        assertEquals(new BigDecimal("99.99"), Leaderboard.shown(r.get(1).entry(), RankingMetric.STARTING_RATE));
+        assertEquals(null, r.get(1).entry().startingReachedAt());
+        List<Ranked<SalespersonProgress>> people = leaderboard.salespeople(close, RankingMetric.STARTING_RATE);
+        assertEquals(List.of("s-1", "s-2"), people.stream().map(x -> x.entry().salesperson()).toList());
+        assertEquals(List.of(1, 2), people.stream().map(Ranked::rank).toList());
+        assertEquals(new BigDecimal("99.99"), people.get(1).entry().startingShare());
     }
 
     @Test
