@@ -19,7 +19,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -95,8 +94,8 @@ public class LeaderboardResource {
             }
             Line last;
             try {
-                last = new Line(0, false, after.get(3), after.get(4).isEmpty() ? null : after.get(4),
-                        after.get(2).isEmpty() ? null : new BigDecimal(after.get(2)).toPlainString(), null, null);
+                last = new Line(Integer.parseInt(after.get(2)), false, after.get(3),
+                        after.get(4).isEmpty() ? null : after.get(4), null, null, null);
             } catch (NumberFormatException e) {
                 throw ApiException.invalid("cursor", "not a cursor this API issued");
             }
@@ -104,18 +103,18 @@ public class LeaderboardResource {
         }
         String lvlKey = lvl;
         return Page.of(fetched.subList(0, Math.min(page.fetchSize(), fetched.size())), page.limit(),
-                l -> PageRequest.cursor(lvlKey, m.name(), l.score() == null ? "" : l.score(), l.branch(),
+                l -> PageRequest.cursor(lvlKey, m.name(), Integer.toString(l.rank()), l.branch(),
                         l.salesperson() == null ? "" : l.salesperson()));
     }
 
     /**
-     * The ranking order as a total order on lines: score high to low (an undefined score last), then the
-     * tie-breaker (branch code; salesperson id, then branch code). A cursor holds the last line's keys, so the next
-     * page starts after it wherever it has moved since.
+     * The ranking order as a total order on lines: rank (decided on exact ratios, so two lines showing the same
+     * rounded rate may rank apart; an undefined score ranks last), then the tie-breaker (branch code; salesperson id,
+     * then branch code). A cursor holds the last line's keys, so the next page starts after it wherever it has moved
+     * since.
      */
     static Comparator<Line> order(String level) {
-        Comparator<Line> byScore = Comparator.comparing((Line l) -> l.score() == null ? null : new BigDecimal(l.score()),
-                Comparator.nullsLast(Comparator.<BigDecimal>reverseOrder()));
+        Comparator<Line> byScore = Comparator.comparingInt(Line::rank);
         return "salespeople".equals(level)
                 ? byScore.thenComparing(Line::salesperson, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
                         .thenComparing(Line::branch)
