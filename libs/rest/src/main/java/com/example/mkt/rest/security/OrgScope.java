@@ -47,10 +47,18 @@ public class OrgScope {
         }
     }
 
-    /** For data being created or moved: 422 for a unit that does not exist, 403 for one outside the scope. */
+    /**
+     * For data being created or moved: 422 for a unit that does not exist, 403 for one outside the scope. The org
+     * tree reaches this service by events, so a unit planning-service created a moment ago may not be here yet: the
+     * 422 says so and carries Retry-After, for a client that creates a unit and at once something in it.
+     */
     public void requireAssignable(String field, String orgUnit) {
         if (!directory.exists(orgUnit)) {
-            throw ApiException.unprocessable(field, "unknown org unit " + orgUnit);
+            String message = "unknown org unit " + orgUnit
+                    + " (a unit created moments ago may still be propagating: retry in a second)";
+            throw new ApiException(422, "unprocessable", "Semantically invalid request", field + ": " + message,
+                    java.util.List.of(new com.example.mkt.rest.problem.FieldError(field, message)), null,
+                    java.util.Map.of("Retry-After", "1"));
         }
         if (!canSee(orgUnit)) {
             throw ApiException.forbidden(field + ": org unit " + orgUnit + " is outside your scope");

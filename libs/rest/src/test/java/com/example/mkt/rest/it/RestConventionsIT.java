@@ -119,6 +119,16 @@ class RestConventionsIT {
     }
 
     @Test
+    void aUnitNotKnownHereMayStillBePropagating() {
+        given().header("Authorization", NANCHANG_STAFF).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "orgUnit", "B-CREATED-A-MOMENT-AGO", "price", "1.00"))
+                .when().post("/api/v1/widgets").then().statusCode(422).contentType("application/problem+json")
+                .header("Retry-After", "1")
+                .body("errors[0].field", equalTo("orgUnit"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("may still be propagating"));
+    }
+
+    @Test
     void invalidFieldsAreNamed() {
         given().header("Authorization", NANCHANG_STAFF).contentType(ContentType.JSON)
                 .body(Map.of("name", "", "orgUnit", "B-NANCHANG", "price", "12.5"))
