@@ -505,25 +505,6 @@ class PlatformE2EIT {
 
     /** Polls until {@code probe} answers non-null (or true); the platform is eventually consistent by design. */
     private static <T> T eventually(String what, Supplier<T> probe) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        Throwable last = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                T value = probe.get();
-                if (value != null && !Boolean.FALSE.equals(value)) {
-                    return value;
-                }
-            } catch (AssertionError | RuntimeException e) {
-                last = e;
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("not within " + PATIENCE.toSeconds() + " s: " + what
-                + (last == null ? "" : " (last: " + last.getMessage() + ")"));
+        return Eventually.within(PATIENCE, Duration.ofMillis(500), what, probe);
     }
 }

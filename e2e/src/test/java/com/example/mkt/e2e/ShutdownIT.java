@@ -210,24 +210,6 @@ class ShutdownIT {
 
     /** Polls until {@code probe} answers non-null (or true), for up to three minutes. */
     private static <T> T eventually(String what, Supplier<T> probe) {
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        Throwable last = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                T value = probe.get();
-                if (value != null && !Boolean.FALSE.equals(value)) {
-                    return value;
-                }
-            } catch (AssertionError | RuntimeException e) {
-                last = e;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what, last);
+        return Eventually.within(java.time.Duration.ofMinutes(3), java.time.Duration.ofMillis(250), what, probe);
     }
 }
