@@ -81,7 +81,7 @@ final class Http {
             if (caller.header() != null) {
                 request.header(caller.header(), caller.value());
             }
-            headers.forEach(request::header);
+            headers.forEach(request::setHeader); // replacing the defaults, e.g. Accept
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
