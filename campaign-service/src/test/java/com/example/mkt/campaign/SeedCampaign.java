@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The 2018 "保游无忧,同行天下" campaign's task breakdown (seed {@code 001:101-141}, in 10k CNY): 11 branches,
+ * The 2018 "保游无忧,同行天下" campaign's task breakdown (in 10k CNY): 11 branches,
  * starting targets summing to 150 and budget targets to 200.
  */
 public final class SeedCampaign {

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Decides whether a sale counts for a campaign (DOMAIN.md §2 "Attribution"): its time lies in the campaign
+ * Decides whether a sale counts for a campaign (docs/domain.md#attribution): its time lies in the campaign
  * period (and in a sub-window when the campaign is limited to them; start inclusive, end exclusive, in the
  * business zone), AND the customer is in a target segment OR the sale names the campaign code, AND at least
  * one item is a campaign product. Only those items' amounts count; refunds subtract.

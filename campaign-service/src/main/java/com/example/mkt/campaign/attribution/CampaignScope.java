@@ -7,15 +7,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What a sale must match to count for a campaign (DOMAIN.md §2 "Attribution"; template {@code 001:256-270}).
+ * What a sale must match to count for a campaign (docs/domain.md#attribution).
  *
  * @param campaignCode   the code a sale may name, e.g. "BYWY-2018" (compared ignoring case and surrounding blanks)
  * @param period         the campaign period
- * @param subWindows     focus windows inside the period (seed {@code 001:51-53}); may be empty
+ * @param subWindows     focus windows inside the period; may be empty
  * @param windowMode     whether only sub-windows count
  * @param targetSegments customer segment ids the campaign targets; may be empty (then only sales naming the
  *                       code count)
- * @param productCodes   the campaign's products (seed {@code 001:62-70}: LAY, LAI)
+ * @param productCodes   the campaign's products (LAY, LAI)
  */
 public record CampaignScope(
         String campaignCode,

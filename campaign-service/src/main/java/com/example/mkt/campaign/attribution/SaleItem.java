@@ -5,7 +5,7 @@ import com.example.mkt.campaign.money.Money;
 import java.math.BigDecimal;
 import java.util.Objects;
 
-/** One line of a sale (CONTRACTS.md "Sales events": productCode, quantity, unitPrice). */
+/** One line of a sale (docs/domain.md#sales-events: productCode, quantity, unitPrice). */
 public record SaleItem(String productCode, BigDecimal quantity, BigDecimal unitPrice) {
 
     public SaleItem {

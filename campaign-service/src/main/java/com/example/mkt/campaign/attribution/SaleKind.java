@@ -1,6 +1,6 @@
 package com.example.mkt.campaign.attribution;
 
-/** The sales-event kinds that carry revenue (CONTRACTS.md "Sales events"); CONTRACT events never attribute. */
+/** The sales-event kinds that carry revenue (docs/domain.md#sales-events); CONTRACT events never attribute. */
 public enum SaleKind {
     SALE,
     REFUND

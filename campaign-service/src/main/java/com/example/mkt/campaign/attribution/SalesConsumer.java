@@ -11,8 +11,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads sales.events in batches. The inbox is keyed on the sale's own eventId (CONTRACTS.md: a resent sale is
- * counted once, even under a new envelope id); other event types are keyed on their envelope id and ignored.
+ * Reads sales.events in batches. The inbox is keyed on the sale's own eventId (docs/domain.md#sales-events: a resent
+ * sale is counted once, even under a new envelope id); other event types are keyed on their envelope id and ignored.
  */
 @ApplicationScoped
 public class SalesConsumer {

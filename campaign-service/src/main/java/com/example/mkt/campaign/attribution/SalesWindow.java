@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * A named span of business-zone wall-clock time, start inclusive and end exclusive, e.g. the campaign period
- * 2018-05-01 to 2018-10-31 or its summer-autumn sub-window June to October (seed {@code 001:50-53}).
+ * 2018-05-01 to 2018-10-31 or its summer-autumn sub-window June to October.
  * Wall-clock rather than instants, because campaigns are announced in local days.
  */
 public record SalesWindow(String name, LocalDateTime start, LocalDateTime end) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Awards of the fixed-shape rules of an {@link AwardPolicy} (seed {@code 001:87-93}; DOMAIN.md §2 "Awards"),
+ * Awards of the fixed-shape rules of an {@link AwardPolicy} (docs/domain.md#awards),
  * computed by the declarative engine: the policy becomes the {@link AwardPresets#of speed-and-individual} rule set.
  */
 public final class AwardCalculator {

@@ -27,7 +27,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Computes the awards of a declarative {@link AwardRuleSet} from a campaign's progress (DOMAIN.md §2 "Awards").
+ * Computes the awards of a declarative {@link AwardRuleSet} from a campaign's progress (docs/domain.md#awards).
  * Nothing else goes in, so the same contributions and rules always give the same result.
  *
  * <p>For each award: the subjects (allocated branches, or salespeople with their branch) that meet every

@@ -8,17 +8,17 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The award rules of a campaign (seed {@code 001:87-93}; DOMAIN.md §2 "Awards").
+ * The award rules of a campaign (docs/domain.md#awards).
  *
- * @param pool                   what the awards may pay out in all (8万元, {@code 001:87})
- * @param speedPrizes            task-completion speed award by place (10,000 / 8,000 / 6,000, {@code 001:89})
+ * @param pool                   what the awards may pay out in all (8万元)
+ * @param speedPrizes            task-completion speed award by place (10,000 / 8,000 / 6,000)
  * @param fillSpeedWithStarting  fewer than the prized places reached the budget target: fill with branches that
- *                               reached the starting target ({@code 001:89})
+ *                               reached the starting target
  * @param individualPrizes       individual premium award by place (5,000 / 4,000 / 3,000, 2,000 for 4-15,
- *                               1,000 for 16-35, {@code 001:91})
+ *                               1,000 for 16-35)
  * @param individualMinimumSales own sales needed to enter the individual ranking, inclusive ("一万元(含)以上")
  * @param speedRecipientWeights  how a branch's speed award is split among its recipients (manager 1, staff 0.5,
- *                               {@code 001:93})
+ *                               docs/domain.md#awards)
  */
 public record AwardPolicy(
         BigDecimal pool,

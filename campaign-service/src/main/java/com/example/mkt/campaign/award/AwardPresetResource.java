@@ -37,7 +37,7 @@ public class AwardPresetResource {
 
     private static String description(String preset) {
         return AwardPresets.DOMAIN_EXAMPLE.equals(preset)
-                ? "DOMAIN.md §2: speed award to the first branches to reach their budget target (filled with"
+                ? "docs/domain.md#awards: speed award to the first branches to reach their budget target (filled with"
                 + " starting-target reachers when fewer did), split by role weight; individual award to salespeople"
                 + " of branches at their starting target with own sales at or above the minimum, ranked by sales;"
                 + " ties share"

@@ -24,12 +24,12 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The DOMAIN.md award example as data, and the bridge from the earlier fixed-shape rules (an {@link AwardPolicy}:
- * speed bands, fill flag, role weights, individual minimum and bands) to a rule set.
+ * The award example of docs/domain.md#awards as data, and the bridge from the earlier fixed-shape rules (an {@link
+ * AwardPolicy}: speed bands, fill flag, role weights, individual minimum and bands) to a rule set.
  */
 public final class AwardPresets {
 
-    /** The preset name of the DOMAIN.md §2 example (seed {@code 001:85-93}). */
+    /** The preset name of the docs/domain.md#awards example. */
     public static final String DOMAIN_EXAMPLE = "speed-and-individual";
     public static final String SPEED = "speed";
     public static final String INDIVIDUAL = "individual";

@@ -48,8 +48,9 @@ public class AwardResource {
     }
 
     /**
-     * {@code speed} and {@code individual} are the branch and salesperson lines of every award (the DOMAIN.md
-     * example's two awards); {@code awards} lists each award of the rule set with its own lines.
+     * {@code speed} and {@code individual} are the branch and salesperson lines of every award (the
+     * docs/domain.md#awards example example's two awards); {@code awards} lists each award of the rule set with its own
+     * lines.
      */
     public record AwardsView(String campaignId, String currency, String pool, String awarded, String unawarded,
                              List<SpeedView> speed, List<IndividualView> individual, List<IneligibleView> ineligible,

@@ -17,7 +17,7 @@ public record AwardResult(List<AwardOutcome> awards, BigDecimal pool, BigDecimal
         awards = List.copyOf(awards);
     }
 
-    /** Every branch award line (the speed award of the DOMAIN.md example), award by award. */
+    /** Every branch award line (the speed award of the example in docs/domain.md#awards), award by award. */
     public List<SpeedAward> speed() {
         return awards.stream().filter(a -> a.subject() == AwardRuleSet.Subject.BRANCH)
                 .flatMap(a -> a.lines().stream())
@@ -26,7 +26,7 @@ public record AwardResult(List<AwardOutcome> awards, BigDecimal pool, BigDecimal
                 .toList();
     }
 
-    /** Every salesperson award line (the individual award of the DOMAIN.md example), award by award. */
+    /** Every salesperson award line (the individual award of the example in docs/domain.md#awards), award by award. */
     public List<IndividualAward> individual() {
         return awards.stream().filter(a -> a.subject() == AwardRuleSet.Subject.SALESPERSON)
                 .flatMap(a -> a.lines().stream())

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A campaign's award rules as data (DOMAIN.md §2 "Awards"): an optional pool cap and a list of awards, each built
+ * A campaign's award rules as data (docs/domain.md#awards): an optional pool cap and a list of awards, each built
  * from the same generic parts. Stored per campaign as a validated JSON document ({@link AwardRuleDocument});
  * {@link AwardEngine} computes the awards from it and the campaign's progress, nothing else.
  *
@@ -25,7 +25,7 @@ public record AwardRuleSet(BigDecimal pool, List<Award> awards) {
         SALESPERSON
     }
 
-    /** The two targets every branch has (seed {@code 001:101-141}). */
+    /** The two targets every branch has. */
     public enum Target {
         STARTING,
         BUDGET
@@ -78,7 +78,7 @@ public record AwardRuleSet(BigDecimal pool, List<Award> awards) {
 
     /** What an award ranks on. */
     public enum RankMetric {
-        /** When the branch reached {@code target}: earliest first (the speed award, {@code 001:89}). */
+        /** When the branch reached {@code target}: earliest first (the speed award). */
         REACHED_AT,
         /** Attributed sales, highest first. */
         AMOUNT,
@@ -88,7 +88,7 @@ public record AwardRuleSet(BigDecimal pool, List<Award> awards) {
         PCT_OF_BUDGET
     }
 
-    /** Only sharing is defined ({@code 001:93} "并列者平分"): tied subjects split the places they occupy. */
+    /** Only sharing is defined ("并列者平分"): tied subjects split the places they occupy. */
     public enum TieRule {
         SHARE
     }
@@ -118,7 +118,7 @@ public record AwardRuleSet(BigDecimal pool, List<Award> awards) {
 
     /**
      * Fewer subjects than prized places met the award's conditions: the remaining places go to subjects meeting
-     * these (weaker) conditions, ranked on their own metric, after every main qualifier ({@code 001:89} "补齐").
+     * these (weaker) conditions, ranked on their own metric, after every main qualifier ("补齐").
      */
     public record FillIn(List<Condition> qualify, Ranking rankBy, AwardRule rule) {
 
@@ -132,7 +132,7 @@ public record AwardRuleSet(BigDecimal pool, List<Award> awards) {
     }
 
     /**
-     * A branch's award split among its named people by role weight ({@code 001:92-93}: manager 1, staff 0.5);
+     * A branch's award split among its named people by role weight (manager 1, staff 0.5);
      * a branch without named recipients keeps its award whole.
      */
     public record RoleSplit(Map<String, BigDecimal> weights, Map<String, List<Recipient>> recipients) {

@@ -11,13 +11,13 @@ import java.util.List;
 public record Ineligibility(String salesperson, String branch, BigDecimal sales, List<Reason> reasons) {
 
     public enum Reason {
-        /** Their branch has not reached its starting target ({@code 001:91} "所在市公司完成起始任务目标"). */
+        /** Their branch has not reached its starting target ("所在市公司完成起始任务目标"). */
         BRANCH_BELOW_STARTING_TARGET,
         /** Their branch has not reached its budget target. */
         BRANCH_BELOW_BUDGET_TARGET,
         /** Their branch has no target in this campaign. */
         BRANCH_NOT_ALLOCATED,
-        /** Their own sales are below the minimum ({@code 001:91} "一万元(含)以上"). */
+        /** Their own sales are below the minimum ("一万元(含)以上"). */
         BELOW_MINIMUM_SALES,
         /** Their own sales fail another comparison (e.g. a maximum). */
         OWN_SALES_CONDITION_NOT_MET,

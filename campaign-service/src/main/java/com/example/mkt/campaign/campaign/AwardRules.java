@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A campaign's declarative award rules (seed 001:85-93): the pool; the speed award's rank bands, its fill-in rule,
- * the role weights and the named recipients per branch; the individual award's qualification threshold and bands.
+ * A campaign's declarative award rules (docs/domain.md#awards): the pool; the speed award's rank bands, its fill-in
+ * rule, the role weights and the named recipients per branch; the individual award's qualification threshold and bands.
  */
 public record AwardRules(
         BigDecimal pool,

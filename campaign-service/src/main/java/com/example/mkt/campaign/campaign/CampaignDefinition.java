@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-/** The campaign template (DOMAIN.md §2, seed 001:256-270), as stored in the aggregate's JSON. */
+/** The campaign template (docs/domain.md#campaign-template-and-targets), as stored in the aggregate's JSON. */
 public record CampaignDefinition(
         String theme,
         LocalDate periodStart,

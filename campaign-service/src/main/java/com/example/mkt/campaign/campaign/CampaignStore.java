@@ -38,7 +38,7 @@ public class CampaignStore {
         return Optional.ofNullable(em.find(Campaign.class, id));
     }
 
-    /** The campaign if it exists and the caller may see it; 404 otherwise, as CONTRACTS.md asks. */
+    /** The campaign if it exists and the caller may see it; 404 otherwise (docs/api.md#org-scope). */
     public Campaign visible(String id, OrgScope scope) {
         Campaign c = find(id).orElseThrow(() -> ApiException.notFound("campaign", id));
         if (!canSee(c, scope)) {

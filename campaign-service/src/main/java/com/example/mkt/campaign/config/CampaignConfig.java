@@ -9,8 +9,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The campaign rules that are configuration, not code (DOMAIN.md: "every threshold, quota and deadline is
- * configuration"). Defaults are the DOMAIN.md / seed values; {@link Policies} turns them into the domain policies.
+ * The campaign rules that are configuration, not code: every threshold, quota and deadline. The defaults are the
+ * figures of docs/domain.md#campaigns; {@link Policies} turns them into the domain policies.
  */
 @ConfigMapping(prefix = "campaign")
 public interface CampaignConfig {
@@ -36,7 +36,7 @@ public interface CampaignConfig {
         @WithDefault("true")
         boolean pilotRequired();
 
-        /** ISO-8601 period, e.g. P3M (seed 001:303 "不超过3个月"). */
+        /** ISO-8601 period, e.g. P3M ("不超过3个月"). */
         @WithDefault("P3M")
         String maxPilotDuration();
 
@@ -70,7 +70,7 @@ public interface CampaignConfig {
         boolean refundFollowsOriginal();
     }
 
-    /** Defaults for campaigns that do not state their own award rules (seed 001:85-93). */
+    /** Defaults for campaigns that do not state their own award rules (docs/domain.md#awards). */
     interface Awards {
         @WithDefault("80000.00")
         BigDecimal pool();

@@ -13,8 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Evaluates a closed campaign (DOMAIN.md §2 "Evaluation"; seed {@code 001:307} planned vs actual and
- * profitability, {@code 003:3183} participation and retention): planned vs actual, cost against budget lines,
+ * Evaluates a closed campaign (docs/domain.md#campaign-evaluation): planned vs actual, cost against budget lines,
  * ROI, participation of target customers and of branches, retention of buyers, and suggested next targets.
  */
 public final class CampaignEvaluator {

@@ -3,7 +3,7 @@ package com.example.mkt.campaign.evaluation;
 import java.math.BigDecimal;
 import java.util.Objects;
 
-/** A budget line of the campaign (template {@code 001:256-270}) with what was planned and what was spent. */
+/** A budget line of the campaign with what was planned and what was spent. */
 public record CostLine(String name, BigDecimal planned, BigDecimal spent) {
 
     public CostLine {

@@ -6,16 +6,16 @@ import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * Configurable parts of the evaluation (DOMAIN.md §2 "Evaluation"; seed {@code 001:307}, {@code 003:3183}).
+ * Configurable parts of the evaluation (docs/domain.md#campaign-evaluation).
  *
  * @param retentionWindow      a buyer is retained when they buy again within this long after the campaign
- *                             ("用户保有情况", {@code 003:3183}); 90 days by default
+ *                             ("用户保有情况"); 90 days by default
  * @param startingUplift       next starting target = actual x (1 + this)
  * @param budgetUplift         next budget target = actual x (1 + this); larger, as budget targets are
- *                             (the seed's are 200/150 = 1.33 of the starting ones)
+ *                             (the reference campaign's are 200/150 = 1.33 of the starting ones)
  * @param carryMissedTargets   a branch that missed a target gets at least the same target again, rather than
  *                             a lower one earned by missing it
- * @param roundingUnit         next targets are rounded up to this unit (the seed's targets are whole 万元)
+ * @param roundingUnit         next targets are rounded up to this unit (the reference campaign's targets are whole 万元)
  * @param zone                 the business zone the retention window is counted in
  */
 public record EvaluationPolicy(

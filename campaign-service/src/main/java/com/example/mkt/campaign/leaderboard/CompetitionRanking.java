@@ -9,7 +9,7 @@ import java.util.function.Function;
 /**
  * Standard competition ranking ("1224"), highest score first. Scores are compared with {@code compareTo}, so
  * 100.0 and 100.00 tie. The tiebreaker orders entries inside a tie for display; it never splits the rank, which
- * is what the award rules need ({@code 001:89-91}: equal results share).
+ * is what the award rules need (equal results share, docs/domain.md#awards).
  */
 public final class CompetitionRanking {
 

@@ -14,9 +14,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Rankings of a campaign's branches and salespeople (DOMAIN.md §2 "Awards: rankings"; seed {@code 001:56}
- * "进行保费排名"). Ties share a rank; inside a tie, entries are listed by code (branch, then salesperson) so
- * the order is the same on every read.
+ * Rankings of a campaign's branches and salespeople ("进行保费排名", docs/domain.md#progress-and-leaderboards). Ties share a
+ * rank; inside a tie, entries are listed by code (branch, then salesperson) so the order is the same on every read.
  */
 public final class Leaderboard {
 

@@ -4,8 +4,9 @@ import java.util.HashSet;
 import java.util.List;
 
 /**
- * The ordered reviewer roles a campaign passes before it is APPROVED (seed {@code 003:3097} "允许多个岗位进行审核",
- * {@code 003:3101} "可配置多级审批"). Roles are the platform's role names (CONTRACTS.md "Identity and roles").
+ * The ordered reviewer roles a campaign passes before it is APPROVED ("允许多个岗位进行审核", "可配置多级审批";
+ * docs/domain.md#campaign-review-and-approval). Roles are the platform's role names
+ * (docs/api.md#authentication-and-roles).
  */
 public record ApprovalChain(List<String> roles) {
 

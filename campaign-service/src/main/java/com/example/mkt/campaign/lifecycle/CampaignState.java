@@ -1,8 +1,8 @@
 package com.example.mkt.campaign.lifecycle;
 
 /**
- * Where a campaign is in its life (DOMAIN.md §2 "Lifecycle"; seed {@code 003:3093-3107} for review,
- * multi-level approval and archive/restore, {@code 001:301-305} for the pilot).
+ * Where a campaign is in its life (docs/domain.md#campaign-lifecycle: review, multi-level approval, the pilot,
+ * archive and restore).
  */
 public enum CampaignState {
     DRAFT,

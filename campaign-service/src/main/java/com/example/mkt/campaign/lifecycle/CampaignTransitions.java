@@ -17,14 +17,14 @@ import static com.example.mkt.campaign.lifecycle.CampaignState.SUBMITTED;
 import static com.example.mkt.campaign.lifecycle.CampaignState.WITHDRAWN;
 
 /**
- * The transition table of the campaign lifecycle (DOMAIN.md §2 "Lifecycle").
+ * The transition table of the campaign lifecycle (docs/domain.md#campaign-lifecycle).
  *
  * <p>Beyond the documented main line, four returns to DRAFT exist because real campaigns need them: a
  * submitter recalls before review starts (or the keyword gate sends it back), a reviewer rejects, an approved
  * campaign is reopened for changes (which must be approved again), and a pilot report asks for revision.
- * A pilot report may also stop the campaign (PILOT to CLOSED, seed {@code 001:303} "确定是否可全面进行推广").
+ * A pilot report may also stop the campaign (PILOT to CLOSED: "确定是否可全面进行推广").
  * APPROVED goes straight to ACTIVE only when the policy does not require a pilot. Withdrawn campaigns can be
- * archived like closed ones; restoring returns to the state archived from (seed {@code 003:3107}).
+ * archived like closed ones; restoring returns to the state archived from.
  */
 public final class CampaignTransitions {
 

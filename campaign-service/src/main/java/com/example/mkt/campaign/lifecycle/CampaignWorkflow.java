@@ -22,9 +22,8 @@ import static com.example.mkt.campaign.lifecycle.CampaignState.SUBMITTED;
 import static com.example.mkt.campaign.lifecycle.CampaignState.WITHDRAWN;
 
 /**
- * The moves of the campaign lifecycle (DOMAIN.md §2 "Lifecycle"; seed {@code 001:249-309},
- * {@code 003:3093-3107}). Every move checks the transition table and the campaign's own guards, then returns
- * the new {@link CampaignLifecycle}; nothing is mutated. Illegal moves throw
+ * The moves of the campaign lifecycle (docs/domain.md#campaign-lifecycle). Every move checks the transition table and
+ * the campaign's own guards, then returns the new {@link CampaignLifecycle}; nothing is mutated. Illegal moves throw
  * {@link IllegalTransitionException} carrying the allowed next states.
  */
 public final class CampaignWorkflow {
@@ -161,7 +160,7 @@ public final class CampaignWorkflow {
         return Optional.of(new PilotStatus(deadline, at.isAfter(deadline), Duration.between(at, deadline)));
     }
 
-    /** The pilot report decides: roll out, revise, or stop (seed {@code 001:303}). */
+    /** The pilot report decides: roll out, revise, or stop. */
     public CampaignLifecycle concludePilot(CampaignLifecycle campaign, PilotReport report) {
         CampaignState target = switch (report.outcome()) {
             case PROCEED -> ACTIVE;
@@ -205,7 +204,7 @@ public final class CampaignWorkflow {
                 campaign.pilotStartedAt(), campaign.state(), campaign.evaluationRecorded());
     }
 
-    /** Back to the state it was archived from (seed {@code 003:3107} "紧急恢复"). */
+    /** Back to the state it was archived from ("紧急恢复"). */
     public CampaignLifecycle restore(CampaignLifecycle campaign) {
         if (campaign.state() != ARCHIVED) {
             throw illegal(campaign, CLOSED, "only an archived campaign can be restored");

@@ -7,15 +7,15 @@ import java.util.Objects;
 /**
  * Configurable parts of the campaign lifecycle.
  *
- * @param approvalChain               reviewer roles in order (DOMAIN.md §2, seed {@code 003:3101})
+ * @param approvalChain               reviewer roles in order (docs/domain.md#campaign-review-and-approval)
  * @param pilotRequired               whether an approved campaign must pilot before going ACTIVE; the
- *                                    documented flow has the pilot (DOMAIN.md §2), so the default is true
- * @param maxPilotDuration            a pilot runs at most this long (seed {@code 001:303}: "不超过3个月")
+ *                                    flow of docs/domain.md#campaign-lifecycle has the pilot, so the default is true
+ * @param maxPilotDuration            a pilot runs at most this long ("不超过3个月")
  * @param keywordGate                 what keyword hits do on entering review
  * @param rejectionCommentRequired    a rejection must give a reason the submitter can act on
  * @param submitterMayApprove         whether the submitter may decide a level of their own campaign
  * @param evaluationRequiredToArchive a closed campaign is archived only after its evaluation is recorded
- *                                    (DOMAIN.md §2 "CLOSED with evaluation")
+ *                                    (docs/domain.md#campaign-lifecycle)
  * @param zone                        the business zone the pilot's months are counted in
  */
 public record LifecyclePolicy(

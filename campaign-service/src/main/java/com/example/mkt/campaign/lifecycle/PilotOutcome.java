@@ -1,6 +1,6 @@
 package com.example.mkt.campaign.lifecycle;
 
-/** What the pilot report decides (seed {@code 001:303}: "确定是否可全面进行推广"). */
+/** What the pilot report decides ("确定是否可全面进行推广"). */
 public enum PilotOutcome {
     /** Roll out: the campaign becomes ACTIVE. */
     PROCEED,

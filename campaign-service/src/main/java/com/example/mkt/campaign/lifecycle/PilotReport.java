@@ -2,7 +2,7 @@ package com.example.mkt.campaign.lifecycle;
 
 import java.util.Objects;
 
-/** The operating evaluation report that ends a pilot (seed {@code 001:303} "运营评估报告"). */
+/** The operating evaluation report that ends a pilot ("运营评估报告"). */
 public record PilotReport(PilotOutcome outcome, String author, String summary) {
 
     public PilotReport {

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A pilot runs at most the configured duration (seed 001:303 "不超过3个月"). The pilot report decides what
+ * A pilot runs at most the configured duration ("不超过3个月"). The pilot report decides what
  * follows, so nothing is moved automatically; an overdue pilot is announced once (campaign.pilot-overdue) for the
  * people who must write the report. Safe with several replicas: the notice row's key admits one insert.
  */

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * CNY amounts and rates as the platform states them: 2 decimals, HALF_UP where rounding is needed
- * (DOMAIN.md "Locale defaults"). Amounts are compared with {@code compareTo}, never {@code equals},
+ * (docs/domain.md#business-locale). Amounts are compared with {@code compareTo}, never {@code equals},
  * because {@code 100.0} and {@code 100.00} are the same money.
  */
 public final class Money {

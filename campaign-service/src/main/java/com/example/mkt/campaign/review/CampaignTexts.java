@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The customer-facing texts of a campaign that the review checks (DOMAIN.md §2 template: theme, offer
- * rules, products). Null texts are treated as empty: a draft may not have all of them yet.
+ * The customer-facing texts of a campaign that the review checks (docs/domain.md#campaign-review-and-approval: theme,
+ * offer rules, products). Null texts are treated as empty: a draft may not have all of them yet.
  */
 public record CampaignTexts(String theme, String offerRules, List<String> productNames) {
 

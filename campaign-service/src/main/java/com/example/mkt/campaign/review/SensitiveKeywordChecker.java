@@ -5,8 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Finds sensitive keywords in a campaign's texts for the reviewers (seed {@code 003:3097}; DOMAIN.md §2
- * "review (sensitive-keyword check ...)").
+ * Finds sensitive keywords in a campaign's texts for the reviewers (docs/domain.md#campaign-review-and-approval).
  *
  * <p>Matching is by substring, because Chinese text has no word boundaries. Text is folded char by char
  * (full-width ASCII to half-width, ideographic space to space, Latin to lower case) so that "１００％" matches

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What the review's keyword filter looks for (seed {@code 003:3097}: "支持敏感关键字过滤,帮助审核检查").
+ * What the review's keyword filter looks for ("支持敏感关键字过滤,帮助审核检查").
  *
  * <p>The defaults follow the style of the PRC Advertising Law (absolute terms, state endorsements,
  * guaranteed returns). Superlatives built on "最" are flagged by the single character, which also hits

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** How this service writes money, rates and times on the wire (CONTRACTS.md "REST conventions"). */
+/** How this service writes money, rates and times on the wire (docs/api.md). */
 public final class Api {
 
     public static final String MONEY = "^[0-9]{1,13}(\\.[0-9]{1,2})?$";

@@ -31,7 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * /api/v1/campaigns/{id}/allocations: the starting and budget target per branch (seed 001:101-141), replaced as a
+ * /api/v1/campaigns/{id}/allocations: the starting and budget target per branch, replaced as a
  * whole with If-Match while the campaign is a DRAFT.
  */
 @Path("/api/v1/campaigns/{id}/allocations")

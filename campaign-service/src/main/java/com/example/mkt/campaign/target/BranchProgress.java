@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param budgetRate        achieved / budget target in percent, 2 decimals (null if the target is zero)
  * @param startingReachedAt when the running total last rose to the starting target and stayed there; null if
  *                          it is below now
- * @param budgetReachedAt   the same for the budget target; this orders the speed award ({@code 001:89})
+ * @param budgetReachedAt   the same for the budget target; this orders the speed award
  * @param toStarting        what is still missing to the starting target, zero once reached
  * @param toBudget          what is still missing to the budget target, zero once reached
  */

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * One branch's share of a campaign target (seed {@code 001:101-141} "任务分解表"): the starting target
+ * One branch's share of a campaign target ("任务分解表"): the starting target
  * ("起始目标") and the higher budget target ("预算目标"), both in CNY.
  */
 public record BranchTarget(String branch, BigDecimal starting, BigDecimal budget) {

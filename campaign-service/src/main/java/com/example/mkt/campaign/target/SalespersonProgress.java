@@ -3,8 +3,8 @@ package com.example.mkt.campaign.target;
 import java.math.BigDecimal;
 
 /**
- * A salesperson's contribution measured against their branch's targets (the seed allocates targets to branches
- * only, {@code 001:101-141}).
+ * A salesperson's contribution measured against their branch's targets (targets are allocated to branches
+ * only).
  *
  * @param startingShare achieved / branch starting target in percent, 2 decimals (null if no target)
  * @param budgetShare   achieved / branch budget target in percent, 2 decimals (null if no target)

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Checks an allocation before it is saved (DOMAIN.md §2 template; seed {@code 001:101-141}): every target is a
+ * Checks an allocation before it is saved (docs/domain.md#campaign-template-and-targets): every target is a
  * positive CNY amount with at most 2 decimals, the budget target is at least the starting target, no branch
  * appears twice, and the sums equal the campaign totals when the campaign states them. A starting target of
  * zero is refused because it would make the branch "reach" it without selling, which qualifies its people for
- * the individual award ({@code 001:91}).
+ * the individual award.
  */
 public final class TargetAllocationValidator {
 

@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Progress per branch and per salesperson against the starting and budget targets (DOMAIN.md §2 "Progress").
+ * Progress per branch and per salesperson against the starting and budget targets
+ * (docs/domain.md#progress-and-leaderboards).
  *
- * <p>When a target was reached matters for the speed award ({@code 001:89}). Contributions at the same instant
+ * <p>When a target was reached matters for the speed award. Contributions at the same instant
  * are netted first, so the answer does not depend on the order events arrived in. A refund that takes the
  * running total back below a target un-reaches it: the target counts as reached at the last time the total
  * rose to it and stayed, so a branch cannot win the race with sales it later refunds.

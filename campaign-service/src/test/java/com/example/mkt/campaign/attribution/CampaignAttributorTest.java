@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The 2018 "保游无憂,同行天下" campaign (seed {@code 001:44-70}) as the fixture. */
+/** The 2018 "保游无憂,同行天下" campaign as the fixture. */
 class CampaignAttributorTest {
 
     private static final SalesWindow PERIOD =

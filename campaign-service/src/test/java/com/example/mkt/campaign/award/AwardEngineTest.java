@@ -29,7 +29,9 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The declarative engine on rule sets written as JSON documents: the DOMAIN.md example and its edges. */
+/**
+ * The declarative engine on rule sets written as JSON documents: the example of docs/domain.md#awards and its edges.
+ */
 class AwardEngineTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

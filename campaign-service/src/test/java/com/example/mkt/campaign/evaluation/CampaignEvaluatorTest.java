@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CampaignEvaluatorTest {
 
-    /** 1 November 2018 00:00 in Shanghai: the end of the seed campaign's period. */
+    /** 1 November 2018 00:00 in Shanghai: the end of the reference campaign's period. */
     private static final Instant END = Instant.parse("2018-10-31T16:00:00Z");
     private static final Instant IN_PERIOD = Instant.parse("2018-06-01T02:00:00Z");
 

@@ -99,7 +99,7 @@ class AwardRulesIT {
         String id = create(PLANNER, campaignBody(code, "HQ"));
         String path = "/api/v1/campaigns/" + id + "/award-rules";
 
-        // presets: the DOMAIN.md example as data; a new campaign starts with it
+        // presets: the example of docs/domain.md#awards as data; a new campaign starts with it
         JsonPath presets = given().header("Authorization", TestTokens.bearer("staff", b1)).when()
                 .get("/api/v1/campaigns/award-rule-presets").then().statusCode(200).extract().jsonPath();
         assertEquals("speed-and-individual", presets.getString("[0].name"));

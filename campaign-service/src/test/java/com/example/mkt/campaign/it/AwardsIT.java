@@ -35,8 +35,8 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The DOMAIN.md award example end to end (80,000 CNY pool): speed award 10k/8k/6k with the fill-in rule, the
- * individual award 5k/4k/3k, 2k for 4-15, 1k for 16-35 with a tie sharing, the role split, leaderboards and the
+ * The award example of docs/domain.md#awards end to end (80,000 CNY pool): speed award 10k/8k/6k with the fill-in rule,
+ * the individual award 5k/4k/3k, 2k for 4-15, 1k for 16-35 with a tie sharing, the role split, leaderboards and the
  * evaluation, from sales consumed off Kafka.
  */
 @QuarkusTest
@@ -53,7 +53,7 @@ class AwardsIT {
         String sfx = Fixtures.suffix();
         String region = "R-" + sfx;
         List<String> branches = List.of("B-NC" + sfx, "B-JDZ" + sfx, "B-PX" + sfx, "B-JJ" + sfx);
-        // seed 001:101-141: 南昌 18/23, 景德镇 9/13, 萍乡 9/13, 九江 15/20 (10k CNY)
+        // the reference campaign's task breakdown (SeedCampaign): 南昌 18/23, 景德镇 9/13, 萍乡 9/13, 九江 15/20 (10k CNY)
         List<BigDecimal> starting = List.of(new BigDecimal("180000.00"), new BigDecimal("90000.00"),
                 new BigDecimal("90000.00"), new BigDecimal("150000.00"));
         List<BigDecimal> budget = List.of(new BigDecimal("230000.00"), new BigDecimal("130000.00"),

@@ -49,7 +49,7 @@ public record CareAction(CareActionKind kind, Optional<BigDecimal> budgetCap) {
 
     /**
      * The most a task with this action may cost: its own cap; without one, the cap on ordinary gifts
-     * ({@code 003:721}, 100 CNY by default), so that a card or a text greeting cannot be booked as a
+     * (100 CNY by default), so that a card or a text greeting cannot be booked as a
      * larger gift. The trip has no cap here: its budget is approved on its own. Empty means no cap.
      */
     public Optional<BigDecimal> costCeiling(CareAction ordinaryGiftCap) {

@@ -27,7 +27,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Daily care calendar (DOMAIN.md §1 "Care calendar"): for every active customer, the birthday, festival
+ * Daily care calendar (docs/domain.md#care-calendar): for every active customer, the birthday, festival
  * and trip tasks whose lead time has begun ({@link CarePlanner}), with the action of the customer's care
  * level. Safe with two replicas and reruns: task keys are deterministic (customer:CARE:occasion:year) and
  * inserted with {@code ON CONFLICT DO NOTHING}, so a task is created once whoever runs first.

@@ -11,11 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The care calendar's rules (DOMAIN.md §1 "Care calendar", {@code 003:695-721}).
- * Defaults: festival and birthday gifts for A up to 500 CNY (the documents' cap for key customers,
- * {@code 003:721}; the birthday cake of {@code 003:713} fits in it), for B a holiday gift up to 300 CNY
- * (the documents name a gift but no amount, so between the two documented caps), a card for C, and a
- * text greeting for ordinary customers, whose gifts elsewhere stay within 100 CNY ({@code 003:721}).
+ * The care calendar's rules (docs/domain.md#care-calendar).
+ * Defaults: festival and birthday gifts for A up to 500 CNY (the business's cap for key customers;
+ * a birthday cake fits in it), for B a holiday gift up to 300 CNY
+ * (the business names a gift but no amount, so between the two capped amounts), a card for C, and a
+ * text greeting for ordinary customers, whose gifts elsewhere stay within 100 CNY.
  * A customers get their yearly trip around National Day, when trips are usual. Care tasks are created
  * 7 days ahead (a gift must be bought and sent), the trip 30 days ahead. Care tasks exist for
  * {@link #DEFAULT_FESTIVALS} unless configured otherwise.
@@ -26,7 +26,7 @@ public record CarePolicy(Set<Festival> festivals, Map<CareLevel, CareAction> fes
                          Map<CareLevel, CareAction> birthdayActions, Optional<Festival> tripFestival,
                          CareAction tripAction, int leadDays, int tripLeadDays, CareAction ordinaryGiftCap, ZoneId zone) {
 
-    /** The documents' festivals: Spring Festival, Dragon Boat, Mid-Autumn (lunar), New Year, National Day. */
+    /** The default festivals: Spring Festival, Dragon Boat, Mid-Autumn (lunar), New Year, National Day. */
     public static final Set<Festival> DEFAULT_FESTIVALS = Set.copyOf(EnumSet.of(Festival.SPRING_FESTIVAL,
             Festival.MID_AUTUMN, Festival.DRAGON_BOAT, Festival.NEW_YEAR, Festival.NATIONAL_DAY));
 

@@ -1,7 +1,7 @@
 package com.example.mkt.customer.care;
 
 /**
- * Festivals with care actions (DOMAIN.md "Locale defaults", {@code 003:715}). Lunar dates are
+ * Festivals with care actions (docs/domain.md#business-locale). Lunar dates are
  * month/day of the Chinese calendar; Mother's Day is the second Sunday of May. Which of them get care
  * tasks is configuration ({@code customer.care.festivals}).
  */

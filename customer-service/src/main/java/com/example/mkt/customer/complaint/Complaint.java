@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A customer complaint (DOMAIN.md §1 "Complaints", {@code 000:61-101}). Plain data moved by
+ * A customer complaint (docs/domain.md#complaints). Plain data moved by
  * {@link ComplaintWorkflow}. Text fields are kept exactly as received (Chinese round-trips).
  *
  * @param resolutionClockFrom receipt, or the latest reopening: a reopened complaint gets a fresh

@@ -1,6 +1,6 @@
 package com.example.mkt.customer.complaint;
 
-/** How a complaint reached us (DOMAIN.md §1 "Complaints", {@code 000:207}, {@code 004:995}). */
+/** How a complaint reached us (docs/domain.md#complaints). */
 public enum ComplaintChannel {
     HOTLINE,
     WEB,

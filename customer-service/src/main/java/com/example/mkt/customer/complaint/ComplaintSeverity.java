@@ -1,6 +1,6 @@
 package com.example.mkt.customer.complaint;
 
-/** Severity, least first; SERIOUS ("重大事宜", {@code 000:207}) goes straight to the centre director. */
+/** Severity, least first; SERIOUS ("重大事宜") goes straight to the centre director. */
 public enum ComplaintSeverity {
     LOW,
     MEDIUM,

@@ -17,7 +17,7 @@ import com.example.mkt.eventing.outbox.Outbox;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Escalates SLA breaches (DOMAIN.md §1: "breaches escalate to the supervisor"). Safe with two replicas:
+ * Escalates SLA breaches (docs/domain.md#complaints: "breaches escalate to the supervisor"). Safe with two replicas:
  * one run at a time across replicas (transaction-scoped advisory lock), rows locked while moved, and
  * each breach is remembered on the complaint, so it is escalated and published once.
  */

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Complaint deadlines (DOMAIN.md §1 "Complaints": first response 24h by default, resolution by
- * severity). The documents give no resolution times; defaults: LOW 7 days, MEDIUM 3 days, HIGH 2 days,
- * SERIOUS 1 day, all elapsed time from receipt (a hotline runs around the clock, {@code 000:209}). A
+ * Complaint deadlines (docs/domain.md#complaints: first response 24h by default, resolution by
+ * severity). The business gives no resolution times; defaults: LOW 7 days, MEDIUM 3 days, HIGH 2 days,
+ * SERIOUS 1 day, all elapsed time from receipt (a hotline runs around the clock). A
  * closed complaint can be reopened within 30 days of closing; later the customer files a new one.
  */
 public record ComplaintSlaPolicy(Map<ComplaintSeverity, Duration> firstResponse,

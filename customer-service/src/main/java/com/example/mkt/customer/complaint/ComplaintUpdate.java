@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * A complaint after a move, with what the service must do about it: notify the escalation owner,
- * send the satisfaction survey on closing (DOMAIN.md §1: "closing sends a satisfaction survey").
+ * send the satisfaction survey on closing (docs/domain.md#complaints: "closing sends a satisfaction survey").
  */
 public record ComplaintUpdate(Complaint complaint, Optional<EscalationLevel> escalatedTo, boolean surveyRequested) {
 

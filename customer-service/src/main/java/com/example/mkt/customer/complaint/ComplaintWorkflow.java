@@ -27,7 +27,7 @@ import static com.example.mkt.customer.complaint.ComplaintState.REOPENED;
 import static com.example.mkt.customer.complaint.ComplaintState.RESOLVED;
 
 /**
- * Complaint handling (DOMAIN.md §1 "Complaints", {@code 000:61-101}, {@code 000:207}).
+ * Complaint handling (docs/domain.md#complaints).
  *
  * <p>Rules beyond the table: START and RESOLVE need an assignee; ESCALATE needs a level left above;
  * REOPEN of a CLOSED complaint only within the policy's reopen window. The first response is the first

@@ -1,6 +1,8 @@
 package com.example.mkt.customer.complaint;
 
-/** Who above the handling agent watches a complaint (DOMAIN.md §1: supervisor, then the centre director). */
+/**
+ * Who above the handling agent watches a complaint (docs/domain.md#complaints: supervisor, then the centre director).
+ */
 public enum EscalationLevel {
     NONE,
     SUPERVISOR,

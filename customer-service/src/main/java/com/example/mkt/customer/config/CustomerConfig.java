@@ -7,7 +7,7 @@ import java.util.List;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Every threshold of DOMAIN.md §1 is configuration; the defaults are the documents' numbers. */
+/** Every threshold of docs/domain.md#customers is configuration; the defaults are the figures documented there. */
 @ConfigMapping(prefix = "customer")
 public interface CustomerConfig {
 
@@ -34,7 +34,7 @@ public interface CustomerConfig {
     Survey survey();
 
     /**
-     * The care calendar (DOMAIN.md §1 "Care calendar"). Actions are spelled {@code KIND} or {@code KIND:cap}
+     * The care calendar (docs/domain.md#care-calendar). Actions are spelled {@code KIND} or {@code KIND:cap}
      * (kinds TRIP, GIFT, CARD, SMS; cap in CNY), per care level: A (A grade, VIP or Diamond), B (B or Gold),
      * C (C or Silver), ordinary.
      */
@@ -57,7 +57,7 @@ public interface CustomerConfig {
         @WithDefault("TRIP")
         String tripAction();
 
-        /** Any gift to an ordinary customer, and every uncapped action but the trip, stays within this (003:721). */
+        /** Any gift to an ordinary customer, and every uncapped action but the trip, stays within this. */
         @WithDefault("100.00")
         BigDecimal ordinaryGiftCap();
 
@@ -80,7 +80,7 @@ public interface CustomerConfig {
         String ordinary();
     }
 
-    /** Satisfaction surveys (DOMAIN.md §1 "Satisfaction surveys"). */
+    /** Satisfaction surveys (docs/domain.md#satisfaction-surveys). */
     interface Survey {
         /** An answer is satisfied when the mean of its question scores (1-5) is at least this. */
         @WithDefault("4.0")
@@ -88,7 +88,7 @@ public interface CustomerConfig {
     }
 
     interface FollowUp {
-        /** After-sales callback by the end of the N-th day after the sale (003:1215). */
+        /** After-sales callback by the end of the N-th day after the sale (docs/domain.md#after-sales-callbacks). */
         @WithDefault("3")
         int afterSalesCallbackDays();
 

@@ -94,7 +94,10 @@ public class Policies {
                 c.keyAccountMinFulfilmentPercent(), c.yellowCapBelowPercent(), c.redCapBelowPercent()));
     }
 
-    /** The documents' step deadlines (2/3/3 days, 7 with the director, 10 in all): see CreditApprovalPolicy. */
+    /**
+     * The step deadlines of docs/domain.md#credit-tiers (2/3/3 days, 7 with the director, 10 in all): see
+     * CreditApprovalPolicy.
+     */
     @Produces
     @Singleton
     CreditChangeWorkflow creditChangeWorkflow() {

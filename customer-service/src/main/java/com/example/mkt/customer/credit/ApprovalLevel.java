@@ -2,7 +2,7 @@ package com.example.mkt.customer.credit;
 
 import java.util.Optional;
 
-/** Who owns a step of the credit-change approval, in escalation order ({@code 003:249-255}). */
+/** Who owns a step of the credit-change approval, in escalation order. */
 public enum ApprovalLevel {
     REGIONAL_OFFICE,
     LARGE_REGION,

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Step deadlines of a credit-tier change ({@code 003:249-259}): file within 2 days of the criteria being
+ * Step deadlines of a credit-tier change (docs/domain.md#credit-tiers): file within 2 days of the criteria being
  * met, verify within 3 days of filing, head office within 3 days of verification (up to 7 with the
  * marketing director), never more than 10 days in all. Days are elapsed 24-hour days, not working
- * days: the documents do not say, and elapsed time needs no holiday calendar; when the whole-request
+ * days: the business does not say, and elapsed time needs no holiday calendar; when the whole-request
  * limit is earlier than a step's own deadline, the step is due at the whole-request limit.
  */
 public record CreditApprovalPolicy(Duration filing, Duration verification, Duration hqApproval,

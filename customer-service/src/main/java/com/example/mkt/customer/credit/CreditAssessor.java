@@ -6,8 +6,8 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
- * Credit tier of a key account from its transaction amount and contract fulfilment (DOMAIN.md §1 "Credit
- * tier for key accounts", {@code 003:209-235}); see {@link CreditPolicy} for the bands and caps.
+ * Credit tier of a key account from its transaction amount and contract fulfilment (docs/domain.md#credit-tiers);
+ * see {@link CreditPolicy} for the bands and caps.
  */
 public final class CreditAssessor {
 

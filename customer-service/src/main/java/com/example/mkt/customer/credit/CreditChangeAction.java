@@ -6,7 +6,7 @@ public enum CreditChangeAction {
     REJECT,
     /** Hand an overdue step to the level above; once per step. */
     ESCALATE,
-    /** Head office takes longer with the marketing director's consent ({@code 003:255}); once. */
+    /** Head office takes longer with the marketing director's consent; once. */
     EXTEND,
     WITHDRAW
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A manual credit-tier change on its way through approval (DOMAIN.md §1, {@code 003:249-259}). Plain
+ * A manual credit-tier change on its way through approval (docs/domain.md#credit-tiers). Plain
  * data; {@link CreditChangeWorkflow} moves it and knows the deadlines.
  *
  * @param from           the tier at filing, empty when the customer is ordinary

@@ -1,6 +1,6 @@
 package com.example.mkt.customer.credit;
 
-/** Steps of a manual credit-tier change ({@code 003:249-259}), then the outcomes. */
+/** Steps of a manual credit-tier change, then the outcomes. */
 public enum CreditChangeState {
     /** Criteria met; the regional key-account office must file the form. */
     AWAITING_FILING,

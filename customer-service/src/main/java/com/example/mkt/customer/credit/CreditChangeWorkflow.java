@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The approval of a manual credit-tier change ({@code 003:249-259}): regional office files, large region
+ * The approval of a manual credit-tier change (docs/domain.md#credit-tiers): regional office files, large region
  * verifies, head office approves; overdue steps escalate to the level above. Any open step may be
  * withdrawn (the criteria no longer hold); the filing step cannot be rejected, only withdrawn, because
  * the regional office is the one proposing.
@@ -46,7 +46,7 @@ public final class CreditChangeWorkflow {
         this.policy = policy;
     }
 
-    /** The whole request must be decided by then ({@code 003:259}). */
+    /** The whole request must be decided by then. */
     public Instant overallDue(CreditChangeRequest request) {
         return request.triggeredAt().plus(policy.overall());
     }

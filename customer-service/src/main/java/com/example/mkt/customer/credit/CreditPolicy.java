@@ -5,15 +5,15 @@ import com.example.mkt.customer.shared.Money;
 import java.math.BigDecimal;
 
 /**
- * Credit bands (DOMAIN.md §1 "Credit tier", {@code 003:209-235}). The documents give the structure
+ * Credit bands (docs/domain.md#credit-tiers). The business gives the structure
  * but blank the amounts ("xxxx万"): Green from 5,000,000, Yellow from 2,000,000, Red from 1,000,000,
  * Black from 500,000 CNY of transactions; below Black a customer is not a key account. Lower bounds
  * are inclusive. The amount is the customer's net transaction amount over the last 12 months
  * ({@code PurchaseStats#spendInWindow}).
  *
- * <p>The fulfilment record weighs in beside the amount ({@code 003:213}): below
+ * <p>The fulfilment record weighs in beside the amount: below
  * {@code keyAccountMinFulfilmentPercent} (75%, exactly 75% is not below) the customer is downgraded to
- * ordinary automatically ({@code 003:235}); the two caps are our reading of "by fulfilment record": a
+ * ordinary automatically; the two caps are our reading of "by fulfilment record": a
  * key account that keeps less than 95% of its contracts is at best Yellow, less than 85% at best Red.
  */
 public record CreditPolicy(BigDecimal greenFrom, BigDecimal yellowFrom, BigDecimal redFrom, BigDecimal blackFrom,

@@ -6,7 +6,7 @@ public enum CreditReason {
     AMOUNT_BAND,
     /** The amount earns a better tier than the fulfilment record allows. */
     CAPPED_BY_FULFILMENT,
-    /** Fulfilment below the key-account minimum: ordinary customer ({@code 003:235}). */
+    /** Fulfilment below the key-account minimum: ordinary customer. */
     FULFILMENT_BELOW_MINIMUM,
     /** Too little business to be a key account at all. */
     AMOUNT_BELOW_KEY_ACCOUNT_MINIMUM

@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * What to do about a customer's recorded credit tier given a fresh assessment. Only the fall below the
- * fulfilment minimum acts at once ({@code 003:235}: "自动降级"); every other change, up or down, is filed
- * as a change request and goes through approval ({@code 003:249-259}).
+ * fulfilment minimum acts at once ("自动降级"); every other change, up or down, is filed
+ * as a change request and goes through approval.
  */
 public record CreditReview(Outcome outcome, Optional<CreditTier> current, CreditAssessment assessment) {
 

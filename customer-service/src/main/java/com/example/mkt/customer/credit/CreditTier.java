@@ -1,6 +1,6 @@
 package com.example.mkt.customer.credit;
 
-/** Key-account credit lists, best first (DOMAIN.md §1, {@code 003:217-233}: 绿/黄/红/黑名单). */
+/** Key-account credit lists, best first (绿/黄/红/黑名单, docs/domain.md#credit-tiers). */
 public enum CreditTier {
     GREEN,
     YELLOW,

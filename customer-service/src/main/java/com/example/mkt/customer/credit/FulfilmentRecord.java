@@ -3,8 +3,8 @@ package com.example.mkt.customer.credit;
 import com.example.mkt.customer.shared.Ratio;
 
 /**
- * Contract outcomes of a key account (CONTRACT sales events: fulfilled or defaulted, CONTRACTS.md).
- * Fulfilment rate = fulfilled / all settled contracts ({@code 003:235}).
+ * Contract outcomes of a key account (CONTRACT sales events: fulfilled or defaulted, docs/domain.md#sales-events).
+ * Fulfilment rate = fulfilled / all settled contracts, by count (docs/domain.md#credit-tiers).
  */
 public record FulfilmentRecord(long fulfilled, long defaulted) {
 

@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** One visit or call (004:973); immutable once written, as a log should be. */
+/** One visit or call (docs/domain.md#customer-archive); immutable once written, as a log should be. */
 @Entity
 @Table(name = "customer_contact_log")
 public class ContactLogEntry extends PanacheEntityBase {

@@ -10,7 +10,7 @@ import com.example.mkt.rest.security.OrgScope;
 import com.example.mkt.rest.security.Roles;
 
 /**
- * Who may see which customer file (DOMAIN.md §1, {@code 003:2015}): the org subtree as everywhere; credit
+ * Who may see which customer file (docs/domain.md#who-sees-which-customer): the org subtree as everywhere; credit
  * data for supervisors and above; A-grade files for "marketing managers and above", which we read as the
  * roles that manage marketing people: {@code manager} (department or branch manager),
  * {@code marketing_director} and {@code gm}. Supervisors, staff and the analyst do not see A-grade files:

@@ -187,7 +187,7 @@ public class CustomerResource {
                 v -> PageRequest.cursor(Long.toString(v.id())));
     }
 
-    /** Salespeople may change a grade (DOMAIN.md §1); the reason is required and kept with the history. */
+    /** Salespeople may change a grade (docs/domain.md#grades); the reason is required and kept with the history. */
     @POST
     @Path("{id}/grade-changes")
     @RolesAllowed({ Roles.GM, Roles.MARKETING_DIRECTOR, Roles.MANAGER, Roles.SUPERVISOR, Roles.STAFF })

@@ -1,6 +1,6 @@
 package com.example.mkt.customer.customer;
 
-/** DOMAIN.md §1 "Archive": company or individual. */
+/** Company or individual (docs/domain.md#customer-archive). */
 public enum CustomerType {
     COMPANY,
     INDIVIDUAL

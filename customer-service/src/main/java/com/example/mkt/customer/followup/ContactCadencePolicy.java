@@ -10,10 +10,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Contact cadence by grade (DOMAIN.md §1 "Contact cadence", {@code 003:1995-2005}): A a call every week
+ * Contact cadence by grade (docs/domain.md#contact-cadence-and-follow-ups): A a call every week
  * and a visit every 2 months; B weekly and every 3 months; C every 2 weeks and every 4 months. D has
- * no cadence (the documents stop at C; such customers are worked through campaigns). After-sales
- * callback by the end of the 3rd day after the sale ({@code 003:1215}). A visit also counts as that
+ * no cadence (the business stops at C; such customers are worked through campaigns). After-sales
+ * callback by the end of the 3rd day after the sale (docs/domain.md#after-sales-callbacks). A visit also counts as that
  * week's call: the salesperson spoke to the customer, and a call on top would be noise.
  */
 public record ContactCadencePolicy(Map<CustomerGrade, Cadence> cadences, int afterSalesCallbackDays,

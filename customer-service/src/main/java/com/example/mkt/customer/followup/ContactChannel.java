@@ -1,6 +1,6 @@
 package com.example.mkt.customer.followup;
 
-/** How a follow-up was actually made (DOMAIN.md §1: phone, visit, letter, IM; {@code 000:197}). */
+/** How a follow-up was actually made (docs/domain.md#contact-cadence-and-follow-ups: phone, visit, letter, IM). */
 public enum ContactChannel {
     PHONE,
     VISIT,

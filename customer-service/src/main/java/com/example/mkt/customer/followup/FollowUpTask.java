@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A follow-up to make (DOMAIN.md §1 "Contact cadence and follow-ups"). The key is deterministic, e.g.
+ * A follow-up to make (docs/domain.md#contact-cadence-and-follow-ups). The key is deterministic, e.g.
  * {@code c-123:CALL:2026-W19}, {@code c-123:VISIT:2026-07}, {@code c-123:CALLBACK:POS-2026-000123}, so
  * two replicas generating tasks at once produce the same row (insert-if-absent on the key).
  *

@@ -1,6 +1,6 @@
 package com.example.mkt.customer.followup;
 
-/** Whom a cadence visit must reach ({@code 003:2001-2005}). */
+/** Whom a cadence visit must reach (docs/domain.md#contact-cadence-and-follow-ups). */
 public enum VisitAudience {
     /** A: 高层领导. */
     SENIOR_MANAGEMENT,

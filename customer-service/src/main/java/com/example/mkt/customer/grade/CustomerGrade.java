@@ -1,7 +1,7 @@
 package com.example.mkt.customer.grade;
 
 /**
- * Grade by deal horizon (DOMAIN.md §1, {@code 004:949-955}); D closes the documents' gap for customers
+ * Grade by deal horizon (docs/domain.md#grades); D closes the gap in the business's wording for customers
  * beyond six months or without a qualified need. Best first.
  */
 public enum CustomerGrade {

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the salesperson knows about a deal ({@code 004:951-955}).
+ * What the salesperson knows about a deal.
  *
  * @param expectedSigning when signing is expected; empty when there is no date yet
  * @param clearNeed       the customer has a stated, concrete need (A and B)

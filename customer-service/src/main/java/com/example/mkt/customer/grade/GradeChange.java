@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One grade change with its reason (DOMAIN.md §1: "every change keeps history with reason and shows in
- * the weekly report", {@code 004:959-961}). The caller keeps the history.
+ * One grade change with its reason (docs/domain.md#grades: "every change keeps history with reason and shows in
+ * the weekly report"). The caller keeps the history.
  *
  * @param from empty for the first grade given to a customer
  */

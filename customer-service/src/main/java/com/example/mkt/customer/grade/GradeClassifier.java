@@ -3,13 +3,13 @@ package com.example.mkt.customer.grade;
 import java.time.LocalDate;
 
 /**
- * Suggests a grade from a deal outlook (DOMAIN.md §1 "Grade A/B/C"): the best grade whose horizon and
+ * Suggests a grade from a deal outlook (docs/domain.md#grades): the best grade whose horizon and
  * qualification both hold.
  * <ul>
  * <li>A: clear need and signing within 1 month;</li>
  * <li>B: clear need, intent to sign and signing within 3 months;</li>
  * <li>C: potential (a clear need counts) and either signing within 6 months or no date yet
- * ({@code 004:955}: "尚未有明確的需求日期");</li>
+ * ("尚未有明確的需求日期");</li>
  * <li>D: anything else, including a date beyond 6 months.</li>
  * </ul>
  * An expected date already past counts as within the first month: the deal is late, not further away.

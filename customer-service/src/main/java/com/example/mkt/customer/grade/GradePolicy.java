@@ -1,8 +1,8 @@
 package com.example.mkt.customer.grade;
 
 /**
- * Deal-horizon limits in calendar months, upper bounds inclusive (DOMAIN.md §1: A within 1 month, B
- * (1,3], C (3,6], D beyond; {@code 004:951-955}). Months are added to today's date, so from 31 January
+ * Deal-horizon limits in calendar months, upper bounds inclusive (docs/domain.md#grades: A within 1 month, B
+ * (1,3], C (3,6], D beyond). Months are added to today's date, so from 31 January
  * one month reaches 28 (29) February.
  */
 public record GradePolicy(int aWithinMonths, int bWithinMonths, int cWithinMonths) {

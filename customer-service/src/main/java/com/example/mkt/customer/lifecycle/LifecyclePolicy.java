@@ -7,8 +7,8 @@ import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * Lifecycle windows (DOMAIN.md §1 "Lifecycle": "no purchase for N days or spend falling",
- * {@code 003:3153}). The documents give no numbers; the defaults fit a B2B sales cycle:
+ * Lifecycle windows (docs/domain.md#customer-lifecycle: "no purchase for N days or spend falling").
+ * The business gives no numbers; the defaults fit a B2B sales cycle:
  *
  * @param newForDays         a customer stays NEW for 90 days after the first purchase
  * @param atRiskAfterDays    N: AT_RISK after 90 days without a purchase (at exactly 90)

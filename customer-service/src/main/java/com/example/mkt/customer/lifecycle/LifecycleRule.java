@@ -9,7 +9,7 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Derives the lifecycle stage from purchase figures at an instant (DOMAIN.md §1 "Lifecycle"). Stateless:
+ * Derives the lifecycle stage from purchase figures at an instant (docs/domain.md#customer-lifecycle). Stateless:
  * a return after churn is recognised from the gap between the last two purchases, so a missed nightly
  * run or a replayed stream gives the same answer. Rules, first match wins:
  * <ol>

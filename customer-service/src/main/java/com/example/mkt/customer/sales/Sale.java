@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One accepted sale or refund of a customer, as the rules see it (CONTRACTS.md "Sales events",
- * DOMAIN.md §5). {@code amount} is always the positive magnitude; {@link #signedAmount()} is
+ * One accepted sale or refund of a customer, as the rules see it (docs/domain.md#sales-events).
+ * {@code amount} is always the positive magnitude; {@link #signedAmount()} is
  * negative for refunds, whatever sign the sender used.
  *
  * <p>A refund is booked against the moment of the sale it reverses when that is known

@@ -1,6 +1,6 @@
 package com.example.mkt.customer.sales;
 
-/** The purchase-bearing kinds of a sales event (CONTRACTS.md "Sales events"); CONTRACT events feed credit instead. */
+/** The purchase-bearing kinds of a sales event (docs/domain.md#sales-events); CONTRACT events feed credit instead. */
 public enum SaleKind {
     SALE,
     REFUND

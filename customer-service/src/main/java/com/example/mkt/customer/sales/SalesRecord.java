@@ -36,7 +36,7 @@ public record SalesRecord(String eventId, String kind, Instant occurredAt, Strin
         if (orgUnit == null) {
             throw new PoisonEventException(eventId + ": orgUnit is required");
         }
-        // Amounts are CNY throughout the rules (DOMAIN.md "Locale defaults"); there is no rate source to convert.
+        // Amounts are CNY throughout the rules (docs/domain.md#business-locale); there is no rate source to convert.
         if (!"CNY".equals(text(data, "currency"))) {
             throw new PoisonEventException(eventId + ": only CNY amounts are counted, got " + text(data, "currency"));
         }

@@ -107,8 +107,8 @@ public class StandingRules {
             Optional<CreditTier> current = Optional.ofNullable(before.creditTier()).map(CreditTier::valueOf);
             CreditReview review = creditAssessor.review(current, stats.spendInWindow(now, CREDIT_WINDOW_MONTHS),
                     fulfilment);
-            // Automatic changes are downgrades to ordinary only (003:235); anything else is a manual,
-            // approved change request.
+            // Automatic changes are downgrades to ordinary only (docs/domain.md#credit-tiers); anything else is a
+            // manual, approved change request.
             if (review.outcome() == CreditReview.Outcome.DOWNGRADE_TO_ORDINARY) {
                 credit = null;
                 events.add(CustomerEvents.of("customer.credit-tier-changed", before.customerId(),

@@ -15,10 +15,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A customer's purchase figures, folded from sales events (DOMAIN.md §1 "Score", §5). Immutable;
- * {@link #apply(Sale)} returns the next value. Every field is order-independent (min, max, top-two,
+ * A customer's purchase figures, folded from sales events (docs/domain.md#value-score, docs/domain.md#sales-events).
+ * Immutable; {@link #apply(Sale)} returns the next value. Every field is order-independent (min, max, top-two,
  * sums), so events arriving late or out of order give the same result; the caller deduplicates by
- * event id before applying (a resent sale is counted once, DOMAIN.md §5).
+ * event id before applying (a resent sale is counted once, docs/domain.md#sales-events).
  *
  * <p>Months are calendar months of the business zone; a refund lands in the month of the sale it
  * reverses when known ({@link Sale#attributedAt()}), and a month's net spend can be negative when a

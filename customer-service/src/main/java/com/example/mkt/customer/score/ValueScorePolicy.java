@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * Absolute RFM bands and weights for the customer value score (DOMAIN.md §1 "Score"). Absolute bands
+ * Absolute RFM bands and weights for the customer value score (docs/domain.md#value-score). Absolute bands
  * rather than quintiles so a customer's score does not move when other customers buy, and so two
  * replicas agree without sharing a population.
  *

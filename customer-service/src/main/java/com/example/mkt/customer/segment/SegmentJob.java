@@ -8,7 +8,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Re-evaluates every segment, since tiers, grades and lifecycle move under it (DOMAIN.md §1: "re-evaluated
+ * Re-evaluates every segment, since tiers, grades and lifecycle move under it (docs/domain.md#segments: "re-evaluated
  * when inputs change"). One transaction per segment under its row lock: replicas cannot double-publish.
  */
 @ApplicationScoped

@@ -7,7 +7,7 @@ import java.time.ZoneId;
 
 /**
  * The business calendar the rules are written in: days, months and weeks are those of
- * Asia/Shanghai (DOMAIN.md "Locale defaults"), so 2026-01-31T16:00Z already belongs to February.
+ * Asia/Shanghai (docs/domain.md#business-locale), so 2026-01-31T16:00Z already belongs to February.
  */
 public final class BusinessTime {
 

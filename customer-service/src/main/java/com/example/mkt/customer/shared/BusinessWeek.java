@@ -6,7 +6,7 @@ import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 
 /**
- * An ISO week (Monday first, DOMAIN.md "weeks start on Monday") named like {@code 2026-W19}. The
+ * An ISO week (Monday first, docs/domain.md#business-locale) named like {@code 2026-W19}. The
  * year is the week-based year, so 2025-12-29 belongs to 2026-W01.
  */
 public record BusinessWeek(int weekBasedYear, int week) implements Comparable<BusinessWeek> {

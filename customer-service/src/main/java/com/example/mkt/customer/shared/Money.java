@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
 
-/** CNY amounts: BigDecimal with 2 decimals, half-up where rounding is needed (DOMAIN.md "Locale defaults"). */
+/** CNY amounts: BigDecimal with 2 decimals, half-up where rounding is needed (docs/domain.md#business-locale). */
 public final class Money {
 
     public static final int SCALE = 2;

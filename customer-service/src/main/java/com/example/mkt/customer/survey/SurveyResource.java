@@ -49,9 +49,9 @@ import com.example.mkt.rest.security.Roles;
 import io.quarkus.panache.common.Parameters;
 
 /**
- * Satisfaction surveys (DOMAIN.md §1): templates are company-wide and written by marketing managers and
- * above ({@code manager}, {@code marketing_director}, {@code gm}); answers, requests and rates are those of
- * customers in the caller's org subtree (A-grade files only for the roles that may read them).
+ * Satisfaction surveys (docs/domain.md#satisfaction-surveys): templates are company-wide and written by marketing
+ * managers and above ({@code manager}, {@code marketing_director}, {@code gm}); answers, requests and rates are those
+ * of customers in the caller's org subtree (A-grade files only for the roles that may read them).
  */
 @Path("/api/v1/surveys")
 @RolesAllowed({ Roles.GM, Roles.MARKETING_DIRECTOR, Roles.MANAGER, Roles.SUPERVISOR, Roles.STAFF, Roles.ANALYST })

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * How one survey answer is scored and checked (DOMAIN.md §1 "Satisfaction surveys"): every question of
+ * How one survey answer is scored and checked (docs/domain.md#satisfaction-surveys): every question of
  * the template answered once with 1-5; the answer's score is the mean of its question scores (2 decimals,
  * half-up); the answer is satisfied when that score is at least {@code satisfiedFrom} (default 4.0, the
  * top two boxes of a 5-point scale). The satisfaction rate is then satisfied answers / answers.

@@ -1,6 +1,6 @@
 package com.example.mkt.customer.tier;
 
-/** Membership club tiers (DOMAIN.md §1, {@code 003:3127} 钻/金/银), lowest first. */
+/** Membership club tiers (钻/金/银, docs/domain.md#vip-and-membership-tiers), lowest first. */
 public enum MembershipTier {
     NONE,
     SILVER,

@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 
 /**
  * Spend bands for membership tiers over a rolling window of whole business-zone months. The
- * documents name the tiers but not the bands ({@code 003:3127}); the defaults sit around the VIP
+ * business names the tiers but not the bands (docs/domain.md#vip-and-membership-tiers); the defaults sit around the VIP
  * thresholds: Silver from 5,000, Gold from 20,000 (a VIP month), Diamond from 50,000 CNY a year.
  * Lower bounds are inclusive.
  */

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * The company puts a customer on the VIP list without the customer applying; a manager must approve
- * ({@code 003:2381}: "公司可直接报相关领导审批后,列入VIP客户名单"). The nominator cannot decide their
+ * ("公司可直接报相关领导审批后,列入VIP客户名单"). The nominator cannot decide their
  * own nomination; a rejection needs a note so the salesperson learns why. Checking that the decider
  * holds the manager role is the security layer's job.
  */

@@ -30,8 +30,8 @@ import com.example.mkt.rest.problem.ApiException;
 import com.example.mkt.rest.security.Roles;
 
 /**
- * VIP by nomination (003:2381): anyone who works the customer nominates, a manager (manager,
- * marketing_director, gm) other than the nominator approves or rejects.
+ * VIP by nomination (docs/domain.md#vip-and-membership-tiers): anyone who works the customer nominates, a manager
+ * (manager, marketing_director, gm) other than the nominator approves or rejects.
  */
 @Path("/api/v1/vip-nominations")
 @RolesAllowed({ Roles.GM, Roles.MARKETING_DIRECTOR, Roles.MANAGER, Roles.SUPERVISOR, Roles.STAFF, Roles.ANALYST })

@@ -8,13 +8,13 @@ import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * VIP thresholds (DOMAIN.md §1 "Value tier / VIP", {@code 003:2379}: "单次购买...一万元以上或单月累计两万元以上";
+ * VIP thresholds (docs/domain.md#vip-and-membership-tiers: "单次购买...一万元以上或单月累计两万元以上";
  * "以上" is read as inclusive).
  *
  * @param singlePurchase    one purchase, net of its own refunds, at least this much
  * @param monthlyAccumulated net purchases within one calendar month of {@code zone} at least this much
  * @param validityMonths     a qualification holds through the end of the N-th month after the qualifying
- *                           month; the documents are silent on lapse, a year is the usual membership term
+ *                           month; the business is silent on lapse, a year is the usual membership term
  * @param zone               whose calendar months count
  */
 public record VipPolicy(BigDecimal singlePurchase, BigDecimal monthlyAccumulated, int validityMonths, ZoneId zone) {

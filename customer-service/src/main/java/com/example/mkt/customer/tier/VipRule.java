@@ -16,7 +16,7 @@ import java.util.TreeMap;
 
 /**
  * Decides VIP from purchases: one purchase of at least 10,000 CNY or at least 20,000 CNY within one
- * calendar month of Asia/Shanghai (DOMAIN.md §1, {@code 003:2379}). Refunds count against the sale they
+ * calendar month of Asia/Shanghai (docs/domain.md#vip-and-membership-tiers). Refunds count against the sale they
  * name (lowering both that purchase and its month); a refund of a sale not in the input counts in the
  * month it is attributed to ({@link Sale#attributedAt()}). The caller passes the customer's sales of at
  * least the last {@code validityMonths + 1} months, already deduplicated.

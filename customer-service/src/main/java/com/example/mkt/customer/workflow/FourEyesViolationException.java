@@ -1,8 +1,8 @@
 package com.example.mkt.customer.workflow;
 
 /**
- * Whoever files a request may not decide it (DOMAIN.md §1: a VIP nomination "needs a manager's
- * approval", i.e. someone else's). The REST layer maps it to 403/422.
+ * Whoever files a request may not decide it (docs/domain.md#vip-and-membership-tiers: a VIP nomination "needs a
+ * manager's approval", i.e. someone else's). The REST layer maps it to 403/422.
  */
 public final class FourEyesViolationException extends RuntimeException {
 

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /**
  * An action that the current state (or its guards) does not allow. Carries what the REST layer
- * needs for a 409 with {@code allowed} (CONTRACTS.md "Errors").
+ * needs for a 409 with {@code allowed} (docs/api.md#errors).
  */
 public final class IllegalTransitionException extends RuntimeException {
 

@@ -23,8 +23,9 @@ import java.util.UUID;
 
 /**
  * The local platform's token issuer: an RS256 key pair made on first use under .platform/jwt (never in the
- * repository), whose public half every service is configured to trust, and tokens shaped as CONTRACTS.md
- * says (sub, upn, groups, org, iss, exp). Production points the services at a real OIDC provider instead.
+ * repository), whose public half every service is configured to trust, and tokens shaped as
+ * docs/api.md#authentication-and-roles says (sub, upn, groups, org, iss, exp). Production points the services at a real
+ * OIDC provider instead.
  */
 final class DevTokens {
 

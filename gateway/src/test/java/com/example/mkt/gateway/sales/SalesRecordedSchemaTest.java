@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 
 import com.example.mkt.testinfra.EventSchemas;
 
-/** The published sales-event contract accepts what CONTRACTS.md promises and refuses what it forbids. */
+/**
+ * The published sales-event contract accepts what docs/api.md#sales-events-api promises and refuses what it forbids.
+ */
 class SalesRecordedSchemaTest {
 
     private static final String DATA = "schemas/sales.recorded.v1.json";

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * "Target missed N periods running" alerts per org unit and KPI ({@code 004:367}, DOMAIN.md §3).
+ * "Target missed N periods running" alerts per org unit and KPI (docs/domain.md#alerts).
  *
  * <p>An alert opens once per streak, when the N-th consecutive miss is recorded; further misses do not raise it again.
  * It closes on the first period that meets target. Periods must be consecutive to count as "running": when a period

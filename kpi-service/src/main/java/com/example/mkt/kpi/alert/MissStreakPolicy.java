@@ -2,7 +2,7 @@ package com.example.mkt.kpi.alert;
 
 /**
  * When a run of missed targets raises an alert: after {@code periodsRunning} consecutive periods below target
- * ({@code 004:367} "连续三个月未完成公司下达的指标", DOMAIN.md §3: 3).
+ * ("连续三个月未完成公司下达的指标": 3; see docs/domain.md#alerts).
  */
 public record MissStreakPolicy(int periodsRunning) {
 

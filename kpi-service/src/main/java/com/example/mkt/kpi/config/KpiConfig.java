@@ -12,7 +12,8 @@ import com.example.mkt.kpi.target.BreakdownPolicy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The service's tunables; every default is the DOMAIN.md figure, so an empty configuration runs the documents. */
+/** The service's tunables; every default is the figure of docs/domain.md#kpis, so an empty configuration runs the
+ * documented rules. */
 @ConfigMapping(prefix = "kpi")
 public interface KpiConfig {
 
@@ -32,9 +33,12 @@ public interface KpiConfig {
 
     Scorecard scorecard();
 
-    /** The monthly staff scorecard (003:1577-1696); item weights and bands are ScorecardPolicy's defaults. */
+    /**
+     * The monthly staff scorecard (docs/domain.md#staff-scorecard); item weights and bands are ScorecardPolicy's
+     * defaults.
+     */
     interface Scorecard {
-        /** Follow-ups expected of one person on duty for a whole month (003:1652). */
+        /** Follow-ups expected of one person on duty for a whole month. */
         @WithDefault("200")
         int followUpQuota();
 
@@ -47,14 +51,14 @@ public interface KpiConfig {
         @WithDefault("0.25")
         BigDecimal peersWeight();
 
-        /** Awards for the best average over the rolling window, 1st first (003:1684). */
+        /** Awards for the best average over the rolling window, 1st first. */
         @WithDefault("500.00,300.00,200.00")
         java.util.List<BigDecimal> awardAmounts();
 
         @WithDefault("3")
         int awardMonths();
 
-        /** How many from the bottom owe a corrective plan, and within how many days of the bulletin (003:1686). */
+        /** How many from the bottom owe a corrective plan, and within how many days of the bulletin. */
         @WithDefault("3")
         int correctiveBottomCount();
 
@@ -65,7 +69,7 @@ public interface KpiConfig {
         @WithDefault("0 0 2 * * ?")
         String runCron();
 
-        /** The run window: from this day of the next month, for this many working days (003:1600: the 1st-5th). */
+        /** The run window: from this day of the next month, for this many working days (the 1st-5th). */
         @WithDefault("1")
         int runFirstDay();
 
@@ -94,7 +98,7 @@ public interface KpiConfig {
         @WithDefault("3")
         int suggestionLookbackYears();
 
-        /** Rate points added to the average growth (000:357 "稍微拔高一些"). */
+        /** Rate points added to the average growth ("稍微拔高一些", docs/domain.md#targets). */
         @WithDefault("0.02")
         BigDecimal suggestionUplift();
 
@@ -112,7 +116,7 @@ public interface KpiConfig {
     }
 
     interface Alerts {
-        /** Consecutive missed periods that open an alert (004:367: 3). */
+        /** Consecutive missed periods that open an alert (docs/domain.md#alerts). */
         @WithDefault("3")
         int missStreakPeriods();
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The KPIs the service knows, by code. {@link #standard()} is the list of {@code 004:395} / DOMAIN.md §3.
+ * The KPIs the service knows, by code. {@link #standard()} is the list of docs/domain.md#kpi-definitions.
  */
 public final class KpiCatalogue {
 

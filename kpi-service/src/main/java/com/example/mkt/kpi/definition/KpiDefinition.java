@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One KPI of the catalogue ({@code 004:395}, DOMAIN.md §3 "Definitions").
+ * One KPI of the catalogue (docs/domain.md#kpi-definitions).
  *
  * @param code         stable identifier used in events, APIs and cells
  * @param name         Chinese display name

@@ -2,7 +2,7 @@ package com.example.mkt.kpi.definition;
 
 /** What a KPI value measures, and the decimal places it is kept at. */
 public enum KpiUnit {
-    /** CNY, 2 decimals (DOMAIN.md "Locale defaults"). */
+    /** CNY, 2 decimals (docs/domain.md#business-locale). */
     MONEY(2),
     /** Whole things: customers, follow-ups. */
     COUNT(0),

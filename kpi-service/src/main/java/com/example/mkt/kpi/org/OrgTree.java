@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The org tree (HQ → region → branch → team, DOMAIN.md "Organisation") as the KPI rules see it: codes and parents.
+ * The org tree (HQ → region → branch → team, docs/domain.md#organisation) as the KPI rules see it: codes and parents.
  *
  * <p>Built from a child → parent map; a unit with no entry or a {@code null} parent is a root. Cycles are rejected at
  * construction so that walking up always terminates. Immutable: the wiring layer builds a new tree when org units

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.Set;
 
 /**
- * Which days are non-working for deadline arithmetic ("遇节假日顺延", {@code 003:1600}).
+ * Which days are non-working for deadline arithmetic ("遇节假日顺延").
  *
  * <p>China's statutory holidays (with their make-up working weekends) are published yearly, so the calendar is data
  * the wiring layer supplies; rules only ask this question.

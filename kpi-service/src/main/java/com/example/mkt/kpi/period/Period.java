@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  *
  * <p>Periods are calendar values with no zone; {@link PeriodCalendar} turns them into instants in the business zone.
  *
- * <p>Hierarchy (targets are broken down along it, DOMAIN.md §3 "year -> quarter -> month -> week"):
+ * <p>Hierarchy (targets are broken down along it, docs/domain.md#targets):
  * YEAR → QUARTER → MONTH → WEEK. A week crosses month boundaries, so it is attached to the month that holds its
  * Thursday. That is the ISO-8601 rule that also decides a week's week-based year, so the Thursday month is always in
  * the week's own {@link #year()}: the weeks under the months of 2026 are exactly 2026-W01 .. 2026-W53, each once.

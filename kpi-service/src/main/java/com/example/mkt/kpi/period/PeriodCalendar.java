@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Places periods on the time line of the business zone (Asia/Shanghai by default, DOMAIN.md "Locale defaults").
+ * Places periods on the time line of the business zone (Asia/Shanghai by default, docs/domain.md#business-locale).
  *
  * <p>Boundaries are half-open: {@code [start, end)}. 2026-01-31T16:00Z is already 2026-02-01 in Shanghai and so falls
  * in February.

@@ -1,7 +1,7 @@
 package com.example.mkt.kpi.period;
 
 /**
- * The reporting grains of DOMAIN.md §3 ("year -> quarter -> month -> week"), coarsest first.
+ * The reporting grains of docs/domain.md#targets ("year -> quarter -> month -> week"), coarsest first.
  *
  * <p>Declaration order is the nesting order; {@link Period#compareTo} relies on it.
  */

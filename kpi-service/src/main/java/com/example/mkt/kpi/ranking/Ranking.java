@@ -10,10 +10,10 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Rankings of org units or staff by a KPI value (DOMAIN.md §3 "rankings").
+ * Rankings of org units or staff by a KPI value (docs/domain.md#rankings).
  *
  * <p>Competition ranking ("1224"): equal values share a rank and the next rank skips, so 3 people tied first are all
- * 1st and the next is 4th; "top 3" then includes every tie at 3rd ({@code 003:1684} "名次并列的同时奖励").
+ * 1st and the next is 4th; "top 3" then includes every tie at 3rd ("名次并列的同时奖励").
  * Values compare numerically (95.0 ties 95.00). Within a rank, subjects are listed in their natural order so output is
  * stable. Subjects without a value (a rate with no denominator) are not ranked: pass only the subjects that have one.
  */

@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A KPI's actual against its target (DOMAIN.md §3, "target achievement rate", {@code 004:395} "指标达成率").
+ * A KPI's actual against its target ("指标达成率", docs/domain.md#kpi-definitions).
  *
  * <p>The rate is always actual ÷ target; whether it is good depends on the KPI: for spending against budget (lower is
  * better) 80% means under budget. {@link #met()} is direction-aware and counts exactly-on-target as met.

@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Incremental rollup (DOMAIN.md §3 "Rollups from events, along the org tree and periods, incrementally"): turns
+ * Incremental rollup (docs/domain.md#rollups): turns
  * measure deltas into the cell deltas to add, for the unit and every ancestor up to HQ, and for each maintained grain.
  *
  * <p>Period rule: the day of the event in the business zone decides its month, quarter and year; its ISO week is

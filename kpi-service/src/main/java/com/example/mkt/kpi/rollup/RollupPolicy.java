@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * Which period grains the rollup maintains. Default: all of them (year, quarter, month, ISO week), since targets
- * exist at each grain (DOMAIN.md §3).
+ * exist at each grain (docs/domain.md#rollups).
  */
 public record RollupPolicy(Set<PeriodType> periodTypes) {
 

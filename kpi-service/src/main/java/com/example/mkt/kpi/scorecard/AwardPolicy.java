@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Cash awards for the best over several months ({@code 003:1684}: "连续3个月(季度)评比综合排名前三名,分别奖励500元、300元、
+ * Cash awards for the best over several months ("连续3个月(季度)评比综合排名前三名,分别奖励500元、300元、
  * 200元,名次并列的同时奖励").
  *
  * @param months              months in the rolling window (3)
  * @param amounts             award per rank, 1st first (500/300/200 CNY)
- * @param ties                how tied people are paid; the seed says ties are all awarded, so by default each gets
+ * @param ties                how tied people are paid; the business says ties are all awarded, so by default each gets
  *                            their rank's full amount
  * @param requireEveryMonth   whether someone missing a month's score (joined, long leave) is left out (true: an
  *                            average over fewer months would not be comparable)

@@ -1,7 +1,7 @@
 package com.example.mkt.kpi.scorecard;
 
 /**
- * Who owes a corrective plan and by when ({@code 003:1686}: the bottom three of the month analyse why they lag and
+ * Who owes a corrective plan and by when (the bottom three of the month analyse why they lag and
  * file a corrective plan with HQ customer service "在月工作通报下发后的4天", within 4 days of the monthly bulletin).
  *
  * @param bottomCount   how many from the bottom (3; ties at the edge are included)

@@ -1,6 +1,6 @@
 package com.example.mkt.kpi.scorecard;
 
-/** Criticism that costs penalty points ({@code 003:1646} 处罚). */
+/** Criticism that costs penalty points (处罚, docs/domain.md#staff-scorecard). */
 public enum Criticism {
     DEPARTMENT,
     COMPANY,

@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * Expected follow-ups of a person or a team for a month.
  *
- * <p>The seed formula ({@code 003:1652}: 实际回访条数 ÷ (200条 × 实际在岗人数) × 当月应出勤天数) is garbled as written; we
+ * <p>The business's formula (实际回访条数 ÷ (200条 × 实际在岗人数) × 当月应出勤天数) is garbled as written; we
  * read it as: each person on duty owes the monthly quota in proportion to the days they were on duty out of the days
  * scheduled, and a team owes the sum. Days worked beyond the schedule do not raise the quota, so overtime never
  * turns into a penalty. {@link #owed} is exact, for the comparison with the deduction bands; {@link #expected} is

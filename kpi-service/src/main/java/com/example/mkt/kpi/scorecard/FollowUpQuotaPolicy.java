@@ -1,7 +1,7 @@
 package com.example.mkt.kpi.scorecard;
 
 /**
- * The monthly follow-up quota ({@code 003:1652}: "200条 × 实际在岗人数", prorated by the month's attendance days).
+ * The monthly follow-up quota ("200条 × 实际在岗人数", prorated by the month's attendance days).
  *
  * @param perPersonPerMonth follow-ups expected of one person on duty for the whole month (200)
  */

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Combines the reviewers' totals into the month's final score ({@code 003:1656-1668}).
+ * Combines the reviewers' totals into the month's final score.
  *
  * <p>Several peers count as one reviewer with their mean. A reviewer who did not review is left out and the remaining
  * weights are scaled up to 100% (self 15 + manager 60 → 20% / 80%), so a missing review neither counts as zero nor

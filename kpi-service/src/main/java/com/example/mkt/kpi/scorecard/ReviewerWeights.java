@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * Weights of the three reviewers of a scorecard ({@code 003:1660-1668}): the person themself 15%, their manager 60%,
+ * Weights of the three reviewers of a scorecard: the person themself 15%, their manager 60%,
  * the peer group (colleagues of departments they work with) 25%.
  *
  * @param managerRequired whether a month can be finalised without the manager's review. The manager carries most of

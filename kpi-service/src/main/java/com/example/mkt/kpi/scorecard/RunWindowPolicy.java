@@ -2,7 +2,7 @@ package com.example.mkt.kpi.scorecard;
 
 /**
  * When a month's scorecards are run: on the 1st to 5th of the next month, postponed by holidays
- * ({@code 003:1600} "考核实施时间为下月的1~5日,遇节假日顺延").
+ * ("考核实施时间为下月的1~5日,遇节假日顺延").
  *
  * @param firstDay    day of the next month the window starts at (1)
  * @param workingDays working days the window lasts (5). With no holidays that is the 1st-5th; every holiday on the way

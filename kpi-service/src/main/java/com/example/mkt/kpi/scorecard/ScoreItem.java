@@ -1,6 +1,6 @@
 package com.example.mkt.kpi.scorecard;
 
-/** The items of the customer-service staff scorecard ({@code 003:1628-1642}); weights live in the policy. */
+/** The items of the customer-service staff scorecard; weights live in the policy. */
 public enum ScoreItem {
     /** 专业技能、接听质量: call spot checks. */
     CALL_QUALITY,

@@ -16,7 +16,7 @@ import java.util.Map;
 public record Scorecard(Map<ScoreItem, ItemScore> items, BigDecimal bonus, BigDecimal penalty, BigDecimal total) {
 
     public Scorecard {
-        // item order kept for display: the order of the seed's table
+        // item order kept for display: the order of the business's table
         EnumMap<ScoreItem, ItemScore> ordered = new EnumMap<>(ScoreItem.class);
         ordered.putAll(items);
         items = Collections.unmodifiableMap(ordered);

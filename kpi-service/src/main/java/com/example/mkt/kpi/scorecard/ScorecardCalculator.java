@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Computes the monthly customer-service scorecard sheet from the month's facts ({@code 003:1624-1648}).
+ * Computes the monthly customer-service scorecard sheet from the month's facts.
  *
  * <p>Each item starts at its weight and loses points down to zero, never below ("扣完为止"). A rate item whose
  * denominator is zero (no complaints, no surveys, no follow-ups expected because the person was absent all month)

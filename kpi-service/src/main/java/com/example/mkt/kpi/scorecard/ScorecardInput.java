@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The facts of one staff member's month that the scorecard is computed from ({@code 003:1612-1620} sources:
+ * The facts of one staff member's month that the scorecard is computed from (docs/domain.md#staff-scorecard; sources:
  * branch reports, ERP, HQ spot checks, other channels).
  *
  * @param failedSpotChecks    call spot checks failed

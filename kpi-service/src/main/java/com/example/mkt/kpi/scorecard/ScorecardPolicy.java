@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The monthly customer-service staff scorecard table ({@code 003:1624-1648}, DOMAIN.md §3 "Staff scorecard").
+ * The monthly customer-service staff scorecard table (docs/domain.md#staff-scorecard).
  *
  * @param weights                 maximum points per item (30/20/10/10/10/10/10 = 100)
  * @param pointsPerFailedSpotCheck call quality: each failed spot check (2)
- * @param complaintResolution     bands on the share of complaints resolved and answered. The seed row is garbled
+ * @param complaintResolution     bands on the share of complaints resolved and answered. The business's row is garbled
  *                                ("0% → 0, above 0 → 10") and its standard answer is "100%解决并回复", so we read it as:
  *                                100% → 0, anything less → 10
  * @param followUpCompletion      bands on follow-ups done ÷ expected

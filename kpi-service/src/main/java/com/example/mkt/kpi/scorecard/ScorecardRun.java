@@ -28,7 +28,7 @@ import com.example.mkt.kpi.rollup.CellStore;
 import com.example.mkt.kpi.rollup.StaffCellStore;
 
 /**
- * The monthly scorecard run (DOMAIN.md §3 "monthly, run on the 1st-5th of the next month"): creates or refreshes the
+ * The monthly scorecard run (docs/domain.md#staff-scorecard): creates or refreshes the
  * DRAFT scorecard of every staff member with measurements in the month, filling the event-derived inputs
  * ({@link EventInputs}) and keeping the manual ones. Published scorecards are never touched.
  *

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * How a weighted breakdown treats children without last year's actual (a branch opened this year).
  *
- * <p>Not in the sources. Default {@link MissingHistory#AVERAGE_OF_OTHERS}: a new unit is expected to do as well as an
+ * <p>Not in the business's wording. Default {@link MissingHistory#AVERAGE_OF_OTHERS}: a new unit is expected to do as well as an
  * average sibling; giving it nothing would let it off the hook, giving it an even share of the whole would distort
  * the seasonal or regional weighting of the others.
  */

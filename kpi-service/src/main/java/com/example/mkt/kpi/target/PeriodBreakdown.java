@@ -14,8 +14,8 @@ import com.example.mkt.kpi.period.Period;
 import com.example.mkt.kpi.period.PeriodType;
 
 /**
- * Breaks one unit's target down to the sub-periods one grain finer (DOMAIN.md §3 "Targets per org unit and period:
- * year → quarter → month → week"): a year to its 4 quarters, a quarter to its 3 months, a month to the ISO weeks it
+ * Breaks one unit's target down to the sub-periods one grain finer (docs/domain.md#targets: year → quarter → month →
+ * week): a year to its 4 quarters, a quarter to its 3 months, a month to the ISO weeks it
  * owns ({@link Period#children()}: the weeks whose Thursday is in the month, so every week belongs to one month).
  *
  * <p>Amounts (SUM KPIs): quarters and months get equal shares; a month's weeks get shares weighted by how many of the

@@ -4,7 +4,7 @@ import com.example.mkt.kpi.period.Period;
 import java.math.BigDecimal;
 import java.util.Objects;
 
-/** The value an org unit is expected to reach for a KPI in a period (DOMAIN.md §3 "Targets"). */
+/** The value an org unit is expected to reach for a KPI in a period (docs/domain.md#targets). */
 public record Target(String orgUnit, Period period, String kpiCode, BigDecimal value) {
 
     public Target {

@@ -16,7 +16,7 @@ import java.util.TreeMap;
 
 /**
  * Breaks a parent's target down to its children: org units under an org unit, or sub-periods under a period
- * (DOMAIN.md §3 "Targets ... with breakdown to children").
+ * (docs/domain.md#targets: targets "with breakdown to children").
  *
  * <p>Amounts (SUM KPIs) are apportioned so that the children add up exactly to the parent at the KPI's scale: cents
  * for money, whole units for counts (see {@link Apportionment} for the deterministic remainder rule). Rates (RATIO

@@ -266,7 +266,7 @@ public class TargetService {
                 hasPeriods && periodDifference.signum() == 0 && periodsWithout.isEmpty(), List.copyOf(periodsWithout));
     }
 
-    /** Next year's target from the unit's yearly actuals (000:357); empty when there is nothing to grow from. */
+    /** Next year's target from the unit's yearly actuals; empty when there is nothing to grow from. */
     public Optional<SuggestedTarget> suggest(KpiDefinition kpi, String orgUnit, int year, int lookbackYears) {
         List<Period> years = new ArrayList<>();
         for (int y = year - lookbackYears - 1; y <= year - 1; y++) {

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Suggests next year's target: last year's actual × (1 + average growth of the last years + uplift), per
- * {@code 000:357} and DOMAIN.md §3. See {@link SuggestedTargetPolicy} for the bounds.
+ * docs/domain.md#targets. See {@link SuggestedTargetPolicy} for the bounds.
  *
  * <p>Missing years are skipped: a growth rate is computed only where both years are known and the earlier one is
  * positive (growth from zero or from a net loss is undefined), and the mean is taken over the rates that exist.

@@ -18,8 +18,8 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.lang.JoseException;
 
 /**
- * Bearer tokens for tests, shaped as CONTRACTS.md says (RS256; sub, upn, groups, org, iss, exp), signed
- * by a key pair made when the test JVM starts: no private key exists in the repository. The pair lives
+ * Bearer tokens for tests, shaped as docs/api.md#authentication-and-roles says (RS256; sub, upn, groups, org, iss,
+ * exp), signed by a key pair made when the test JVM starts: no private key exists in the repository. The pair lives
  * in system properties because Quarkus loads test resources and tests in different class loaders.
  */
 public final class TestTokens {

@@ -12,12 +12,13 @@ import java.util.Set;
 /**
  * Who decides on plan versions and when drafting may start.
  *
- * <p>The seed only says that the boss signs the annual plan off ({@code 000:449}: the general manager, role
- * {@code gm}) and that its drafting starts in October ({@code 000:449}: "从10月开始编制第二年的年度计划"). A
+ * <p>The business only says that the boss signs the annual plan off (the general manager, role
+ * {@code gm}) and that its drafting starts in October ("从10月开始编制第二年的年度计划"). A
  * team's weekly plan signed by the general manager would be absurd, so the defaults delegate finer plans down
  * the hierarchy. Which units a reviewer may decide for (their org scope) is checked by the caller.
  *
- * @param reviewerRoles      roles (CONTRACTS.md names) that may start a review, approve or reject, per plan kind
+ * @param reviewerRoles      roles (docs/api.md#authentication-and-roles) that may start a review, approve or reject,
+ *                           per plan kind
  * @param authorMayDecide    false = four-eyes: the author of a version never reviews it
  * @param rejectionNoteRequired a rejection must tell the author what to change
  * @param draftingLead       how long before its period a plan's drafting window opens; three months before

@@ -1,7 +1,7 @@
 package com.example.mkt.planning.approval;
 
 /**
- * States of one plan version (DOMAIN.md §4 "Approval"; {@code 000:449}). APPROVED versions are immutable; a newer
+ * States of one plan version (docs/domain.md#plan-approval-and-versions). APPROVED versions are immutable; a newer
  * approved version SUPERSEDES the older one. DISCARDED ends a draft nobody will pursue (typically an amendment
  * of an approved plan that was abandoned), so it no longer blocks the next amendment.
  */

@@ -26,8 +26,8 @@ import java.util.Set;
 
 /**
  * The transition table of a plan version: DRAFT -> SUBMITTED -> IN_REVIEW -> APPROVED, or REJECTED and back to
- * DRAFT for revision (DOMAIN.md §4 "Approval"). An author may withdraw a submission the reviewer has not picked
- * up yet; once review has started only the reviewer moves the version on.
+ * DRAFT for revision (docs/domain.md#plan-approval-and-versions). An author may withdraw a submission the reviewer has
+ * not picked up yet; once review has started only the reviewer moves the version on.
  */
 public final class ApprovalTransitions {
 

@@ -11,8 +11,9 @@ import java.util.Objects;
 
 /**
  * When a plan may be drafted or amended: from {@link ApprovalPolicy#draftingLead} before its period starts (for
- * a calendar-year annual plan, 1 October of the year before, {@code 000:449}) until its period ends. A plan for a
- * period that is over is history and is not reworked; drafting long before the window would plan on stale data.
+ * a calendar-year annual plan, 1 October of the year before; docs/domain.md#plan-approval-and-versions) until its
+ * period ends. A plan for a period that is over is history and is not reworked; drafting long before the window would
+ * plan on stale data.
  */
 public final class DraftingWindow {
 

@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The versions of one plan and their approval state (DOMAIN.md §4 "Approval"): the general manager signs off
- * ({@code 000:449}); approved versions are immutable; changing an approved plan starts a new DRAFT version
+ * The versions of one plan and their approval state (docs/domain.md#plan-approval-and-versions): the general manager
+ * signs off; approved versions are immutable; changing an approved plan starts a new DRAFT version
  * (number + 1) which, once approved, supersedes the old one. The old version stays in force until then, so the
  * plan is never without an approved version while an amendment is under review.
  *

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * One version of a plan. Rejections and revisions happen within a version and are counted in
- * {@code revisionCount} (the annual plan's "about ten revisions", {@code 000:449}); a new version number is only
+ * {@code revisionCount} (the annual plan's "about ten revisions"); a new version number is only
  * issued when an approved plan is amended.
  *
  * @param basedOn the approved version this one amends; {@code null} for version 1

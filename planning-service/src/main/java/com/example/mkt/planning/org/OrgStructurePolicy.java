@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * Which kind of unit may sit directly under which, and how long a unit name may be.
  *
- * <p>DOMAIN.md "Organisation" gives the chain head office -> region -> branch -> team. The default also lets a
+ * <p>docs/domain.md#organisation gives the chain head office -> region -> branch -> team. The default also lets a
  * BRANCH hang directly under HQ: Chinese companies commonly run branches managed by head office itself
  * ("总部直属分公司"), and forcing a fake region in between would distort regional rollups. Set
  * {@code allowedParents} to {@code BRANCH -> {REGION}} to forbid that.

@@ -18,9 +18,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The validated, immutable org tree: head office -> region -> branch -> team (DOMAIN.md "Organisation").
+ * The validated, immutable org tree: head office -> region -> branch -> team (docs/domain.md#organisation).
  * Every customer, target, plan and KPI value belongs to a unit and rolls up along this tree, and org scope is
- * "a user sees data of their unit and its descendants" (CONTRACTS.md "Identity and roles"), answered by
+ * "a user sees data of their unit and its descendants" (docs/api.md#org-scope), answered by
  * {@link #isWithinSubtree}.
  *
  * <p>Changes ({@link #withAdded}, {@link #withMoved}, ...) return a new tree and re-run the full validation, so a

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * One unit of the org tree, referred to everywhere by its stable {@code code} (CONTRACTS.md "Org units").
+ * One unit of the org tree, referred to everywhere by its stable {@code code} (docs/domain.md#organisation).
  * The record accepts any code so that {@link OrgTree#validate} can report every bad unit at once instead of
  * failing on the first; a unit is only known to be well-formed once it is part of an {@link OrgTree}.
  *

@@ -2,7 +2,7 @@ package com.example.mkt.planning.org;
 
 /**
  * Levels of the organisation: head office, region ("大区"), branch ("分公司/分部") and team
- * (DOMAIN.md "Organisation"; CONTRACTS.md "Org units"). Which kind may sit under which is
+ * (docs/domain.md#organisation). Which kind may sit under which is
  * {@link OrgStructurePolicy}'s decision, not the enum's.
  */
 public enum OrgUnitKind {

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * A plan's budget in CNY: a fixed amount, or a share of the sales target, the way most companies derive the
- * marketing budget ({@code 000:463-477}: "明年销售目标额的比例提成"), or several {@link Lines lines}, each one of
+ * marketing budget ("明年销售目标额的比例提成"), or several {@link Lines lines}, each one of
  * the two (advertising 3 % of the sales target, a trade fair at a fixed 50,000.00, ...).
  */
 public sealed interface Budget {

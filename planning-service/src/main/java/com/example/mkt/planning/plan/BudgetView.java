@@ -8,7 +8,7 @@ import com.example.mkt.rest.problem.ApiException;
 
 /**
  * A plan version's budget as read: every line with its computed amount and the total, money as strings with 2
- * decimals (CONTRACTS.md). A single-amount or single-share budget reads as one line.
+ * decimals (docs/api.md#money-numbers-and-time). A single-amount or single-share budget reads as one line.
  */
 public record BudgetView(String currency, List<Line> lines, String total) {
 

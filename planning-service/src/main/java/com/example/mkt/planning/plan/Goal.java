@@ -1,8 +1,8 @@
 package com.example.mkt.planning.plan;
 
 /**
- * A plan goal (DOMAIN.md §4). Goals form a hierarchy: a lower goal states which higher one it derives from
- * ({@code 001:226}: "应说明较低的目标是如何从较高的目标中引申出来"), either a goal of the same plan (a short-term goal
+ * A plan goal (docs/domain.md#plan-content). Goals form a hierarchy: a lower goal states which higher one it derives
+ * from ("应说明较低的目标是如何从较高的目标中引申出来"), either a goal of the same plan (a short-term goal
  * serving a long-term one) or a goal of the parent plan.
  *
  * <p>A person-level goal names its {@code ownerStaffId}; a goal may derive from a goal of yet another plan

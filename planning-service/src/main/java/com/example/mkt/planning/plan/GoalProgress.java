@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * How far a goal is: {@code achievementPercent} = actual / target x 100 (2 decimals, HALF_UP), not capped, because
- * over-achievement is what rankings and bonuses look at (DOMAIN.md §3 "target achievement rate"); and
+ * over-achievement is what rankings and bonuses look at (docs/domain.md#kpi-definitions); and
  * {@code completionPercent}, the same clamped to 0..cap for progress bars and "done" checks.
  */
 public record GoalProgress(BigDecimal actual, BigDecimal achievementPercent, BigDecimal completionPercent,

@@ -7,10 +7,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Updates the progress of KPI-linked goals from KPI events (DOMAIN.md §4: "Goals may be linked to a KPI and then
- * progress updates from KPI events"). An observation applies to a goal with a positive target when its KPI code
- * and period key match the goal's link and it is about the plan's owner unit; an observation not newer than the progress already held is
- * ignored, so redelivered and out-of-order events leave the newest value in place.
+ * Updates the progress of KPI-linked goals from KPI events (docs/domain.md#goal-progress: "Goals may be linked to a KPI
+ * and then progress updates from KPI events"). An observation applies to a goal with a positive target when its KPI
+ * code and period key match the goal's link and it is about the plan's owner unit; an observation not newer than the
+ * progress already held is ignored, so redelivered and out-of-order events leave the newest value in place.
  */
 public final class GoalProgressTracker {
 

@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A stage of the plan with its own date range and milestones ({@code 003:2127-2131}: three consecutive stages,
+ * A stage of the plan with its own date range and milestones (docs/domain.md#plan-content: three consecutive stages,
  * September-December, January-July, August onwards).
  */
 public record Phase(String name, PlanPeriod period, List<Milestone> milestones) {

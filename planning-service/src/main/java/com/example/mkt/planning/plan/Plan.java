@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The content of one plan version (DOMAIN.md §4; {@code 003:7-49}, {@code 003:3187-3239}, {@code 000:13-119}).
+ * The content of one plan version (docs/domain.md#plan-content).
  * Fields may be incomplete while drafting; {@link PlanValidator} says what is wrong and what is missing.
  *
  * @param parentPlanId the coarser plan this one breaks down (an annual plan of a strategic one); may be null

@@ -15,8 +15,9 @@ import com.example.mkt.planning.validation.FieldError;
 import com.example.mkt.rest.problem.ApiException;
 
 /**
- * The editable content of a plan version as the API carries it: money and decimals as strings (CONTRACTS.md), so
- * what is stored and diffed is exactly what was sent. {@link #toDomain} hands it to {@link PlanValidator}.
+ * The editable content of a plan version as the API carries it: money and decimals as strings
+ * (docs/api.md#money-numbers-and-time), so what is stored and diffed is exactly what was sent. {@link #toDomain} hands
+ * it to {@link PlanValidator}.
  */
 public record PlanContent(@NotBlank @Size(max = 200) String title, @Size(max = 4000) String guidingPrinciple,
         @Size(max = 36) String parentPlanId, @NotNull @Valid Period period,

@@ -1,7 +1,7 @@
 package com.example.mkt.planning.plan;
 
 /**
- * Plan horizons from the strategic plan down to the daily one (DOMAIN.md §4, {@code 003:7-49}, {@code 000:13-119}),
+ * Plan horizons from the strategic plan down to the daily one (docs/domain.md#plan-content),
  * declared coarsest first: a plan's goals may derive from goals of a coarser plan only.
  */
 public enum PlanKind {

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * The period each plan kind must cover: a calendar year, quarter, month, a Monday-to-Sunday week, one day; a
- * strategic plan spans whole years between the policy's bounds but may start in any month (the seed's
- * strategy starts in September, {@code 003:2127}).
+ * strategic plan spans whole years between the policy's bounds but may start in any month (the business's
+ * strategy starts in September).
  */
 final class PlanPeriodRules {
 

@@ -6,18 +6,18 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Limits and choices for plan content. None of these numbers is in the seeds except the shape of the budget
- * rule; they are the defaults a serious product would ship with:
+ * Limits and choices for plan content. None of these numbers is in the business's wording except the shape of the
+ * budget rule; they are the defaults a serious product would ship with:
  *
  * @param maxTitleLength        characters (code points) of a title, name or id
  * @param maxTextLength         characters of a description or principle
- * @param strategicMinYears     a strategic plan spans at least this many years ("中期(一般为3~5年)", {@code 003:3205})
+ * @param strategicMinYears     a strategic plan spans at least this many years ("中期(一般为3~5年)")
  * @param strategicMaxYears     and at most this many
  * @param maxBudgetSharePercent a budget share of the sales target above this is a typo, not a plan
  * @param taskCostsWithinBudget the tasks' total cost may not exceed the budget
- * @param phasesMayOverlap      false: phases are consecutive stages ({@code 003:2127-2131}); gaps are allowed
+ * @param phasesMayOverlap      false: phases are consecutive stages; gaps are allowed
  * @param budgetRequiredFor     plan kinds that cannot be submitted without a budget (the annual plan is above all
- *                              a budget request, {@code 000:449-477})
+ *                              a budget request)
  * @param progressCapPercent    goal completion shown on progress bars stops here; the achievement rate does not
  * @param risks                 risk bands
  * @param budgetBaseUnits       units of a goal target a budget line may take a percentage of (money)

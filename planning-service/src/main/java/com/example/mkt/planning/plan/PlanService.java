@@ -40,9 +40,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Plans and their approval (DOMAIN.md §4): content is validated by {@link PlanValidator}, the version life cycle is
- * {@link PlanApproval}'s, every step is kept as history and published as a {@code plan.*} event in the same
- * transaction. An approved version's content is never written again; AMEND copies it into a new draft.
+ * Plans and their approval (docs/domain.md#plan-content): content is validated by {@link PlanValidator}, the version
+ * life cycle is {@link PlanApproval}'s, every step is kept as history and published as a {@code plan.*} event in the
+ * same transaction. An approved version's content is never written again; AMEND copies it into a new draft.
  */
 @ApplicationScoped
 public class PlanService {

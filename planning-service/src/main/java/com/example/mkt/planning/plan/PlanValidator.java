@@ -101,7 +101,7 @@ public final class PlanValidator {
         }
     }
 
-    /** Goals: measurable and dated ({@code 001:224}), derived without cycles ({@code 001:226}). */
+    /** Goals: measurable and dated, derived without cycles (docs/domain.md#plan-content). */
     private final class GoalChecks {
 
         private final List<FieldError> errors;

@@ -1,7 +1,7 @@
 package com.example.mkt.planning.plan;
 
 /**
- * A plan risk, assessed by likelihood and impact on 1-5 scales ({@code 003:3235}: "分析风险的可能性和影响程度").
+ * A plan risk, assessed by likelihood and impact on 1-5 scales ("分析风险的可能性和影响程度").
  *
  * @param mitigation how the response is carried out; required unless the risk is accepted
  */

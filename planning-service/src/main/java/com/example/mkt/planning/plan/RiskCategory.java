@@ -1,6 +1,6 @@
 package com.example.mkt.planning.plan;
 
-/** Risk categories named by the plan templates ({@code 003:43}, {@code 003:3233}: 市场、技术、财务、法律风险). */
+/** Risk categories named by the plan templates (市场、技术、财务、法律风险). */
 public enum RiskCategory {
     MARKET,
     TECHNOLOGY,

@@ -1,7 +1,7 @@
 package com.example.mkt.planning.plan;
 
 /**
- * Risk score bands on the usual 5x5 matrix and how much risk may simply be accepted. The seeds give the scales
+ * Risk score bands on the usual 5x5 matrix and how much risk may simply be accepted. The business gives the scales
  * but no bands; these are the common ones: 1-4 low, 5-9 medium, 10-19 high, 20-25 critical. A high or critical
  * risk must be avoided, reduced or transferred, not accepted.
  */

@@ -44,10 +44,10 @@ import com.example.mkt.rest.problem.ApiException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Goal progress (DOMAIN.md §4): every measurable goal of an approved version is tracked. KPI-linked goals follow
- * {@code kpi.measured} values through {@link GoalProgressTracker} (newest value wins, so redelivered or reordered
- * events change nothing); the others take values reported by hand ({@link #report}). A goal whose completion falls
- * behind the linear schedule from the plan's start to the goal's due date by more than the configured margin is
+ * Goal progress (docs/domain.md#goal-progress): every measurable goal of an approved version is tracked. KPI-linked
+ * goals follow {@code kpi.measured} values through {@link GoalProgressTracker} (newest value wins, so redelivered or
+ * reordered events change nothing); the others take values reported by hand ({@link #report}). A goal whose completion
+ * falls behind the linear schedule from the plan's start to the goal's due date by more than the configured margin is
  * published as {@code goal.at-risk} (and {@code goal.back-on-track} when it recovers), on transitions only: when a
  * value arrives, and as days pass without one ({@link GoalAtRiskJob}).
  */

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The monthly report ({@code 004:935-939}): the month's results, its problems, and next month's priorities, which
+ * The monthly report: the month's results, its problems, and next month's priorities, which
  * "must be listed explicitly" (下月工作計劃中必須明確列出工作重點) and therefore may not be empty.
  */
 public record MonthlyReportContent(List<String> results, List<String> problems, List<String> nextMonthPriorities) {

@@ -7,7 +7,7 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Size limits of report content. The seed sets none; these keep a report readable by the manager who reviews
+ * Size limits of report content. The business sets none; these keep a report readable by the manager who reviews
  * it and bound what one request may store.
  *
  * @param maxTextLength characters (code points) per text or list item

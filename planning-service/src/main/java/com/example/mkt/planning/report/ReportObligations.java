@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Which staff owe which report for a period ({@code 004:925-939}).
+ * Which staff owe which report for a period.
  *
  * <p>A staff member owes a period's report when on duty both on the period's first working day and on its due
  * date: someone who joins mid-week has nothing to summarise yet, and someone who left before Friday cannot be

@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The calendar span one report covers: an ISO week (Monday to Sunday, DOMAIN.md "weeks start on Monday") or a
+ * The calendar span one report covers: an ISO week (Monday to Sunday, docs/domain.md#business-locale) or a
  * calendar month. The {@link #label()} ({@code 2026-W19}, {@code 2026-05}) is part of the deterministic
  * obligation key, so its format must never change.
  *

@@ -8,12 +8,12 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Deadlines of the periodic reports ({@code 004:933}: "每周五下班前必须遞交...如有特殊原因,则需在周一上午9点以前遞交";
- * {@code 004:939}: "業務人員必須在每月最后一天遞交工作報告").
+ * Deadlines of the periodic reports ("每周五下班前必须遞交...如有特殊原因,则需在周一上午9点以前遞交";
+ * "業務人員必須在每月最后一天遞交工作報告"; docs/domain.md#periodic-reports).
  *
  * <p>Both kinds share one shape: due at end of work ({@code dueTime}) on the due date, then a late window, with a
  * reason, until {@code lateUntilTime} on the next working day. For the weekly report that is Friday 18:00 then
- * Monday 09:00 exactly as the seed says; the seed gives the monthly report no grace, and we apply the same "next
+ * Monday 09:00 exactly as the business says; it gives the monthly report no grace, and we apply the same "next
  * working morning" rule rather than inventing a second one. No holiday calendar is applied: a public holiday on
  * a due date moves nothing.
  *

@@ -32,8 +32,8 @@ import com.example.mkt.planning.validation.FieldError;
 import com.example.mkt.rest.problem.ApiException;
 
 /**
- * Periodic reports (DOMAIN.md §4): obligations generated per staff member and period, submissions judged by
- * {@link ReportTimeliness} at the moment they arrive, and the deadline flags KPIs count.
+ * Periodic reports (docs/domain.md#periodic-reports): obligations generated per staff member and period, submissions
+ * judged by {@link ReportTimeliness} at the moment they arrive, and the deadline flags KPIs count.
  *
  * <p>Both scheduled jobs are safe on several replicas: generation inserts by the deterministic {@link ReportKey}
  * with {@code ON CONFLICT DO NOTHING}; flagging claims each row with a conditional {@code UPDATE ... RETURNING},

@@ -1,7 +1,7 @@
 package com.example.mkt.planning.report;
 
 /**
- * Timeliness of one report obligation (DOMAIN.md §4 "Periodic reports", {@code 004:933}).
+ * Timeliness of one report obligation (docs/domain.md#periodic-reports).
  * ON_TIME, LATE and OVERDUE describe a submission; NOT_DUE and MISSING describe its absence.
  */
 public enum ReportStatus {

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Decides ON_TIME / LATE / OVERDUE / NOT_DUE / MISSING for a report ({@code 004:933}, DOMAIN.md §4): on time up
+ * Decides ON_TIME / LATE / OVERDUE / NOT_DUE / MISSING for a report (docs/domain.md#periodic-reports): on time up
  * to and including the due instant, late (a reason is required) up to and including the end of the late window,
  * overdue after it. Submissions after the window are still accepted, so the content is not lost, but stay
  * OVERDUE.

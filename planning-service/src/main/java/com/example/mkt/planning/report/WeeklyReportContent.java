@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The weekly report ({@code 004:927-931}): the summary of this week's priorities (completion and problems) and
+ * The weekly report: the summary of this week's priorities (completion and problems) and
  * the plan for next week (its priorities and the support or resources needed, so the department manager can
  * arrange them).
  */

@@ -13,7 +13,7 @@ import com.example.mkt.planning.report.ReportKind;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Every threshold and deadline of planning-service; the defaults are DOMAIN.md's. */
+/** Every threshold and deadline of planning-service; the defaults are those of docs/domain.md#plans. */
 @ConfigMapping(prefix = "planning")
 public interface PlanningConfig {
 

@@ -32,7 +32,7 @@ public class StaffEntity extends PanacheEntityBase {
     @Column(name = "org_unit", nullable = false)
     public String orgUnit;
 
-    /** Comma-separated role names of CONTRACTS.md; the set is small and only ever read whole. */
+    /** Comma-separated role names (docs/api.md#authentication-and-roles); the set is small and only ever read whole. */
     @Column(nullable = false)
     public String roles;
 

@@ -38,8 +38,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Periodic reports through the API with a controlled clock: the deadline edges of DOMAIN.md §4 (Friday 18:00,
- * Monday 09:00, month ends, leap years, all in Asia/Shanghai), generation, the manager's view and the flags.
+ * Periodic reports through the API with a controlled clock: the deadline edges of docs/domain.md#periodic-reports
+ * (Friday 18:00, Monday 09:00, month ends, leap years, all in Asia/Shanghai), generation, the manager's view and the
+ * flags.
  */
 @QuarkusTest
 @QuarkusTestResource(PlatformTestResource.class)

@@ -9,7 +9,7 @@ import com.example.mkt.rest.problem.ApiException;
 
 /**
  * A user sees data of their org unit and its descendants; gm, marketing_director and analyst see
- * everything (CONTRACTS.md, "Scope"). Data outside the scope is reported as not found.
+ * everything (docs/api.md#org-scope). Data outside the scope is reported as not found.
  */
 @RequestScoped
 public class OrgScope {

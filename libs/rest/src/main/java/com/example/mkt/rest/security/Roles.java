@@ -2,7 +2,7 @@ package com.example.mkt.rest.security;
 
 import java.util.Set;
 
-/** The roles of CONTRACTS.md, as carried in the token's {@code groups} claim. */
+/** The roles of docs/api.md#authentication-and-roles, as carried in the token's {@code groups} claim. */
 public final class Roles {
 
     public static final String GM = "gm";

@@ -33,7 +33,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-/** The REST conventions of CONTRACTS.md, through a stand-in resource, with real tokens and a real org tree. */
+/** The REST conventions of docs/api.md, through a stand-in resource, with real tokens and a real org tree. */
 @QuarkusTest
 @QuarkusTestResource(PlatformTestResource.class)
 class RestConventionsIT {
