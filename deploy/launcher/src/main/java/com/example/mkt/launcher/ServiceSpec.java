@@ -34,6 +34,8 @@ record ServiceSpec(String name, String shortName, int defaultPort) {
             "-XX:MaxDirectMemorySize=128m",
             "-Xss512k",
             "-XX:+ExitOnOutOfMemoryError",
+            // Malformed headers reach libs/rest's MalformedRequests, which refuses them with problem+json.
+            "-Dvertx.disableHttpHeadersValidation=true",
             "-Djdk.nio.maxCachedBufferSize=262144",
             "-Duser.timezone=Asia/Shanghai",
             "-Dfile.encoding=UTF-8");

@@ -122,4 +122,14 @@ class ServiceSpecTest {
         assertEquals(6, topics.get("planning.events"));
         assertEquals(1, topics.get("planning.events.dlq"));
     }
+
+    /** Wherever a service JVM starts, Netty leaves malformed headers to MalformedRequests (problem+json, not an empty 400). */
+    @Test
+    void everyServiceJvmLeavesHeaderValidationToTheProblemFilter() throws java.io.IOException {
+        String flag = "-Dvertx.disableHttpHeadersValidation=true";
+        assertTrue(ServiceSpec.JVM_OPTIONS.contains(flag), "launcher");
+        Path root = Path.of("").toAbsolutePath().getParent().getParent();
+        assertTrue(java.nio.file.Files.readString(root.resolve("deploy/docker/Dockerfile.jvm")).contains(flag), "Dockerfile");
+        assertTrue(java.nio.file.Files.readString(root.resolve("pom.xml")).contains(flag), "test JVMs");
+    }
 }

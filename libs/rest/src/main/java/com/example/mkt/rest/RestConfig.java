@@ -12,6 +12,17 @@ public interface RestConfig {
 
     Json json();
 
+    Http http();
+
+    interface Http {
+        /**
+         * Characters a request's path and query may hold; longer ones get 414 problem+json from
+         * {@code MalformedRequests}. The longest the API produces (a cursor, a few filters) is a few hundred.
+         */
+        @WithDefault("4096")
+        int maxUriLength();
+    }
+
     interface Json {
         /**
          * Elements a list in a request body may hold. The largest list the API documents is a sales batch of 1,000

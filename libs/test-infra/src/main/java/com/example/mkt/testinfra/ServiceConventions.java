@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -80,6 +81,33 @@ public abstract class ServiceConventions {
             assertEquals(true, rs.getBoolean(1), "eventing_outbox migrated");
             assertEquals(true, rs.getBoolean(2), "eventing_inbox migrated");
             assertEquals(true, rs.getBoolean(3), "flyway history recorded");
+        }
+    }
+
+    /**
+     * Errors of the HTTP layer are problem+json too: Vert.x alone would answer these before any route, with an empty
+     * body. Sent over a raw socket, since HTTP clients refuse to send a control character in a header.
+     */
+    @Test
+    void malformedRequestsGetProblemJson() throws Exception {
+        String tooLong = raw("GET /api/v1/" + "a".repeat(5_000) + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertTrue(tooLong.startsWith("HTTP/1.1 414"), tooLong);
+        assertTrue(tooLong.contains("application/problem+json"), tooLong);
+        assertTrue(tooLong.contains("\"status\":414"), tooLong);
+
+        String controlInHeader = raw("GET /q/health/live HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nIf-Match: \"a\u0001b\"\r\n\r\n");
+        assertTrue(controlInHeader.startsWith("HTTP/1.1 400"), controlInHeader);
+        assertTrue(controlInHeader.contains("application/problem+json"), controlInHeader);
+        assertTrue(controlInHeader.contains("\"field\":\"If-Match\""), controlInHeader);
+    }
+
+    private static String raw(String request) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            // Connection: close, so the answer ends with the stream.
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 }
