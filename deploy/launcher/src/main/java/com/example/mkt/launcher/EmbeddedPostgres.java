@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 import com.example.mkt.infra.PostgresServer;
 import com.example.mkt.infra.Processes;
@@ -82,26 +83,51 @@ final class EmbeddedPostgres implements Database {
     }
 
     /**
-     * As root, PostgreSQL runs as uid 65534, which must be able to reach its data directory, binaries and log.
-     * A checkout under a private home directory (mode 700) cannot work; better to say so than to show initdb's
-     * "Permission denied".
+     * As root, PostgreSQL runs as uid 65534, which must be able to reach its data directory, binaries and log. When
+     * the state directory lies under a private one (a clone under /root, mode 700), PostgreSQL's files go to a
+     * directory of their own that uid 65534 can reach ({@link Layout#sharedPostgresHome()}), the same on every later
+     * start. Data already initialised under the state directory is never moved: then the message says what to do.
      */
-    void checkReachable() {
+    void checkReachable(Console console) {
         if (!Processes.isRoot()) {
             return;
         }
         prepareDirectories();
-        List<Path> needed = List.of(layout.postgresHome(), layout.logs());
-        List<String> test = new ArrayList<>(List.of("test", "-x", needed.get(0).toString()));
-        for (Path p : needed.subList(1, needed.size())) {
-            test.addAll(List.of("-a", "-x", p.toString()));
-        }
-        if (Processes.exitCode(Processes.unprivileged(test), Duration.ofSeconds(10)) == 0) {
+        if (reachable()) {
             return;
         }
-        Optional<Path> blocker = needed.stream().map(EmbeddedPostgres::firstUntraversable)
-                .flatMap(Optional::stream).findFirst();
+        if (layout.relocatedPostgres().isEmpty() && !Files.exists(layout.postgresData().resolve("PG_VERSION"))) {
+            relocate(console, firstUntraversable(layout.postgresHome()));
+            prepareDirectories();
+            if (reachable()) {
+                return;
+            }
+        }
+        Optional<Path> blocker = Stream.of(layout.postgresHome(), layout.postgresLog().getParent())
+                .map(EmbeddedPostgres::firstUntraversable).flatMap(Optional::stream).findFirst();
         throw new PlatformException(unreachableMessage(layout.postgresHome(), blocker));
+    }
+
+    private boolean reachable() {
+        List<String> test = List.of("test", "-x", layout.postgresHome().toString(), "-a", "-x",
+                layout.postgresLog().getParent().toString());
+        return Processes.exitCode(Processes.unprivileged(test), Duration.ofSeconds(10)) == 0;
+    }
+
+    private void relocate(Console console, Optional<Path> blocker) {
+        Path shared = layout.sharedPostgresHome();
+        // Left behind by an earlier state directory of the same path, whose passwords went with it.
+        Processes.deleteTree(shared);
+        try {
+            Files.createDirectories(shared);
+            Files.writeString(layout.postgresLocation(), shared + "\n");
+        } catch (IOException e) {
+            throw new PlatformException("cannot create " + shared + " for PostgreSQL's files: " + e.getMessage()
+                    + "; or use an existing server with " + Settings.DB_URL, e);
+        }
+        console.step("PostgreSQL: runs as the unprivileged user nobody, who cannot enter "
+                + blocker.map(Path::toString).orElse(layout.display(layout.home()))
+                + "; its data and log go to " + shared + " (./platform destroy removes them)");
     }
 
     static String unreachableMessage(Path postgresHome, Optional<Path> blocker) {
@@ -135,7 +161,10 @@ final class EmbeddedPostgres implements Database {
     /** Created world-traversable whatever the umask: uid 65534 must pass through them. */
     private void prepareDirectories() {
         try {
-            for (Path dir : List.of(layout.home(), layout.postgresHome(), layout.logs())) {
+            List<Path> dirs = new ArrayList<>(List.of(layout.home(), layout.postgresHome(), layout.logs(),
+                    layout.postgresLog().getParent()));
+            layout.relocatedPostgres().ifPresent(p -> dirs.add(1, p.getParent()));
+            for (Path dir : dirs) {
                 Files.createDirectories(dir);
                 Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
             }
@@ -152,7 +181,7 @@ final class EmbeddedPostgres implements Database {
                     + " exists but its superuser password is not in " + layout.display(layout.secrets())
                     + ": restore that file, or delete the data directory to start afresh");
         }
-        checkReachable();
+        checkReachable(console);
         if (!installed()) {
             console.step("PostgreSQL: unpacking the binaries into " + layout.display(layout.postgresDist()));
         }

@@ -10,29 +10,34 @@ import java.util.Optional;
 
 /** What the user asked for on the command line. */
 record Invocation(Command command, boolean build, boolean follow, Optional<String> target, Optional<TokenRequest> token,
-        Optional<BenchOptions> bench) {
+        Optional<BenchOptions> bench, boolean fresh, boolean confirmed) {
 
     /** {@code token --role <role> --org <code> [--sub <id>]}. */
     record TokenRequest(String role, String org, String subject) {
     }
 
     Invocation(Command command, boolean build, boolean follow, Optional<String> target) {
-        this(command, build, follow, target, Optional.empty(), Optional.empty());
+        this(command, build, follow, target, Optional.empty(), Optional.empty(), false, false);
     }
 
     Invocation(Command command, boolean build, boolean follow, Optional<String> target, Optional<TokenRequest> token) {
-        this(command, build, follow, target, token, Optional.empty());
+        this(command, build, follow, target, token, Optional.empty(), false, false);
     }
 
-    enum Command { UP, DOWN, STATUS, LOGS, TOKEN, API_KEY, BENCH, HELP }
+    enum Command { UP, DOWN, DESTROY, STATUS, LOGS, TOKEN, API_KEY, BENCH, HELP }
 
     static final String USAGE = """
             usage: ./platform <command>
 
-              up [--build]          start PostgreSQL, Kafka and the five services, then print their URLs;
+              up [--build] [--fresh]
+                                    start PostgreSQL, Kafka and the five services, then print their URLs;
                                     builds the services first when a quarkus-run.jar is missing.
-                                    --build rebuilds them (and restarts those already running).
+                                    --build rebuilds them (and restarts those already running);
+                                    --fresh first deletes all local state, as 'destroy --yes' does
               down                  stop what 'up' started: services, then Kafka, then PostgreSQL
+              destroy [--yes]       stop the platform and delete its state: data, passwords, keys and
+                                    logs (asks first; --yes does not). An existing server given with
+                                    PLATFORM_DB_URL or PLATFORM_KAFKA is left as it is
               status                state, pid, port and resident memory of every component
               logs <name> [-f]      last 200 lines of a log; -f follows it
                                     <name>: gateway, customer-service, campaign-service, kpi-service,
@@ -64,7 +69,9 @@ record Invocation(Command command, boolean build, boolean follow, Optional<Strin
               PLATFORM_KAFKA        bootstrap servers of an existing Kafka instead of the embedded broker
 
             State (data, logs, pid files, generated passwords and keys) lives in .platform/ at the repository
-            root, or in PLATFORM_HOME when that is set.
+            root, or in PLATFORM_HOME when that is set. Run as root from a directory others cannot enter
+            (a clone under /root), PostgreSQL's data and log go to /var/lib/mkt-platform/<hash of that path>
+            instead, since PostgreSQL runs as the unprivileged user nobody.
             """;
 
     static Invocation parse(String... args) {
@@ -73,15 +80,19 @@ record Invocation(Command command, boolean build, boolean follow, Optional<Strin
         }
         if (args.length > 0 && args[0].equals("bench")) {
             return new Invocation(Command.BENCH, false, false, Optional.empty(), Optional.empty(),
-                    Optional.of(BenchOptions.parse(List.of(args).subList(1, args.length))));
+                    Optional.of(BenchOptions.parse(List.of(args).subList(1, args.length))), false, false);
         }
         List<String> positional = new ArrayList<>();
         boolean build = false;
         boolean follow = false;
         boolean help = false;
+        boolean fresh = false;
+        boolean confirmed = false;
         for (String arg : args) {
             switch (arg) {
                 case "--build" -> build = true;
+                case "--fresh" -> fresh = true;
+                case "-y", "--yes" -> confirmed = true;
                 case "-f", "--follow" -> follow = true;
                 case "-h", "--help" -> help = true;
                 default -> {
@@ -103,6 +114,7 @@ record Invocation(Command command, boolean build, boolean follow, Optional<Strin
         Command command = switch (name) {
             case "up" -> Command.UP;
             case "down" -> Command.DOWN;
+            case "destroy" -> Command.DESTROY;
             case "status" -> Command.STATUS;
             case "api-key" -> Command.API_KEY;
             case "logs", "log" -> Command.LOGS;
@@ -111,6 +123,12 @@ record Invocation(Command command, boolean build, boolean follow, Optional<Strin
         };
         if (build && command != Command.UP) {
             throw new UsageException("--build only applies to 'up'");
+        }
+        if (fresh && command != Command.UP) {
+            throw new UsageException("--fresh only applies to 'up'");
+        }
+        if (confirmed && command != Command.DESTROY) {
+            throw new UsageException("--yes only applies to 'destroy'");
         }
         if (follow && command != Command.LOGS) {
             throw new UsageException("-f only applies to 'logs'");
@@ -124,7 +142,8 @@ record Invocation(Command command, boolean build, boolean follow, Optional<Strin
         if (!rest.isEmpty()) {
             throw new UsageException("unexpected argument to '" + name + "': " + rest.get(0));
         }
-        return new Invocation(command, build, false, Optional.empty());
+        return new Invocation(command, build, false, Optional.empty(), Optional.empty(), Optional.empty(), fresh,
+                confirmed);
     }
 
     private static Invocation parseToken(String... args) {

@@ -1,7 +1,15 @@
 package com.example.mkt.launcher;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where things are. Everything the platform writes lives under {@code .platform/} at the repository root, which
@@ -32,9 +40,45 @@ record Layout(Path root, Path home) {
         return home().resolve("secrets.properties");
     }
 
+    /**
+     * PostgreSQL's binaries, data and log: {@code postgres/} in the state directory, unless 'up' found that directory
+     * out of reach of the unprivileged user PostgreSQL runs as (a clone under root's private home) and moved it to
+     * {@link #sharedPostgresHome()}, recording where in {@link #postgresLocation()}.
+     */
     Path postgresHome() {
-        return home().resolve("postgres");
+        return relocatedPostgres().orElse(home().resolve("postgres"));
     }
+
+    /** The file naming where PostgreSQL's files went, when not under the state directory. */
+    Path postgresLocation() {
+        return home().resolve("postgres.location");
+    }
+
+    Optional<Path> relocatedPostgres() {
+        try {
+            return Files.exists(postgresLocation())
+                    ? Optional.of(Path.of(Files.readString(postgresLocation()).trim()))
+                    : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Where PostgreSQL's files go when the state directory is private: a directory of its own per state directory
+     * (named by a hash of its path, so two clones never share one) under {@value #SHARED_BASE}, which root may create
+     * and every user may traverse.
+     */
+    Path sharedPostgresHome() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(home.toString().getBytes(StandardCharsets.UTF_8));
+            return Path.of(SHARED_BASE, HexFormat.of().formatHex(digest, 0, 8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static final String SHARED_BASE = "/var/lib/mkt-platform";
 
     Path postgresDist() {
         return postgresHome().resolve("dist");
@@ -57,8 +101,9 @@ record Layout(Path root, Path home) {
         return home().resolve("logs");
     }
 
+    /** Beside the other logs, unless PostgreSQL's files were moved: it must be able to write it. */
     Path postgresLog() {
-        return logs().resolve("postgres.log");
+        return relocatedPostgres().map(p -> p.resolve("log/postgres.log")).orElse(logs().resolve("postgres.log"));
     }
 
     Path serviceLog(ServiceSpec service) {

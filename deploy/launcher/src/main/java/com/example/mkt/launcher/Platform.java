@@ -2,6 +2,7 @@ package com.example.mkt.launcher;
 
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.Optional;
 
 /** The ./platform command: parses the command line and runs one command. Exit 0 ok, 1 failed, 2 usage. */
 public final class Platform {
@@ -21,6 +22,11 @@ public final class Platform {
         System.exit(run(args, System.getenv(), Layout.fromSystem(System.getenv()), System.out, System.err));
     }
 
+    private static Optional<String> askOnTerminal(String question) {
+        java.io.Console terminal = System.console();
+        return terminal == null ? Optional.empty() : Optional.ofNullable(terminal.readLine("%s", question));
+    }
+
     static int run(String[] args, Map<String, String> env, Layout layout, PrintStream out, PrintStream err) {
         Invocation invocation;
         try {
@@ -35,8 +41,14 @@ public final class Platform {
         try {
             switch (invocation.command()) {
                 case HELP -> out.print(Invocation.USAGE);
-                case UP -> new Up(layout, Settings.from(env), console, invocation.build()).run();
+                case UP -> {
+                    if (invocation.fresh()) {
+                        new Destroy(layout, console, true, question -> Optional.empty()).run();
+                    }
+                    new Up(layout, Settings.from(env), console, invocation.build()).run();
+                }
                 case DOWN -> new Down(layout, console).run();
+                case DESTROY -> new Destroy(layout, console, invocation.confirmed(), Platform::askOnTerminal).run();
                 case STATUS -> new Status(layout, Settings.from(env), console).run();
                 case LOGS -> new Logs(layout, out).run(invocation.target().orElseThrow(), invocation.follow());
                 case API_KEY -> out.println(DevApiClient.key(Secrets.open(layout.secrets())));

@@ -52,7 +52,7 @@ final class Up {
             checkPorts(embeddedDb.isPresent() && !dbRunning, embeddedKafka.isPresent() && !kafkaRunning, services,
                     runningServices);
             if (embeddedDb.isPresent() && !dbRunning) {
-                embeddedDb.get().checkReachable();
+                embeddedDb.get().checkReachable(console);
             }
 
             if (buildNeeded) {

@@ -23,6 +23,19 @@ class InvocationTest {
     }
 
     @Test
+    void destroyAsksUnlessConfirmedAndUpMayStartFresh() {
+        Invocation destroy = Invocation.parse("destroy");
+        assertEquals(Command.DESTROY, destroy.command());
+        assertFalse(destroy.confirmed());
+        assertTrue(Invocation.parse("destroy", "--yes").confirmed());
+        assertTrue(Invocation.parse("destroy", "-y").confirmed());
+        assertTrue(Invocation.parse("up", "--fresh").fresh());
+        assertFalse(Invocation.parse("up").fresh());
+        assertThrows(UsageException.class, () -> Invocation.parse("down", "--yes"));
+        assertThrows(UsageException.class, () -> Invocation.parse("destroy", "--fresh"));
+    }
+
+    @Test
     void simpleCommands() {
         assertEquals(Command.DOWN, Invocation.parse("down").command());
         assertEquals(Command.STATUS, Invocation.parse("status").command());
