@@ -41,7 +41,7 @@ final class Destroy {
             Optional<String> answer = ask.apply("This stops the platform and deletes " + what
                     + " (all data, passwords, keys and logs). Type yes to go on: ");
             if (answer.isEmpty()) {
-                throw new UsageException("'destroy' deletes " + what + "; no terminal to ask on, so confirm with --yes");
+                throw new PlatformException("'destroy' deletes " + what + "; no terminal to ask on, so confirm with --yes");
             }
             if (!answer.get().trim().equalsIgnoreCase("yes")) {
                 console.step("nothing deleted");

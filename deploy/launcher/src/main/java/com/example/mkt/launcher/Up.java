@@ -34,6 +34,7 @@ final class Up {
     }
 
     void run() {
+        long startedNanos = System.nanoTime();
         try (PlatformLock lock = PlatformLock.acquire(layout, console)) {
             Secrets secrets = Secrets.open(layout.secrets());
             Optional<ExternalPostgres> externalDb = settings.externalDatabase().map(ExternalPostgres::new);
@@ -78,7 +79,7 @@ final class Up {
             }
             List<Waiting> waiting = startServices(services, runningServices, ports, database, bootstrap, secrets);
             awaitReady(waiting);
-            printSummary(database, bootstrap, ports);
+            printSummary(database, bootstrap, ports, Duration.ofNanos(System.nanoTime() - startedNanos));
         }
     }
 
@@ -257,9 +258,9 @@ final class Up {
                 + ". The rest is left running: ./platform status shows it, ./platform down stops it.");
     }
 
-    private void printSummary(Database database, String bootstrap, Map<ServiceSpec, Integer> ports) {
+    private void printSummary(Database database, String bootstrap, Map<ServiceSpec, Integer> ports, Duration took) {
         console.line("");
-        console.line("The platform is up.");
+        console.line("The platform is up (" + took.toSeconds() + " s).");
         console.line("");
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("SERVICE", "URL", "SWAGGER UI", "HEALTH", "METRICS"));

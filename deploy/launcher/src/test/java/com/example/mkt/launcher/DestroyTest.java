@@ -52,7 +52,7 @@ class DestroyTest {
         Layout layout = stateWithRelocatedPostgres();
         assertFalse(new Destroy(layout, console, false, q -> Optional.of("no")).run());
         assertTrue(Files.exists(layout.secrets()));
-        assertThrows(UsageException.class, () -> new Destroy(layout, console, false, q -> Optional.empty()).run());
+        assertThrows(PlatformException.class, () -> new Destroy(layout, console, false, q -> Optional.empty()).run());
         assertTrue(Files.exists(layout.secrets()));
         assertTrue(new Destroy(layout, console, false, q -> Optional.of(" yes\n")).run());
         assertFalse(Files.exists(layout.home()));
