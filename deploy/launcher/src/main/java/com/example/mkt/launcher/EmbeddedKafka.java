@@ -61,13 +61,14 @@ final class EmbeddedKafka {
             LogFiles.rotateIfLarge(broker.logFile());
             pid = broker.start();
         } catch (IllegalStateException e) {
-            throw new PlatformException("Kafka could not be prepared: " + e.getMessage(), e);
+            throw new PlatformException("Kafka could not be prepared: " + e.getMessage()
+                    + LogFiles.tailForFailure(layout, "kafka", broker.logFile()), e);
         }
         process.record(pid, port);
         try {
             broker.awaitReady(pid, Duration.ofSeconds(120));
         } catch (IllegalStateException e) {
-            throw new PlatformException(e.getMessage(), e);
+            throw new PlatformException(e.getMessage() + LogFiles.tailForFailure(layout, "kafka", broker.logFile()), e);
         }
     }
 

@@ -195,7 +195,8 @@ final class EmbeddedPostgres implements Database {
         try {
             server.start();
         } catch (IllegalStateException e) {
-            throw new PlatformException(e.getMessage(), e);
+            throw new PlatformException("PostgreSQL did not start: " + e.getMessage()
+                    + LogFiles.tailForFailure(layout, "postgres", layout.postgresLog()), e);
         }
     }
 

@@ -35,6 +35,13 @@ final class LogFiles {
         }
     }
 
+    /** What a failure message ends with: the log's last lines and the command that shows more. */
+    static String tailForFailure(Layout layout, String component, Path log) {
+        String tail = Files.exists(log) ? new String(lastLines(log, 15), StandardCharsets.UTF_8).strip() : "";
+        return "\n--- the last lines of " + layout.display(log) + " ---\n"
+                + (tail.isEmpty() ? "(empty)" : tail) + "\n---\n./platform logs " + component + " shows more.";
+    }
+
     static final String MARKER_PREFIX = "==== ";
 
     /** The part of a log's tail written since the last start marker: older runs only confuse a failure report. */

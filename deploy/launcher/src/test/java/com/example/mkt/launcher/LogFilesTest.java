@@ -37,6 +37,19 @@ class LogFilesTest {
     }
 
     @Test
+    void aFailureNamesTheLogItsLastLinesAndTheCommandForMore() throws IOException {
+        Layout layout = new Layout(dir);
+        Path log = layout.logs().resolve("postgres.log");
+        Files.createDirectories(log.getParent());
+        Files.writeString(log, "old line\nFATAL:  could not create lock file \"/tmp/.s.PGSQL.5432.lock\"\n");
+        String hint = LogFiles.tailForFailure(layout, "postgres", log);
+        assertTrue(hint.contains(".platform/logs/postgres.log"), hint);
+        assertTrue(hint.contains("FATAL:  could not create lock file"), hint);
+        assertTrue(hint.endsWith("./platform logs postgres shows more."), hint);
+        assertTrue(LogFiles.tailForFailure(layout, "kafka", dir.resolve("none.log")).contains("(empty)"));
+    }
+
+    @Test
     void failureReportsStartAtTheLastStartMarker() throws IOException {
         Path log = dir.resolve("svc.log");
         Files.writeString(log, "old run\n");
