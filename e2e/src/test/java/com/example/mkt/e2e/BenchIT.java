@@ -3,6 +3,9 @@ package com.example.mkt.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,8 +15,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
- * The sales pipeline on a private platform: {@code ./platform bench} keeps working (run small; its figures are not
+ * The sales pipeline on a private platform, and the demo beside it (its org units, people and campaign are its own):
+ * {@code ./platform demo} makes its world once and the figures it prints are the API's. {@code ./platform bench} keeps working (run small; its figures are not
  * judged here, a timed test on a shared machine proves nothing; that it runs every phase and finds the totals exact
  * is, and docs/performance.md records the full runs). Consumers stopped in the middle of a backlog: ShutdownIT.
  */
@@ -53,5 +59,54 @@ class BenchIT {
         String again = platform.bench(List.of("--events", "500", "--clients", "1", "--batch", "100", "--rate", "100",
                 "--probes", "5", "--anchor-records", "5000", "--warmup", "0"), 600);
         assertTrue(again.strip().endsWith("exact=true"), again);
+    }
+
+    private static final Pattern DEMO_LINE = Pattern.compile(
+            "demo: sales=(\\d+) amount=([0-9.]+) kpi=([0-9.]+) campaign=([0-9.]+) exact=(true|false)");
+
+    @Test
+    void theDemoPrintsWhatTheApiReportsAndASecondRunOnlyAddsSales() {
+        String first = platform.demo(List.of("--rate", "1500", "--seconds", "8", "--customers", "220"), 600);
+        System.out.println(first);
+        Matcher m = lastLine(first);
+        assertEquals("true", m.group(5), first);
+        assertTrue(Long.parseLong(m.group(1)) >= 1000, first);
+        assertTrue(first.contains("220 customers created"), first);
+
+        Http http = new Http(platform.gatewayUrl());
+        Http.Caller gm = Http.Caller.bearer(platform.token("gm", "HQ", "e2e-demo-reader"));
+        String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
+        assertEquals(0, new BigDecimal(m.group(3)).compareTo(regionSales(http, gm, month)), "printed KPI = API");
+        assertEquals(0, new BigDecimal(m.group(2)).compareTo(new BigDecimal(m.group(3))), "first run: all its sales");
+
+        String second = platform.demo(List.of("--rate", "200", "--seconds", "2", "--customers", "220"), 600);
+        Matcher again = lastLine(second);
+        assertEquals("true", again.group(5), second);
+        assertTrue(second.contains("0 customers created"), second);
+        BigDecimal total = new BigDecimal(m.group(2)).add(new BigDecimal(again.group(2)));
+        assertEquals(0, total.compareTo(new BigDecimal(again.group(3))), "KPI = both runs' sales: " + second);
+        assertEquals(0, total.compareTo(regionSales(http, gm, month)), "API = both runs' sales");
+        long campaigns = 0;
+        for (JsonNode c : http.get(gm, "/api/v1/campaigns?limit=500").expect(200).json().path("items")) {
+            campaigns += c.path("code").asText().equals("DEMO-INS-" + month.replace("-", "")) ? 1 : 0;
+        }
+        assertEquals(1, campaigns, "one campaign after two runs");
+    }
+
+    private static Matcher lastLine(String out) {
+        String[] lines = out.strip().split("\n");
+        Matcher m = DEMO_LINE.matcher(lines[lines.length - 1].trim());
+        assertTrue(m.matches(), "last line: " + lines[lines.length - 1]);
+        return m;
+    }
+
+    private static BigDecimal regionSales(Http http, Http.Caller gm, String month) {
+        for (JsonNode item : http.get(gm, "/api/v1/kpis/SALES_AMOUNT/subtree?orgUnit=R-JIANGXI&period=" + month)
+                .expect(200).json().path("items")) {
+            if (item.path("orgUnit").asText().equals("R-JIANGXI")) {
+                return new BigDecimal(item.path("value").asText());
+            }
+        }
+        throw new AssertionError("no R-JIANGXI cell");
     }
 }

@@ -129,6 +129,13 @@ final class LocalPlatform implements AutoCloseable {
         return launcher(command, timeoutSeconds);
     }
 
+    /** {@code ./platform demo ...}: its whole output; fails when the demo exits non-zero. */
+    String demo(List<String> args, int timeoutSeconds) {
+        List<String> command = new java.util.ArrayList<>(List.of("demo"));
+        command.addAll(args);
+        return launcher(command, timeoutSeconds);
+    }
+
     void down() {
         if (Files.exists(home.resolve("run"))) {
             System.out.println(launcher(List.of("down"), 180));

@@ -212,31 +212,15 @@ final class Bench {
     }
 
     private BigDecimal cell(String gateway, Map<String, String> gm, String unit, String month) {
-        JsonNode subtree = http.get(gateway + "/api/v1/kpis/SALES_AMOUNT/subtree?orgUnit=" + unit + "&period=" + month,
-                gm).expect(200).json();
-        for (JsonNode item : subtree.path("items")) {
-            if (unit.equals(item.path("orgUnit").asText()) && item.hasNonNull("value")) {
-                return new BigDecimal(item.path("value").asText());
-            }
-        }
-        return BigDecimal.ZERO;
+        return ApiReads.salesAmount(http, gateway, gm, unit, month);
     }
 
     private BigDecimal campaignTotal(String gateway, Map<String, String> gm, String campaignId) {
-        return new BigDecimal(http.get(gateway + "/api/v1/campaigns/" + campaignId + "/progress", gm).expect(200)
-                .json().path("total").asText("0"));
+        return ApiReads.campaignTotal(http, gateway, gm, campaignId);
     }
 
-    /** Whether the condition holds within 30 s (the last consumers' effects may still be committing). */
     private static boolean settles(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            BenchSetup.sleep(250);
-        }
-        return true;
+        return ApiReads.settles(condition, 30);
     }
 
     static String fmt(double value) {

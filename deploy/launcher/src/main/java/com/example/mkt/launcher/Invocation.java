@@ -10,21 +10,21 @@ import java.util.Optional;
 
 /** What the user asked for on the command line. */
 record Invocation(Command command, boolean build, boolean follow, Optional<String> target, Optional<TokenRequest> token,
-        Optional<BenchOptions> bench, boolean fresh, boolean confirmed) {
+        Optional<BenchOptions> bench, boolean fresh, boolean confirmed, Optional<DemoOptions> demo) {
 
     /** {@code token --role <role> --org <code> [--sub <id>]}. */
     record TokenRequest(String role, String org, String subject) {
     }
 
     Invocation(Command command, boolean build, boolean follow, Optional<String> target) {
-        this(command, build, follow, target, Optional.empty(), Optional.empty(), false, false);
+        this(command, build, follow, target, Optional.empty(), Optional.empty(), false, false, Optional.empty());
     }
 
     Invocation(Command command, boolean build, boolean follow, Optional<String> target, Optional<TokenRequest> token) {
-        this(command, build, follow, target, token, Optional.empty(), false, false);
+        this(command, build, follow, target, token, Optional.empty(), false, false, Optional.empty());
     }
 
-    enum Command { UP, DOWN, DESTROY, STATUS, LOGS, TOKEN, API_KEY, BENCH, HELP }
+    enum Command { UP, DOWN, DESTROY, STATUS, LOGS, TOKEN, API_KEY, BENCH, DEMO, HELP }
 
     static final String USAGE = """
             usage: ./platform <command>
@@ -57,6 +57,12 @@ record Invocation(Command command, boolean build, boolean follow, Optional<Strin
                                     then sale->KPI latency with P probes (200) at R events/s (1000), reads
                                     through the gateway against direct; prints a table and a last line
                                     "bench: ... exact=true|false"; exit 1 unless every total is exact
+              demo [--rate R] [--minutes M | --seconds S] [--customers N]
+                                    on a running platform, make a company through the API (head office,
+                                    江西 region, 11 branches, 61 staff, N customers (2000), the month's
+                                    insurance campaign approved, KPI targets, a monthly plan), then
+                                    stream sales at R/s (50) for M minutes (3) and show the figures move;
+                                    a second run adds only sales. Exit 1 unless the figures match
               help                  this text
 
             Environment:
@@ -80,7 +86,12 @@ record Invocation(Command command, boolean build, boolean follow, Optional<Strin
         }
         if (args.length > 0 && args[0].equals("bench")) {
             return new Invocation(Command.BENCH, false, false, Optional.empty(), Optional.empty(),
-                    Optional.of(BenchOptions.parse(List.of(args).subList(1, args.length))), false, false);
+                    Optional.of(BenchOptions.parse(List.of(args).subList(1, args.length))), false, false,
+                    Optional.empty());
+        }
+        if (args.length > 0 && args[0].equals("demo")) {
+            return new Invocation(Command.DEMO, false, false, Optional.empty(), Optional.empty(), Optional.empty(),
+                    false, false, Optional.of(DemoOptions.parse(List.of(args).subList(1, args.length))));
         }
         List<String> positional = new ArrayList<>();
         boolean build = false;
@@ -143,7 +154,7 @@ record Invocation(Command command, boolean build, boolean follow, Optional<Strin
             throw new UsageException("unexpected argument to '" + name + "': " + rest.get(0));
         }
         return new Invocation(command, build, false, Optional.empty(), Optional.empty(), Optional.empty(), fresh,
-                confirmed);
+                confirmed, Optional.empty());
     }
 
     private static Invocation parseToken(String... args) {

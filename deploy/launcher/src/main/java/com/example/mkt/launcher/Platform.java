@@ -59,6 +59,11 @@ public final class Platform {
                         return FAILED;
                     }
                 }
+                case DEMO -> {
+                    if (!new Demo(layout, Settings.from(env), console, invocation.demo().orElseThrow()).run()) {
+                        return FAILED;
+                    }
+                }
                 case TOKEN -> {
                     Invocation.TokenRequest t = invocation.token().orElseThrow();
                     out.println(new DevTokens(layout.jwtDir()).mint(t.role(), t.org(), t.subject(), java.time.Instant.now()));

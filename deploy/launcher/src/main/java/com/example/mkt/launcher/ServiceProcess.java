@@ -23,7 +23,23 @@ final class ServiceProcess {
         this.spec = spec;
         this.layout = layout;
         String jar = layout.serviceJar(spec).toString();
-        this.process = new ManagedProcess(spec.name(), layout, args -> args.contains("-jar") && args.contains(jar));
+        this.process = new ManagedProcess(spec.name(), layout, args -> args.contains("-jar") && args.contains(jar)
+                && ofThisPlatform(args, layout));
+    }
+
+    /**
+     * Services of one clone all run the same jar; the state directory on their command line tells whose they are, so
+     * the e2e tests' private platforms never take the developer's running services for their own (or stop them).
+     */
+    static String homeOption(Layout layout) {
+        return "-Dplatform.home=" + layout.home();
+    }
+
+    static boolean ofThisPlatform(List<String> args, Layout layout) {
+        // Started by a launcher from before the option: those only ever ran with the default state directory.
+        boolean unmarked = args.stream().noneMatch(a -> a.startsWith("-Dplatform.home="));
+        return args.contains(homeOption(layout))
+                || unmarked && layout.home().equals(layout.root().resolve(".platform"));
     }
 
     ServiceSpec spec() {
@@ -62,7 +78,9 @@ final class ServiceProcess {
         Path jar = layout.serviceJar(spec);
         LogFiles.rotateIfLarge(log());
         LogFiles.appendMarker(log(), "./platform up: starting " + spec.name() + " on port " + port);
-        long pid = Processes.spawnDetached(spec.command(Processes.javaExecutable(), jar, extraOptions), log(), environment,
+        List<String> options = new java.util.ArrayList<>(extraOptions);
+        options.add(homeOption(layout));
+        long pid = Processes.spawnDetached(spec.command(Processes.javaExecutable(), jar, options), log(), environment,
                 layout.serviceDir(spec));
         process.record(pid, port);
         ManagedProcess.writeNumber(layout.portFile(spec.name() + ".management"), managementPort);
