@@ -84,6 +84,14 @@ public interface GatewayConfig {
         @WithDefault("2M")
         MemorySize maxBodySize();
 
+        /**
+         * Largest body passed on to a service: what the services accept themselves (libs/rest's 1 MB). Refused here,
+         * a larger body gets 413 problem+json at once; passed on, the service would refuse it while the gateway was
+         * still sending, and the caller would see a 502 or an empty 413 instead.
+         */
+        @WithDefault("1M")
+        MemorySize maxProxiedBodySize();
+
         /** Most events in one POST /api/v1/sales-events. */
         @WithDefault("1000")
         int maxSalesBatch();

@@ -23,6 +23,7 @@ public class RequestFilters {
     public static final String REQUEST_ID_KEY = "gateway.request-id";
     /** After CORS (300), so browsers can read the refusal; before authentication (200). */
     static final int SIZE_PRIORITY = 250;
+    private static final String SALES_EVENTS = "/api/v1/sales-events";
     static final int REQUEST_ID_PRIORITY = 400;
     private static final Pattern SAFE_ID = Pattern.compile("^[A-Za-z0-9._:-]{1,128}$");
 
@@ -52,7 +53,9 @@ public class RequestFilters {
 
     private void bodySize(RoutingContext ctx) {
         String length = ctx.request().getHeader("Content-Length");
-        long max = config.limits().maxBodySize().asLongValue();
+        // The gateway's own resources (the sales batches) take up to max-body-size; what it proxies, what services take.
+        long max = ctx.normalizedPath().startsWith(SALES_EVENTS) ? config.limits().maxBodySize().asLongValue()
+                : Math.min(config.limits().maxBodySize().asLongValue(), config.limits().maxProxiedBodySize().asLongValue());
         if (length != null) {
             long declared;
             try {

@@ -99,6 +99,11 @@ public abstract class ServiceConventions {
         assertTrue(controlInHeader.startsWith("HTTP/1.1 400"), controlInHeader);
         assertTrue(controlInHeader.contains("application/problem+json"), controlInHeader);
         assertTrue(controlInHeader.contains("\"field\":\"If-Match\""), controlInHeader);
+
+        String tooLarge = raw("POST /api/v1/anything HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 5000000\r\n\r\n{");
+        assertTrue(tooLarge.startsWith("HTTP/1.1 413"), tooLarge);
+        assertTrue(tooLarge.contains("application/problem+json"), tooLarge);
     }
 
     private static String raw(String request) throws java.io.IOException {

@@ -10,7 +10,11 @@ import com.example.mkt.rest.RestConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -23,7 +27,9 @@ import io.vertx.ext.web.RoutingContext;
  *
  * <p>The header check is strictly the one Netty would have made (no control character but tab in a name or value)
  * so nothing that was refused before gets through: the gateway proxies headers, and a CR must never reach a backend.
- * A request line over 64 KiB is still answered by Vert.x itself, with its bare 414.
+ * A request line over 64 KiB is still answered by Vert.x itself, with its bare 414. A body over
+ * {@code quarkus.http.limits.max-body-size} is refused from its Content-Length with 413 problem+json (a chunked one
+ * is still refused by the HTTP layer, without a body).
  */
 @ApplicationScoped
 public class MalformedRequests {
@@ -33,10 +39,14 @@ public class MalformedRequests {
 
     private final ObjectMapper mapper;
     private final int maxUriLength;
+    private final long maxBodySize;
 
     public MalformedRequests(ObjectMapper mapper, RestConfig config) {
         this.mapper = mapper;
         this.maxUriLength = config.http().maxUriLength();
+        // Quarkus' own limit, read where it is set: above it the HTTP layer would answer 413 with an empty body.
+        this.maxBodySize = ConfigProvider.getConfig().getOptionalValue("quarkus.http.limits.max-body-size",
+                MemorySize.class).map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
     }
 
     void register(@Observes Filters filters) {
@@ -48,6 +58,13 @@ public class MalformedRequests {
         if (uri.length() > maxUriLength) {
             send(ctx, null, new ApiException(414, "uri-too-long", "URI too long", "the request's path and query hold "
                     + uri.length() + " characters; at most " + maxUriLength + " are accepted", null, null, null));
+            return;
+        }
+        String length = ctx.request().getHeader("Content-Length");
+        if (length != null && length.trim().matches("[0-9]{1,18}") && Long.parseLong(length.trim()) > maxBodySize) {
+            send(ctx, ctx.request().path(), new ApiException(413, "payload-too-large", "Payload too large",
+                    "the request body has " + length.trim() + " bytes; at most " + maxBodySize + " are accepted",
+                    null, null, null));
             return;
         }
         for (Map.Entry<String, String> header : ctx.request().headers()) {
@@ -94,10 +111,16 @@ public class MalformedRequests {
         } catch (JsonProcessingException ex) {
             body = "{\"status\":" + e.status() + "}";
         }
+        var response = ctx.response().setStatusCode(e.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
+        if (e.status() == 413 && ctx.request().version() != HttpVersion.HTTP_2) {
+            // Not worth reading megabytes to keep the connection: answer, then close it.
+            response.putHeader("Connection", "close").end(body).onComplete(done -> ctx.request().connection().close());
+            return;
+        }
         if (!ctx.request().isEnded()) {
             // An unread body would stall the connection for the caller's next request.
             ctx.request().resume();
         }
-        ctx.response().setStatusCode(e.status()).putHeader("Content-Type", Problem.MEDIA_TYPE).end(body);
+        response.end(body);
     }
 }

@@ -1,0 +1,137 @@
+package com.example.mkt.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Hostile input through the front door, on a private platform: every operation of the gateway's merged API document,
+ * a plausible request and its mutations ({@link ApiFuzzer}), sent with tokens of several roles. No answer may be a
+ * 5xx, and every error must be problem+json with a {@code type}. Seeded ({@code -Dfuzz.seed}) and reproducible; prints
+ * the count of each status.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HostileInputIT {
+
+    private static final int MINIMUM_REQUESTS = 3_000;
+    private static final int CLIENTS = 4;
+
+    private LocalPlatform platform;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    void startThePlatform() {
+        platform = LocalPlatform.fromSystemProperties("target/e2e-hostile-platform");
+        platform.up();
+        Http http = new Http(platform.gatewayUrl());
+        Http.Caller gm = Http.Caller.bearer(platform.token("gm", "HQ", "fuzz-setup"));
+        http.post(gm, "/api/v1/org-units", Map.of("code", "HQ", "name", "总部", "kind", "HQ")).expect(201);
+        http.post(gm, "/api/v1/org-units", Map.of("code", "B-NANCHANG", "name", "南昌分公司", "kind", "BRANCH",
+                "parent", "HQ")).expect(201);
+    }
+
+    @AfterAll
+    void stopThePlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void noMutationOfAnyOperationGetsA5xxAndEveryErrorIsAProblem() throws Exception {
+        long seed = Long.getLong("fuzz.seed", 20261205L);
+        JsonNode document = Http.JSON.readTree(send("GET", "/openapi?format=json", null, null, "none").body());
+        List<ApiFuzzer.Probe> probes = new ApiFuzzer(document, seed).probes();
+        List<String> tokens = new ArrayList<>();
+        for (String[] r : new String[][] {{"gm", "HQ"}, {"manager", "B-NANCHANG"}, {"staff", "B-NANCHANG"},
+                {"analyst", "HQ"}, {"marketing_director", "HQ"}, {"supervisor", "B-NANCHANG"}}) {
+            for (int i = 0; i < 8; i++) {
+                // many subjects: the per-user rate limit would otherwise answer most of the run with 429
+                tokens.add(platform.token(r[0], r[1], "fuzz-" + r[0] + "-" + i));
+            }
+        }
+        assertTrue(probes.size() >= MINIMUM_REQUESTS, probes.size() + " probes from " + document.path("paths").size()
+                + " paths");
+
+        Map<Integer, Integer> statuses = Collections.synchronizedMap(new TreeMap<>());
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                running.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < probes.size(); i = next.getAndIncrement()) {
+                        check(probes.get(i), tokens.get(i % tokens.size()), statuses, failures);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        System.out.println("hostile input: " + probes.size() + " requests (seed " + seed + "), by status " + statuses);
+        assertTrue(failures.isEmpty(), failures.size() + " bad answers (seed " + seed + "):\n"
+                + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
+    }
+
+    private void check(ApiFuzzer.Probe probe, String token, Map<Integer, Integer> statuses, List<String> failures) {
+        HttpResponse<String> answer;
+        try {
+            answer = send(probe.method(), probe.uri(), probe.body() == null ? null : probe.body().get(), probe.contentType(),
+                    token);
+        } catch (Exception e) {
+            failures.add(probe.operation() + " [" + probe.mutation() + "]: no answer: " + e);
+            return;
+        }
+        statuses.merge(answer.statusCode(), 1, Integer::sum);
+        String type = answer.headers().firstValue("Content-Type").orElse("");
+        String what = probe.operation() + " [" + probe.mutation() + "] -> " + answer.statusCode() + " " + type + ": "
+                + answer.body().substring(0, Math.min(200, answer.body().length()));
+        if (answer.statusCode() >= 500) {
+            failures.add(what);
+        } else if (answer.statusCode() >= 400 && (!type.startsWith("application/problem+json")
+                || !answer.body().contains("\"type\""))) {
+            failures.add(what);
+        }
+    }
+
+    private HttpResponse<String> send(String method, String uri, byte[] body, String contentType, String token)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + uri))
+                .timeout(Duration.ofSeconds(60));
+        if (!token.equals("none")) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}
