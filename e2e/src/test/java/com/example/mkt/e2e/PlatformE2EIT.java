@@ -303,6 +303,47 @@ class PlatformE2EIT {
         assertFalse(metrics.contains(customerNc), "an id in the gateway's metrics");
     }
 
+    /**
+     * The merged API document is one a client generator takes: every $ref resolves, a schema name two services use
+     * for different shapes is qualified (campaign-service's and planning-service's ProgressView), operationIds are
+     * unique, and every operation is tagged with an area the document lists.
+     */
+    @Test
+    @Order(4)
+    void theMergedApiDocumentHasNoCollisionsAndHumanTags() {
+        JsonNode document = http.get(Caller.NOBODY, "/openapi", "format", "json").expect(200).json();
+        JsonNode schemas = document.at("/components/schemas");
+        assertTrue(schemas.has("CampaignProgressView") && schemas.has("PlanningProgressView")
+                && !schemas.has("ProgressView"), "ProgressView qualified per service");
+        java.util.Set<String> tags = new java.util.HashSet<>();
+        document.path("tags").forEach(t -> tags.add(t.path("name").asText()));
+        assertTrue(tags.contains("Customers") && tags.contains("Campaigns") && tags.contains("Sales events"), tags.toString());
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        int operations = 0;
+        for (JsonNode item : document.path("paths")) {
+            for (var methods = item.fields(); methods.hasNext();) {
+                JsonNode op = methods.next().getValue();
+                if (op.has("responses")) {
+                    operations++;
+                    assertTrue(ids.add(op.path("operationId").asText()), "duplicate operationId " + op.path("operationId"));
+                    assertTrue(tags.contains(op.path("tags").path(0).asText()), "unlisted tag " + op.path("tags"));
+                }
+            }
+        }
+        assertTrue(operations > 100, operations + " operations");
+        java.util.List<String> dangling = new java.util.ArrayList<>();
+        refs(document, dangling);
+        dangling.removeIf(ref -> !document.at(ref.substring(1)).isMissingNode());
+        assertTrue(dangling.isEmpty(), "unresolved $refs: " + dangling);
+    }
+
+    private static void refs(JsonNode node, java.util.List<String> out) {
+        if (node.isObject() && node.has("$ref")) {
+            out.add(node.path("$ref").asText());
+        }
+        node.forEach(child -> refs(child, out));
+    }
+
     /** Prometheus text (the default Accept of these calls, JSON, is one the registry cannot produce: 406). */
     private static String metrics(Http management) {
         return management.send(Caller.NOBODY, "GET", "/q/metrics", null, Map.of("Accept", "text/plain")).expect(200)

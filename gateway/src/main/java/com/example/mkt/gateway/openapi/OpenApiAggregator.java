@@ -114,33 +114,17 @@ public class OpenApiAggregator {
     static JsonObject merge(Map<String, Future<JsonObject>> sources) {
         JsonObject paths = new JsonObject();
         JsonObject schemas = new JsonObject();
-        JsonArray tags = new JsonArray();
         List<String> missing = new ArrayList<>();
+        Map<String, JsonObject> documents = new LinkedHashMap<>();
         sources.forEach((name, result) -> {
             if (result.failed()) {
                 LOG.infof("API document of %s left out: %s", name, result.cause().toString());
                 missing.add(name);
-                return;
+            } else {
+                documents.put(name, result.result());
             }
-            JsonObject doc = result.result();
-            doc.getJsonObject("paths", new JsonObject()).forEach(path -> {
-                // Each service's operations endpoints are its own business, not part of the public API.
-                if (path.getKey().startsWith("/api/") && !paths.containsKey(path.getKey())) {
-                    paths.put(path.getKey(), path.getValue());
-                }
-            });
-            doc.getJsonObject("components", new JsonObject()).getJsonObject("schemas", new JsonObject())
-                    .forEach(schema -> {
-                        if (!schemas.containsKey(schema.getKey())) {
-                            schemas.put(schema.getKey(), schema.getValue());
-                        }
-                    });
-            doc.getJsonArray("tags", new JsonArray()).forEach(tag -> {
-                if (!tags.contains(tag)) {
-                    tags.add(tag);
-                }
-            });
         });
+        JsonArray tags = ApiDocumentMerger.merge(documents, paths, schemas).getJsonArray("tags");
         String description = "The platform's public API through the gateway. People authenticate with a bearer"
                 + " JWT; other systems publish sales events with the header X-Api-Key.";
         if (!missing.isEmpty()) {

@@ -28,7 +28,10 @@ class OpenApiIT {
                 .body("paths.'/api/v1/customers'.get.summary", equalTo("List customers"))
                 .body("components.schemas.Customer", notNullValue())
                 .body("components.securitySchemes.apiKey.name", equalTo("X-Api-Key"))
-                .body("x-unavailable-services", hasItem("kpi-service"));
+                .body("x-unavailable-services", hasItem("kpi-service"))
+                .body("tags.name", hasItem("Customers"))
+                .body("paths.'/api/v1/customers'.get.tags", org.hamcrest.Matchers.contains("Customers"))
+                .body("paths.'/api/v1/customers'.get.operationId", equalTo("getCustomers"));
     }
 
     @Test
