@@ -16,8 +16,8 @@ import com.example.mkt.rest.problem.FieldError;
 
 /**
  * An answer as a caller submits it: checked against what the caller may see and against the template, then
- * recorded by {@link SurveyService#answer}. The checks read outside the recording transaction, so the locks it
- * takes are held no longer than the write needs.
+ * recorded by {@link SurveyService#answer}. A separate bean so that the checks read before the recording
+ * transaction begins: the complaint's request row it locks stays locked for the write only.
  */
 @ApplicationScoped
 public class AnswerIntake {

@@ -24,7 +24,8 @@ public class SatisfactionStore {
      * every unit) and {@code templateId} (null: every template) narrow.
      */
     public SatisfactionRate count(Instant from, Instant to, Optional<Set<String>> units, String templateId) {
-        StringBuilder q = new StringBuilder("select count(a), coalesce(sum(case when a.satisfied then 1 else 0 end), 0) "
+        StringBuilder q = new StringBuilder("select count(a), "
+                + "coalesce(sum(case when a.satisfied then 1 else 0 end), 0) "
                 + "from SurveyAnswerEntity a where a.answeredAt >= :from and a.answeredAt < :to");
         Parameters p = Parameters.with("from", from).and("to", to);
         if (units.isPresent()) {

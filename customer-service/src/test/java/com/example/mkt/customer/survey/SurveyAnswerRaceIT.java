@@ -61,16 +61,17 @@ class SurveyAnswerRaceIT {
         String customer = create(STAFF, newCustomer("竞争回访客户" + RUN, NANCHANG, "13522229001"));
         // left open: an open complaint has no request row whose lock would take two answers in turn
         String complaint = given().header("Authorization", STAFF).contentType(ContentType.JSON)
-                .body(Map.of("customerId", customer, "channel", "HOTLINE", "severity", "LOW", "content", "回访竞争。",
-                        "receivedAt", OffsetDateTime.now().minusMinutes(5).toString()))
+                .body(Map.of("customerId", customer, "channel", "HOTLINE", "severity", "LOW",
+                        "content", "回访竞争。", "receivedAt", OffsetDateTime.now().minusMinutes(5).toString()))
                 .when().post("/api/v1/complaints").then().statusCode(201).extract().path("id");
         Map<String, Object> body = Map.of("templateId", templateId, "customerId", customer, "complaintId", complaint,
                 "channel", "PHONE", "scores", List.of(Map.of("questionId", "q1", "score", 4)));
         post(body, 201);
         String checked = post(body, 409);
 
+        SurveyAnswerEntity second = answer(templateId, customer, complaint);
         ApiException raced = assertThrows(ApiException.class,
-                () -> QuarkusTransaction.requiringNew().run(() -> answers.insert(answer(templateId, customer, complaint))));
+                () -> QuarkusTransaction.requiringNew().run(() -> answers.insert(second)));
         assertEquals(409, raced.status());
         assertEquals(checked, raced.getMessage());
         assertEquals("the survey of complaint " + complaint + " is already answered", checked);
