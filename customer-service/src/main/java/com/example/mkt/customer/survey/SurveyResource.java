@@ -2,20 +2,14 @@ package com.example.mkt.customer.survey;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.persistence.PersistenceException;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -29,12 +23,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
-import org.hibernate.exception.ConstraintViolationException;
-
-import com.example.mkt.customer.complaint.ComplaintEntity;
 import com.example.mkt.customer.customer.Customer;
 import com.example.mkt.customer.customer.CustomerAccess;
-import com.example.mkt.customer.segment.SegmentEntity;
 import com.example.mkt.customer.shared.BusinessTime;
 import com.example.mkt.customer.web.Params;
 import com.example.mkt.customer.web.Times;
@@ -42,11 +32,8 @@ import com.example.mkt.rest.concurrency.ETags;
 import com.example.mkt.rest.paging.Page;
 import com.example.mkt.rest.paging.PageRequest;
 import com.example.mkt.rest.problem.ApiException;
-import com.example.mkt.rest.problem.FieldError;
 import com.example.mkt.rest.security.OrgDirectory;
 import com.example.mkt.rest.security.Roles;
-
-import io.quarkus.panache.common.Parameters;
 
 /**
  * Satisfaction surveys (docs/domain.md#satisfaction-surveys): templates are company-wide and written by marketing
@@ -98,11 +85,25 @@ public class SurveyResource {
     }
 
     private final SurveyService service;
+    private final SurveyTemplates templateWriter;
+    private final AnswerIntake intake;
+    private final SurveyTemplateStore templates;
+    private final SurveyAnswerStore answers;
+    private final SurveyRequestStore requests;
+    private final SatisfactionStore satisfactionFigures;
     private final CustomerAccess access;
     private final OrgDirectory directory;
 
-    public SurveyResource(SurveyService service, CustomerAccess access, OrgDirectory directory) {
+    public SurveyResource(SurveyService service, SurveyTemplates templateWriter, AnswerIntake intake,
+            SurveyTemplateStore templates, SurveyAnswerStore answers, SurveyRequestStore requests,
+            SatisfactionStore satisfactionFigures, CustomerAccess access, OrgDirectory directory) {
         this.service = service;
+        this.templateWriter = templateWriter;
+        this.intake = intake;
+        this.templates = templates;
+        this.answers = answers;
+        this.requests = requests;
+        this.satisfactionFigures = satisfactionFigures;
         this.access = access;
         this.directory = directory;
     }
@@ -112,16 +113,8 @@ public class SurveyResource {
     @POST
     @Path("templates")
     @RolesAllowed({ Roles.GM, Roles.MARKETING_DIRECTOR, Roles.MANAGER })
-    @Transactional
     public Response createTemplate(@Valid @NotNull TemplateBody body) {
-        Instant now = service.now();
-        SurveyTemplateEntity t = new SurveyTemplateEntity();
-        t.id = UUID.randomUUID().toString();
-        t.createdBy = access.user().staffId();
-        t.createdAt = now;
-        apply(t, body, now);
-        t.persist();
-        SurveyTemplateEntity.getEntityManager().flush();
+        SurveyTemplateEntity t = templateWriter.create(draft(body), access.user().staffId());
         return Response.created(URI.create("/api/v1/surveys/templates/" + t.id)).header("ETag", ETags.of(t.version))
                 .entity(view(t)).build();
     }
@@ -129,20 +122,16 @@ public class SurveyResource {
     @PUT
     @Path("templates/{id}")
     @RolesAllowed({ Roles.GM, Roles.MARKETING_DIRECTOR, Roles.MANAGER })
-    @Transactional
     public Response updateTemplate(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TemplateBody body) {
-        SurveyTemplateEntity t = template(id);
-        ETags.requireMatch(ifMatch, t.version);
-        apply(t, body, service.now());
-        SurveyTemplateEntity.getEntityManager().flush();
+        SurveyTemplateEntity t = templateWriter.update(id, ifMatch, draft(body));
         return Response.ok(view(t)).header("ETag", ETags.of(t.version)).build();
     }
 
     @GET
     @Path("templates/{id}")
     public Response getTemplate(@PathParam("id") String id) {
-        SurveyTemplateEntity t = template(id);
+        SurveyTemplateEntity t = templates.require(id);
         return Response.ok(view(t)).header("ETag", ETags.of(t.version)).build();
     }
 
@@ -153,18 +142,7 @@ public class SurveyResource {
             @QueryParam("segmentId") String segmentId, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
-        StringBuilder q = new StringBuilder("id > :after");
-        Parameters p = Parameters.with("after", page.first() ? "" : page.after().get(0));
-        if (active != null) {
-            q.append(" and active = :active");
-            p.and("active", active);
-        }
-        if (segmentId != null) {
-            q.append(" and segmentId = :segment");
-            p.and("segment", segmentId);
-        }
-        List<SurveyTemplateEntity> found = SurveyTemplateEntity.<SurveyTemplateEntity>find(q + " order by id", p)
-                .page(0, page.fetchSize()).list();
+        List<SurveyTemplateEntity> found = templates.page(active, segmentId, page);
         return Page.of(found.stream().map(this::view).toList(), page.limit(), v -> PageRequest.cursor(v.id()));
     }
 
@@ -174,63 +152,17 @@ public class SurveyResource {
     @Path("answers")
     @RolesAllowed({ Roles.GM, Roles.MARKETING_DIRECTOR, Roles.MANAGER, Roles.SUPERVISOR, Roles.STAFF })
     public Response answer(@Valid @NotNull NewAnswer body) {
-        Customer customer = Customer.findById(body.customerId());
-        if (customer == null || !access.canSee(customer)) {
-            throw ApiException.unprocessable("customerId", "unknown customer " + body.customerId());
-        }
-        SurveyTemplateEntity template = SurveyTemplateEntity.findById(body.templateId());
-        if (template == null) {
-            throw ApiException.unprocessable("templateId", "unknown survey template " + body.templateId());
-        }
-        if (!template.active) {
-            throw ApiException.unprocessable("templateId", "survey template " + body.templateId() + " is not active");
-        }
-        List<Question> questions = service.questions(template);
-        List<SurveyScoring.Violation> violations = service.scoring().check(questions,
-                body.scores().stream().map(ScoreBody::questionId).toList(),
-                body.scores().stream().map(ScoreBody::score).toList());
-        if (!violations.isEmpty()) {
-            throw ApiException.invalid(violations.stream().map(v -> new FieldError(v.field(), v.message())).toList());
-        }
-        if (body.complaintId() != null) {
-            ComplaintEntity complaint = ComplaintEntity.findById(body.complaintId());
-            if (complaint == null || !access.scope().canSee(complaint.orgUnit)
-                    || !complaint.customerId.equals(customer.id)) {
-                throw ApiException.unprocessable("complaintId",
-                        "unknown complaint " + body.complaintId() + " of customer " + customer.id);
-            }
-        }
-        Instant now = service.now();
-        Instant answeredAt = body.answeredAt() == null ? now : body.answeredAt().toInstant();
-        if (answeredAt.isAfter(now)) {
-            throw ApiException.invalid("answeredAt", "must not be in the future");
-        }
-        List<SurveyService.ScoredQuestion> scored = new ArrayList<>();
-        for (Question q : questions) {
-            ScoreBody s = body.scores().stream().filter(x -> q.id().equals(x.questionId())).findFirst().orElseThrow();
-            scored.add(new SurveyService.ScoredQuestion(q.id(), q.text(), s.score().intValueExact(),
-                    s.comment() == null || s.comment().isBlank() ? null : s.comment()));
-        }
-        SurveyAnswerEntity a;
-        try {
-            a = service.answer(customer, template, scored, body.comment(), body.complaintId(), body.channel(),
-                    answeredAt, access.user().staffId());
-        } catch (PersistenceException e) {
-            // two answers to one complaint's survey at once: the unique index lets one in
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof ConstraintViolationException c && "survey_answer_complaint".equals(c.getConstraintName())) {
-                    throw ApiException.conflict("the survey of complaint " + body.complaintId() + " is already answered");
-                }
-            }
-            throw e;
-        }
+        SurveyAnswerEntity a = intake.submit(new AnswerIntake.Submitted(body.templateId(), body.customerId(),
+                body.scores().stream().map(s -> new AnswerIntake.GivenScore(s.questionId(), s.score(), s.comment()))
+                        .toList(),
+                body.comment(), body.complaintId(), body.channel(), body.answeredAt()));
         return Response.created(URI.create("/api/v1/surveys/answers/" + a.id)).entity(view(a)).build();
     }
 
     @GET
     @Path("answers/{id}")
     public AnswerView getAnswer(@PathParam("id") String id) {
-        SurveyAnswerEntity a = id.length() > 64 ? null : SurveyAnswerEntity.findById(id);
+        SurveyAnswerEntity a = answers.find(id);
         if (a == null || !visibleCustomer(a.customerId)) {
             throw ApiException.notFound("survey answer", id);
         }
@@ -245,32 +177,10 @@ public class SurveyResource {
             @QueryParam("satisfied") Boolean satisfied, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
-        StringBuilder q = new StringBuilder("from SurveyAnswerEntity a where true = true");
-        Parameters p = new Parameters();
-        if (!page.first()) {
-            q.append(" and (a.answeredAt > :afterAt or (a.answeredAt = :afterAt and a.id > :afterId))");
-            p.and("afterAt", cursorTime(page.after().get(0))).and("afterId", page.after().get(1));
-        }
-        if (customerId != null) {
-            q.append(" and a.customerId = :customer");
-            p.and("customer", customerId);
-        }
-        if (templateId != null) {
-            q.append(" and a.templateId = :template");
-            p.and("template", templateId);
-        }
-        if (complaintId != null) {
-            q.append(" and a.complaintId = :complaint");
-            p.and("complaint", complaintId);
-        }
-        if (satisfied != null) {
-            q.append(" and a.satisfied = :satisfied");
-            p.and("satisfied", satisfied);
-        }
-        scope(q, p);
-        q.append(" order by a.answeredAt, a.id");
-        List<SurveyAnswerEntity> found = SurveyAnswerEntity.<SurveyAnswerEntity>find(q.toString(), p)
-                .page(0, page.fetchSize()).list();
+        Optional<TimeCursor> after = TimeCursor.of(page);
+        List<SurveyAnswerEntity> found = answers.page(
+                new SurveyAnswerStore.Filter(customerId, templateId, complaintId, satisfied),
+                SurveyVisibility.of(access), after, page.fetchSize());
         return Page.of(found.stream().map(this::view).toList(), page.limit(),
                 v -> PageRequest.cursor(v.answeredAt().toInstant().toString(), v.id()));
     }
@@ -284,24 +194,10 @@ public class SurveyResource {
             @QueryParam("customerId") String customerId, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
-        StringBuilder q = new StringBuilder("from SurveyRequestEntity a where true = true");
-        Parameters p = new Parameters();
-        if (!page.first()) {
-            q.append(" and (a.requestedAt > :afterAt or (a.requestedAt = :afterAt and a.id > :afterId))");
-            p.and("afterAt", cursorTime(page.after().get(0))).and("afterId", page.after().get(1));
-        }
-        if (status != null) {
-            q.append(" and a.status = :status");
-            p.and("status", Params.enumValue("status", status, SurveyRequestStatus.class));
-        }
-        if (customerId != null) {
-            q.append(" and a.customerId = :customer");
-            p.and("customer", customerId);
-        }
-        scope(q, p);
-        q.append(" order by a.requestedAt, a.id");
-        List<SurveyRequestEntity> found = SurveyRequestEntity.<SurveyRequestEntity>find(q.toString(), p)
-                .page(0, page.fetchSize()).list();
+        Optional<TimeCursor> after = TimeCursor.of(page);
+        String checkedStatus = Params.enumValue("status", status, SurveyRequestStatus.class);
+        List<SurveyRequestEntity> found = requests.page(checkedStatus, customerId, SurveyVisibility.of(access), after,
+                page.fetchSize());
         return Page.of(found.stream().map(SurveyResource::view).toList(), page.limit(),
                 v -> PageRequest.cursor(v.requestedAt().toInstant().toString(), v.id()));
     }
@@ -322,88 +218,35 @@ public class SurveyResource {
         if (fromDate.isAfter(toDate)) {
             throw ApiException.invalid("from", "must not be after to");
         }
-        Optional<Set<String>> units;
-        if (orgUnit != null) {
-            if (!directory.exists(orgUnit) || !access.scope().canSee(orgUnit)) {
-                throw ApiException.notFound("org unit", orgUnit);
-            }
-            units = Optional.of(directory.subtree(orgUnit));
-        } else {
-            units = access.scope().visibleUnits();
-        }
-        StringBuilder q = new StringBuilder("select count(a), coalesce(sum(case when a.satisfied then 1 else 0 end), 0) "
-                + "from SurveyAnswerEntity a where a.answeredAt >= :from and a.answeredAt < :to");
-        Parameters p = Parameters.with("from", BusinessTime.startOf(fromDate, BusinessTime.SHANGHAI))
-                .and("to", BusinessTime.startOf(toDate.plusDays(1), BusinessTime.SHANGHAI));
-        if (units.isPresent()) {
-            q.append(" and a.orgUnit in :units");
-            p.and("units", units.get().isEmpty() ? Set.of("") : units.get());
-        }
-        if (templateId != null) {
-            q.append(" and a.templateId = :template");
-            p.and("template", templateId);
-        }
-        var query = SurveyAnswerEntity.getEntityManager().createQuery(q.toString(), Object[].class);
-        p.map().forEach(query::setParameter);
-        Object[] row = query.getSingleResult();
-        long answers = ((Number) row[0]).longValue();
-        long satisfied = ((Number) row[1]).longValue();
-        BigDecimal rate = new SatisfactionRate(satisfied, answers).percent().orElse(null);
-        return new Satisfaction(orgUnit, fromDate, toDate, templateId, answers, satisfied, rate,
-                service.scoring().satisfiedFrom());
+        Optional<Set<String>> units = units(orgUnit);
+        SatisfactionRate counted = satisfactionFigures.count(BusinessTime.startOf(fromDate, BusinessTime.SHANGHAI),
+                BusinessTime.startOf(toDate.plusDays(1), BusinessTime.SHANGHAI), units, templateId);
+        return new Satisfaction(orgUnit, fromDate, toDate, templateId, counted.answers(), counted.satisfied(),
+                counted.percent().orElse(null), service.scoring().satisfiedFrom());
     }
 
     // ---------------------------------------------------------------- helpers
 
-    private void apply(SurveyTemplateEntity t, TemplateBody body, Instant now) {
-        if (body.segmentId() != null && SegmentEntity.findById(body.segmentId()) == null) {
-            throw ApiException.unprocessable("segmentId", "unknown segment " + body.segmentId());
+    /** The named unit's subtree (404 unless the caller sees it), else whatever the caller sees. */
+    private Optional<Set<String>> units(String orgUnit) {
+        if (orgUnit == null) {
+            return access.scope().visibleUnits();
         }
-        List<Question> questions = new ArrayList<>();
-        List<FieldError> errors = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        for (int i = 0; i < body.questions().size(); i++) {
-            QuestionBody q = body.questions().get(i);
-            String qid = q.id() == null || q.id().isBlank() ? "q" + (i + 1) : q.id().strip();
-            if (!ids.add(qid)) {
-                errors.add(new FieldError("questions[" + i + "].id", "duplicate question id " + qid));
-                continue;
-            }
-            questions.add(new Question(qid, q.text().strip()));
+        if (!directory.exists(orgUnit) || !access.scope().canSee(orgUnit)) {
+            throw ApiException.notFound("org unit", orgUnit);
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
-        t.name = body.name().strip();
-        t.segmentId = body.segmentId();
-        t.questions = service.write(questions);
-        t.active = body.active() == null || body.active();
-        t.updatedAt = now;
+        return Optional.of(directory.subtree(orgUnit));
     }
 
-    /** Customers outside the caller's subtree, and A-grade files for those who may not read them, are left out. */
-    private void scope(StringBuilder q, Parameters p) {
-        if (access.scope().visibleUnits().isPresent()) {
-            Set<String> units = access.scope().visibleUnits().get();
-            q.append(" and a.orgUnit in :units");
-            p.and("units", units.isEmpty() ? Set.of("") : units);
-        }
-        if (!access.seesGradeA()) {
-            q.append(" and not exists (select 1 from Customer c where c.id = a.customerId and c.grade = 'A')");
-        }
+    private static SurveyTemplates.Draft draft(TemplateBody body) {
+        return new SurveyTemplates.Draft(body.name(), body.segmentId(),
+                body.questions().stream().map(q -> new SurveyTemplates.DraftQuestion(q.id(), q.text())).toList(),
+                body.active());
     }
 
     private boolean visibleCustomer(String customerId) {
-        Customer c = Customer.findById(customerId);
+        Customer c = answers.customer(customerId);
         return c != null && access.canSee(c);
-    }
-
-    private SurveyTemplateEntity template(String id) {
-        SurveyTemplateEntity t = id.length() > 64 ? null : SurveyTemplateEntity.findById(id);
-        if (t == null) {
-            throw ApiException.notFound("survey template", id);
-        }
-        return t;
     }
 
     private TemplateView view(SurveyTemplateEntity t) {
@@ -426,14 +269,6 @@ public class SurveyResource {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw ApiException.invalid(field, "must be a date (YYYY-MM-DD)");
-        }
-    }
-
-    private static Instant cursorTime(String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid("cursor", "not a cursor this API issued");
         }
     }
 }

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import com.example.mkt.customer.customer.Customer;
@@ -45,15 +43,18 @@ public class SurveyService {
     private final SurveyScoring scoring;
     private final Outbox outbox;
     private final Clock clock;
-    private final EntityManager em;
     private final ObjectMapper mapper;
+    private final SurveyRequestStore requests;
+    private final SurveyAnswerStore answers;
 
-    public SurveyService(SurveyScoring scoring, Outbox outbox, Clock clock, EntityManager em, ObjectMapper mapper) {
+    public SurveyService(SurveyScoring scoring, Outbox outbox, Clock clock, ObjectMapper mapper,
+            SurveyRequestStore requests, SurveyAnswerStore answers) {
         this.scoring = scoring;
         this.outbox = outbox;
         this.clock = clock;
-        this.em = em;
         this.mapper = mapper;
+        this.requests = requests;
+        this.answers = answers;
     }
 
     public SurveyScoring scoring() {
@@ -70,15 +71,7 @@ public class SurveyService {
      * template is the customer's segment's active one, else a general active one, else none.
      */
     public void requestForComplaint(String complaintId, String customerId, Instant at) {
-        em.createNativeQuery("INSERT INTO survey_request (id, complaint_id, customer_id, org_unit, salesperson, "
-                + "template_id, status, requested_at) "
-                + "SELECT ?1, ?2, c.id, c.org_unit, c.salesperson, "
-                + "(SELECT t.id FROM survey_template t WHERE t.active AND (t.segment_id IS NULL OR t.segment_id IN "
-                + "(SELECT m.segment_id FROM segment_member m WHERE m.customer_id = c.id)) "
-                + "ORDER BY (t.segment_id IS NULL), t.created_at, t.id LIMIT 1), 'PENDING', ?3 "
-                + "FROM customer c WHERE c.id = ?4 ON CONFLICT (complaint_id) DO NOTHING")
-                .setParameter(1, UUID.randomUUID().toString()).setParameter(2, complaintId)
-                .setParameter(3, at).setParameter(4, customerId).executeUpdate();
+        requests.insertIfAbsent(complaintId, customerId, at);
     }
 
     /**
@@ -88,17 +81,34 @@ public class SurveyService {
     @Transactional
     public SurveyAnswerEntity answer(Customer customer, SurveyTemplateEntity template, List<ScoredQuestion> scores,
             String comment, String complaintId, SurveyChannel channel, Instant answeredAt, String actor) {
-        SurveyRequestEntity request = null;
-        if (complaintId != null) {
-            request = SurveyRequestEntity.<SurveyRequestEntity>find("complaintId", complaintId)
-                    .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
-            if ((request != null && SurveyRequestStatus.ANSWERED.name().equals(request.status))
-                    || SurveyAnswerEntity.count("complaintId", complaintId) > 0) {
-                throw ApiException.conflict("the survey of complaint " + complaintId + " is already answered");
-            }
+        SurveyRequestEntity request = complaintId == null ? null : unansweredRequest(complaintId);
+        SurveyAnswerEntity a = newAnswer(customer, template, scores, comment, complaintId, channel, answeredAt, actor);
+        answers.insert(a);
+        if (request != null && SurveyRequestStatus.PENDING.name().equals(request.status)) {
+            request.status = SurveyRequestStatus.ANSWERED.name();
+            request.answerId = a.id;
+            request.answeredAt = answeredAt;
         }
+        outbox.publish(CustomerEvents.of("survey.answered", customer.id, new Answered(a.id, a.templateId,
+                a.customerId, a.orgUnit, a.salesperson, a.score, a.satisfied, Times.out(a.answeredAt).toString(),
+                a.complaintId)));
+        return a;
+    }
+
+    /** The complaint's request (null when it has none), locked; 409 when its survey is already answered. */
+    private SurveyRequestEntity unansweredRequest(String complaintId) {
+        SurveyRequestEntity request = requests.lockForComplaint(complaintId);
+        if ((request != null && SurveyRequestStatus.ANSWERED.name().equals(request.status))
+                || answers.existsForComplaint(complaintId)) {
+            throw ApiException.conflict("the survey of complaint " + complaintId + " is already answered");
+        }
+        return request;
+    }
+
+    private SurveyAnswerEntity newAnswer(Customer customer, SurveyTemplateEntity template,
+            List<ScoredQuestion> scores, String comment, String complaintId, SurveyChannel channel,
+            Instant answeredAt, String actor) {
         BigDecimal score = scoring.score(scores.stream().map(ScoredQuestion::score).toList());
-        Instant now = clock.instant();
         SurveyAnswerEntity a = new SurveyAnswerEntity();
         a.id = UUID.randomUUID().toString();
         a.templateId = template.id;
@@ -113,17 +123,7 @@ public class SurveyService {
         a.satisfied = scoring.satisfied(score);
         a.answeredAt = answeredAt;
         a.recordedBy = actor;
-        a.recordedAt = now;
-        a.persist();
-        if (request != null && SurveyRequestStatus.PENDING.name().equals(request.status)) {
-            request.status = SurveyRequestStatus.ANSWERED.name();
-            request.answerId = a.id;
-            request.answeredAt = answeredAt;
-        }
-        outbox.publish(CustomerEvents.of("survey.answered", customer.id, new Answered(a.id, a.templateId,
-                a.customerId, a.orgUnit, a.salesperson, a.score, a.satisfied, Times.out(a.answeredAt).toString(),
-                a.complaintId)));
-        em.flush();
+        a.recordedAt = clock.instant();
         return a;
     }
 
