@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 
 import com.example.mkt.eventing.consumer.PoisonEventException;
+import com.example.mkt.eventing.envelope.IsoTimes;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -43,7 +44,7 @@ public record SalesRecord(String eventId, String kind, Instant occurredAt, Strin
         Instant occurredAt;
         BigDecimal amount;
         try {
-            occurredAt = OffsetDateTime.parse(text(data, "occurredAt")).toInstant();
+            occurredAt = IsoTimes.parseOffsetDateTime(text(data, "occurredAt")).toInstant();
             amount = new BigDecimal(text(data, "amount"));
         } catch (RuntimeException e) {
             throw new PoisonEventException(eventId + ": unreadable occurredAt or amount: " + e.getMessage());

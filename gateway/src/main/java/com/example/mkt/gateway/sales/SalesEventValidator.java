@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.example.mkt.eventing.envelope.IsoTimes;
 import com.example.mkt.rest.problem.FieldError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -189,7 +190,7 @@ public class SalesEventValidator {
     private void checkTime(String text, Set<FieldError> errors) {
         OffsetDateTime time;
         try {
-            time = OffsetDateTime.parse(text);
+            time = IsoTimes.parseOffsetDateTime(text);
         } catch (DateTimeParseException e) {
             errors.add(new FieldError("occurredAt", patternMessage("occurredAt")));
             return;

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 import com.example.mkt.eventing.consumer.PoisonEventException;
+import com.example.mkt.eventing.envelope.IsoTimes;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -58,7 +59,7 @@ public final class FactFields {
 
     public static Instant instant(JsonNode data, String type, String field) {
         try {
-            return OffsetDateTime.parse(text(data, type, field)).toInstant();
+            return IsoTimes.parseOffsetDateTime(text(data, type, field)).toInstant();
         } catch (DateTimeParseException e) {
             throw new PoisonEventException(type + ": " + field + " is not an ISO date-time with offset", e);
         }

@@ -24,6 +24,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import com.example.mkt.eventing.envelope.IsoTimes;
 import com.example.mkt.eventing.consumer.InboundEvent;
 import com.example.mkt.eventing.consumer.PoisonEventException;
 import com.example.mkt.eventing.outbox.OutboundEvent;
@@ -325,7 +326,7 @@ public class GoalProgressService {
             String at = text(data, field);
             if (at != null) {
                 try {
-                    asOf = OffsetDateTime.parse(at).toInstant();
+                    asOf = IsoTimes.parseOffsetDateTime(at).toInstant();
                     break;
                 } catch (RuntimeException e) {
                     // Tolerant reader: fall back to the envelope's time.

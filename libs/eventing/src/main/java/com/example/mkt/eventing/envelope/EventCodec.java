@@ -2,13 +2,19 @@ package com.example.mkt.eventing.envelope;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 
 /** Reads and writes envelopes; dates as ISO-8601 text with their offset, never as numbers. */
 @ApplicationScoped
@@ -20,7 +26,8 @@ public class EventCodec {
         this.mapper = mapper.copy()
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .registerModule(new SimpleModule("iso-times").addDeserializer(OffsetDateTime.class, new TimeReader()));
     }
 
     public String write(EventEnvelope envelope) {
@@ -49,6 +56,22 @@ public class EventCodec {
             return mapper.treeToValue(envelope.data(), type);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every envelope's {@code time} (and any date-time of a consumer's own view) through {@link IsoTimes}. */
+    private static final class TimeReader extends JsonDeserializer<OffsetDateTime> {
+        @Override
+        public OffsetDateTime deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                return (OffsetDateTime) context.handleUnexpectedToken(OffsetDateTime.class, parser);
+            }
+            try {
+                return IsoTimes.parseOffsetDateTime(parser.getText());
+            } catch (java.time.DateTimeException e) {
+                return (OffsetDateTime) context.handleWeirdStringValue(OffsetDateTime.class, parser.getText(),
+                        "not an ISO-8601 date-time with offset: %s", e.getMessage());
+            }
         }
     }
 
