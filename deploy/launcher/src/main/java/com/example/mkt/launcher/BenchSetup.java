@@ -107,19 +107,35 @@ final class BenchSetup {
         String path = gateway + "/api/v1/campaigns/" + id;
         List<Map<String, Object>> targets = branches.stream().map(b -> Map.<String, Object>of("branch", b,
                 "starting", "2000000.00", "budget", "4000000.00")).toList();
-        await("campaign-service knows the bench branches", () -> {
-            String etag = http.get(path, planner).expect(200).raw().headers().firstValue("ETag").orElseThrow();
-            Map<String, String> headers = new LinkedHashMap<>(planner);
+        rollOut(http, path, targets, new Approvers(planner, as("manager", "bench-manager"),
+                as("marketing_director", "bench-director"), gm), "试点效果良好");
+        return id;
+    }
+
+    /** Who takes a campaign through approval: its planner, then the chain manager → marketing director → gm. */
+    record Approvers(Map<String, String> planner, Map<String, String> manager, Map<String, String> director,
+            Map<String, String> gm) {
+    }
+
+    /**
+     * Takes a new campaign from DRAFT to ACTIVE through the public API, as its people would: branch targets (once
+     * campaign-service knows the branches), submission, the three approvals, the pilot and its report.
+     */
+    static void rollOut(BenchHttp http, String path, List<Map<String, Object>> targets, Approvers people,
+            String pilotSummary) {
+        await("campaign-service knows the campaign's branches", () -> {
+            String etag = http.get(path, people.planner()).expect(200).raw().headers().firstValue("ETag").orElseThrow();
+            Map<String, String> headers = new LinkedHashMap<>(people.planner());
             headers.put("If-Match", etag);
             return http.put(path + "/allocations", headers, BenchHttp.json(Map.of("branches", targets))).status() == 200;
         });
-        http.post(path + "/submit", planner, null).expect(200);
-        http.post(path + "/approve", as("manager", "bench-manager"), "{\"comment\": \"同意\"}").expect(200);
-        http.post(path + "/approve", as("marketing_director", "bench-director"), "{}").expect(200);
-        http.post(path + "/approve", gm, "{}").expect(200);
-        http.post(path + "/start-pilot", gm, null).expect(200);
-        http.post(path + "/pilot-report", gm, "{\"outcome\": \"PROCEED\", \"summary\": \"试点效果良好\"}").expect(200);
-        return id;
+        http.post(path + "/submit", people.planner(), null).expect(200);
+        http.post(path + "/approve", people.manager(), "{\"comment\": \"同意\"}").expect(200);
+        http.post(path + "/approve", people.director(), "{}").expect(200);
+        http.post(path + "/approve", people.gm(), "{}").expect(200);
+        http.post(path + "/start-pilot", people.gm(), null).expect(200);
+        http.post(path + "/pilot-report", people.gm(), BenchHttp.json(Map.of("outcome", "PROCEED",
+                "summary", pilotSummary))).expect(200);
     }
 
     /** A well-behaved client: a 429 is waited out as its Retry-After says (setup makes hundreds of calls). */

@@ -195,19 +195,8 @@ final class DemoSetup {
         List<Map<String, Object>> targets = DemoWorld.BRANCHES.stream().map(b -> Map.<String, Object>of(
                 "branch", b.code(), "starting", b.starting().toPlainString(), "budget", b.budget().toPlainString()))
                 .toList();
-        BenchSetup.await("campaign-service knows the demo's branches", () -> {
-            String etag = http.get(path, planner).expect(200).raw().headers().firstValue("ETag").orElseThrow();
-            Map<String, String> headers = new LinkedHashMap<>(planner);
-            headers.put("If-Match", etag);
-            return http.put(path + "/allocations", headers, BenchHttp.json(Map.of("branches", targets))).status() == 200;
-        });
-        http.post(path + "/submit", planner, null).expect(200);
-        http.post(path + "/approve", as("manager", "HQ", "DEMO-HQ-MGR"), "{\"comment\": \"同意\"}").expect(200);
-        http.post(path + "/approve", as("marketing_director", "HQ", "DEMO-HQ-MD2"), "{}").expect(200);
-        http.post(path + "/approve", gm, "{}").expect(200);
-        http.post(path + "/start-pilot", gm, null).expect(200);
-        http.post(path + "/pilot-report", gm, "{\"outcome\": \"PROCEED\", \"summary\": \"南昌试点效果良好,全省推广\"}")
-                .expect(200);
+        BenchSetup.rollOut(http, path, targets, new BenchSetup.Approvers(planner, as("manager", "HQ", "DEMO-HQ-MGR"),
+                as("marketing_director", "HQ", "DEMO-HQ-MD2"), gm), "南昌试点效果良好,全省推广");
         return id;
     }
 
