@@ -75,6 +75,23 @@ public record KpiDefinition(
         if (denominatorSum == null || denominatorSum.signum() == 0) {
             return Optional.empty();
         }
-        return Optional.of(numeratorSum.divide(denominatorSum, unit.scale(), RoundingMode.HALF_UP));
+        // Shown rounded down: a rate just short of a mark never shows as reaching it (99.99 % is not 100.00 %).
+        return Optional.of(numeratorSum.divide(denominatorSum, unit.scale(), RoundingMode.DOWN));
     }
+
+    /**
+     * The value to rank by: a rate to 60 significant digits, so two different fractions never tie because their
+     * shown values round alike (0.99999988 and 1 both show as 1.0000 at four places when rounded half up).
+     */
+    public Optional<BigDecimal> exactValueOf(BigDecimal numeratorSum, BigDecimal denominatorSum) {
+        if (aggregation == Aggregation.SUM) {
+            return valueOf(numeratorSum, denominatorSum);
+        }
+        if (denominatorSum == null || denominatorSum.signum() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(numeratorSum.divide(denominatorSum, RANKING_PRECISION));
+    }
+
+    private static final java.math.MathContext RANKING_PRECISION = new java.math.MathContext(60, RoundingMode.HALF_EVEN);
 }

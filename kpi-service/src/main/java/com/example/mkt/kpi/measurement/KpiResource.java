@@ -154,7 +154,7 @@ public class KpiResource {
         Map<String, BigDecimal> values = new TreeMap<>();
         for (Measurement m : all) {
             byUnit.put(m.orgUnit(), m);
-            Measurements.rankValue(m).ifPresent(v -> values.put(m.orgUnit(), v));
+            Measurements.rankValue(kpi, m).ifPresent(v -> values.put(m.orgUnit(), v));
         }
         List<Measurement> ordered = new ArrayList<>();
         for (Ranked<String> r : Ranking.rank(values, kpi.direction())) {

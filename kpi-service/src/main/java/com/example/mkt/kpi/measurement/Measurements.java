@@ -90,8 +90,15 @@ public class Measurements {
     }
 
     /** The value a measurement is ranked by; empty when there is none (a rate without a denominator). */
-    public static Optional<BigDecimal> rankValue(Measurement m) {
-        return Optional.ofNullable(m.value()).map(BigDecimal::new);
+    /** What a measurement ranks by: its exact value (a rate from its numerator and denominator, not as shown). */
+    public static Optional<BigDecimal> rankValue(KpiDefinition kpi, Measurement m) {
+        if (m.value() == null) {
+            return Optional.empty();
+        }
+        if (m.numerator() == null || kpi.isDerivedFromTarget()) {
+            return Optional.of(new BigDecimal(m.value()));
+        }
+        return kpi.exactValueOf(new BigDecimal(m.numerator()), m.denominator() == null ? null : new BigDecimal(m.denominator()));
     }
 
     private String storedCode(KpiDefinition kpi) {

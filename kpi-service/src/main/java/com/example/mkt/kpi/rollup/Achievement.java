@@ -28,7 +28,8 @@ public record Achievement(BigDecimal actual, BigDecimal target, Optional<BigDeci
     public static Achievement of(KpiDefinition kpi, BigDecimal actual, BigDecimal target) {
         Optional<BigDecimal> rate = target.signum() == 0
                 ? Optional.empty()
-                : Optional.of(actual.divide(target, KpiUnit.RATE.scale(), RoundingMode.HALF_UP));
+                // rounded down: 89,999.99 of 90,000 is not shown as 100 %
+                : Optional.of(actual.divide(target, KpiUnit.RATE.scale(), RoundingMode.DOWN));
         return new Achievement(actual, target, rate, kpi.direction().meets(actual, target));
     }
 

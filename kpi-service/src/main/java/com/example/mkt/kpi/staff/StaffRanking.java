@@ -45,10 +45,11 @@ public class StaffRanking {
             throw new IllegalStateException(e);
         }
         Map<String, BigDecimal> values = new TreeMap<>();
-        sums.forEach((staff, s) -> Values.value(kpi, s).ifPresent(v -> values.put(staff, v)));
+        sums.forEach((staff, s) -> kpi.exactValueOf(s.numerator(), s.denominator()).ifPresent(v -> values.put(staff, v)));
         List<StaffMeasurement> out = new ArrayList<>(sums.size());
         for (Ranked<String> r : Ranking.rank(values, kpi.direction())) {
-            out.add(view(kpi, r.subject(), root, period, sums.get(r.subject()), Optional.of(r.value()), r.rank()));
+            out.add(view(kpi, r.subject(), root, period, sums.get(r.subject()), Values.value(kpi, sums.get(r.subject())),
+                    r.rank()));
         }
         sums.forEach((staff, s) -> {
             if (!values.containsKey(staff)) {

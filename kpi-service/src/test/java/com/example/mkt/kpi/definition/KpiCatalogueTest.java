@@ -75,9 +75,13 @@ class KpiCatalogueTest {
     void ratioValueIsSumOverSumAtFourDecimals() {
         KpiDefinition satisfaction = catalogue.require(KpiCatalogue.SATISFACTION_RATE);
         // 1 of 1 (100%) and 500 of 1000 (50%) is 501/1001, not the 75% an average of rates would say
-        assertEquals(Optional.of(new BigDecimal("0.5005")),
+        // shown rounded down (0.50049950...), ranked on the exact fraction
+        assertEquals(Optional.of(new BigDecimal("0.5004")),
                 satisfaction.valueOf(new BigDecimal("501"), new BigDecimal("1001")));
-        assertEquals(Optional.of(new BigDecimal("0.6667")), satisfaction.valueOf(BigDecimal.valueOf(2), BigDecimal.valueOf(3)));
+        assertEquals(Optional.of(new BigDecimal("0.6666")), satisfaction.valueOf(BigDecimal.valueOf(2), BigDecimal.valueOf(3)));
+        assertTrue(satisfaction.exactValueOf(new BigDecimal("9999999"), new BigDecimal("10000000")).orElseThrow()
+                .compareTo(satisfaction.exactValueOf(BigDecimal.ONE, BigDecimal.ONE).orElseThrow()) < 0,
+                "0.9999999 ranks below 1 although both show as 0.9999 or 1.0000");
         assertEquals(Optional.of(new BigDecimal("1.0000")), satisfaction.valueOf(BigDecimal.TEN, BigDecimal.TEN));
     }
 
