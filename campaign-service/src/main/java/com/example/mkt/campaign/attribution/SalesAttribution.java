@@ -98,15 +98,27 @@ public class SalesAttribution {
         if (rows.isEmpty()) {
             return;
         }
-        Map<String, Campaign> touched = new TreeMap<>();
-        targetsOf.forEach(t -> touched.put(t.campaign().id, t.campaign()));
-        touched.keySet().retainAll(rows.stream().map(ContributionStore.Row::campaignId).toList());
+        Map<String, Campaign> touched = touchedCampaigns(targetsOf, rows);
         targets.lock(touched.keySet());
         List<ContributionStore.Row> inserted = contributions.insert(rows, clock.instant());
         if (inserted.isEmpty()) {
             return;
         }
         Map<ProgressStore.BranchKey, BigDecimal> totals = progress.add(inserted);
+        publish(touched, inserted, totals);
+    }
+
+    /** The campaigns the batch's rows count for, by id: the ones whose targets are locked and rechecked. */
+    private static Map<String, Campaign> touchedCampaigns(List<Target> targetsOf, List<ContributionStore.Row> rows) {
+        Map<String, Campaign> touched = new TreeMap<>();
+        targetsOf.forEach(t -> touched.put(t.campaign().id, t.campaign()));
+        touched.keySet().retainAll(rows.stream().map(ContributionStore.Row::campaignId).toList());
+        return touched;
+    }
+
+    /** Progress of every campaign and branch the batch moved, then the targets it reached, in one outbox write. */
+    private void publish(Map<String, Campaign> touched, List<ContributionStore.Row> inserted,
+            Map<ProgressStore.BranchKey, BigDecimal> totals) throws Exception {
         List<OutboundEvent> out = new ArrayList<>(progressChanged(inserted, totals, touched));
         out.addAll(targets.recheck(touched, inserted, totals));
         outbox.publishAll(out);

@@ -126,20 +126,6 @@ public final class CellStore {
         return out;
     }
 
-    /** Every stored cell, for a rebuild's before/after comparison. */
-    public static Map<CellKey, Sums> all(Connection c) throws SQLException {
-        Map<CellKey, Sums> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT kpi_code, org_unit, period_key, numerator, denominator FROM kpi_cell");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.put(new CellKey(rs.getString(2), Period.parse(rs.getString(3)), rs.getString(1)),
-                        new Sums(rs.getBigDecimal(4), rs.getBigDecimal(5)));
-            }
-        }
-        return out;
-    }
-
     static String id(String kpi, String unit, String period) {
         return kpi + ":" + unit + ":" + period;
     }

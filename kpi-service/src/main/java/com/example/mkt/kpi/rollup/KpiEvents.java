@@ -53,11 +53,16 @@ public class KpiEvents {
     }
 
     public List<OutboundEvent> forChanges(Connection c, List<CellStore.Changed> changes) throws SQLException {
+        return forChanges(c, changes, now());
+    }
+
+    /** The events of changes measured at {@code asOf}: a rebuild hands its changes over in pages, all as of one time. */
+    List<OutboundEvent> forChanges(Connection c, List<CellStore.Changed> changes, OffsetDateTime asOf)
+            throws SQLException {
         if (changes.isEmpty()) {
             return List.of();
         }
         Map<String, BigDecimal> targets = targets(c, changes);
-        OffsetDateTime asOf = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
         List<OutboundEvent> events = new ArrayList<>();
         for (CellStore.Changed change : changes) {
             CellKey key = change.key();
@@ -79,6 +84,10 @@ public class KpiEvents {
             thresholds(key, kpi, Values.value(kpi, change.before()), value, asOf).forEach(events::add);
         }
         return events;
+    }
+
+    static OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
     }
 
     private OutboundEvent measured(CellKey key, KpiDefinition kpi, BigDecimal value, CellStore.Sums sums,

@@ -1,0 +1,88 @@
+package com.example.mkt.kpi.rollup;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** SQL over {@code measure_fact}: the batched insert, the reads of the appliers and the rebuild, unparking. */
+final class FactStore {
+
+    private FactStore() {
+    }
+
+    static final String SELECT_FACTS = "SELECT seq, source_id, source_type, kpi_code, org_unit, staff_id,"
+            + " occurred_at, numerator, denominator, parked FROM measure_fact";
+
+    static Fact fact(ResultSet rs) throws SQLException {
+        return new Fact(rs.getString("source_id"), rs.getString("source_type"), rs.getString("kpi_code"),
+                rs.getString("org_unit"), rs.getString("staff_id"), rs.getTimestamp("occurred_at").toInstant(),
+                rs.getBigDecimal("numerator"), rs.getBigDecimal("denominator"));
+    }
+
+    static void unpark(Connection c, List<Long> seqs) throws SQLException {
+        if (seqs.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE measure_fact SET parked = FALSE, park_reason = NULL WHERE seq = ANY(?)")) {
+            ps.setArray(1, c.createArrayOf("bigint", seqs.toArray(Long[]::new)));
+            ps.executeUpdate();
+        }
+    }
+
+    /** One multi-row insert; returns the ids of the facts that were new. */
+    static Set<String> insertFacts(Connection c, List<Fact> facts, List<String> parkReasons)
+            throws SQLException {
+        int n = facts.size();
+        String[] id = new String[n], kpi = new String[n], type = new String[n], unit = new String[n],
+                staff = new String[n], num = new String[n], den = new String[n], reason = new String[n];
+        Timestamp[] at = new Timestamp[n];
+        Boolean[] parked = new Boolean[n];
+        for (int i = 0; i < n; i++) {
+            Fact f = facts.get(i);
+            id[i] = f.sourceId();
+            kpi[i] = f.kpiCode();
+            type[i] = f.sourceType();
+            unit[i] = f.orgUnit();
+            staff[i] = f.staffId();
+            at[i] = Timestamp.from(f.occurredAt());
+            num[i] = f.numerator().toPlainString();
+            den[i] = f.denominator().toPlainString();
+            parked[i] = parkReasons.get(i) != null;
+            reason[i] = parkReasons.get(i);
+        }
+        Set<String> inserted = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO measure_fact (source_id, kpi_code, source_type, org_unit, staff_id, occurred_at,
+                                          numerator, denominator, parked, park_reason)
+                SELECT i, k, t, u, s, a, n::numeric, d::numeric, p, r
+                  FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[],
+                              ?::text[], ?::text[], ?::boolean[], ?::text[]) WITH ORDINALITY AS x(i, k, t, u, s, a, n, d, p, r, o)
+                 ORDER BY o
+                ON CONFLICT (source_id, kpi_code) DO NOTHING
+                RETURNING source_id, kpi_code
+                """)) {
+            ps.setArray(1, c.createArrayOf("text", id));
+            ps.setArray(2, c.createArrayOf("text", kpi));
+            ps.setArray(3, c.createArrayOf("text", type));
+            ps.setArray(4, c.createArrayOf("text", unit));
+            ps.setArray(5, c.createArrayOf("text", staff));
+            ps.setArray(6, c.createArrayOf("timestamptz", at));
+            ps.setArray(7, c.createArrayOf("text", num));
+            ps.setArray(8, c.createArrayOf("text", den));
+            ps.setArray(9, c.createArrayOf("boolean", parked));
+            ps.setArray(10, c.createArrayOf("text", reason));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    inserted.add(rs.getString(1) + "\u001f" + rs.getString(2));
+                }
+            }
+        }
+        return inserted;
+    }
+}
