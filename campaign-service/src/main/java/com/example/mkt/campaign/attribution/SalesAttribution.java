@@ -12,6 +12,7 @@ import com.example.mkt.campaign.target.ProgressStore;
 import com.example.mkt.campaign.target.TargetWatch;
 import com.example.mkt.eventing.consumer.InboundEvent;
 import com.example.mkt.eventing.consumer.PoisonEventException;
+import com.example.mkt.eventing.envelope.IsoTimes;
 import com.example.mkt.eventing.outbox.Outbox;
 import com.example.mkt.eventing.outbox.OutboundEvent;
 import com.example.mkt.rest.security.OrgDirectory;
@@ -265,7 +266,7 @@ public class SalesAttribution {
         String orgUnit = d.path("orgUnit").asText("");
         Instant at;
         try {
-            at = OffsetDateTime.parse(d.path("occurredAt").asText("")).toInstant();
+            at = IsoTimes.parseOffsetDateTime(d.path("occurredAt").asText("")).toInstant();
         } catch (DateTimeParseException e) {
             throw new PoisonEventException("sale " + eventId + ": occurredAt is not ISO-8601 with an offset");
         }

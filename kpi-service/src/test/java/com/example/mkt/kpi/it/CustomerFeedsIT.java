@@ -113,7 +113,7 @@ class CustomerFeedsIT {
         }
         Fixtures.await("customer events rolled up", () -> "4".equals(value("NEW_CUSTOMERS", EAST, "2026-05"))
                 && "0.6000".equals(value("FOLLOW_UP_COMPLETION_RATE", EAST, "2026-05"))
-                && "0.6667".equals(value("COMPLAINT_ON_TIME_RATE", EAST, "2026-05"))
+                && "0.6666".equals(value("COMPLAINT_ON_TIME_RATE", EAST, "2026-05"))
                 && "0.7500".equals(value("SATISFACTION_RATE", EAST, "2026-05"))
                 && "0.5000".equals(value("CHURN_RATE", EAST, "2026-05")));
     }
@@ -235,7 +235,7 @@ class CustomerFeedsIT {
         assertEquals("4", value("NEW_CUSTOMERS", HQ, "2026-05"));
         assertEquals("4", value("NEW_CUSTOMERS", HQ, "2026"));
         assertEquals("1/2=0.5000", fraction("FOLLOW_UP_COMPLETION_RATE", NC, "2026-05"), "t1 on time; t2 due once");
-        assertEquals("2/3=0.6667", fraction("FOLLOW_UP_COMPLETION_RATE", JJ, "2026-05"));
+        assertEquals("2/3=0.6666", fraction("FOLLOW_UP_COMPLETION_RATE", JJ, "2026-05"));
         assertEquals("3/5=0.6000", fraction("FOLLOW_UP_COMPLETION_RATE", EAST, "2026-05"), "3/5, not the mean 58.33%");
         assertEquals("3/5=0.6000", fraction("FOLLOW_UP_COMPLETION_RATE", HQ, "2026-Q2"));
         // Sunday May 10th is in ISO week 19, Monday May 11th and Tuesday May 12th in week 20
@@ -243,7 +243,7 @@ class CustomerFeedsIT {
         assertEquals("0/2=0.0000", fraction("FOLLOW_UP_COMPLETION_RATE", HQ, "2026-W20"));
         assertEquals("1/2=0.5000", fraction("COMPLAINT_ON_TIME_RATE", NC, "2026-05"), "k1 once");
         assertEquals("1/1=1.0000", fraction("COMPLAINT_ON_TIME_RATE", JJ, "2026-05"));
-        assertEquals("2/3=0.6667", fraction("COMPLAINT_ON_TIME_RATE", HQ, "2026-05"));
+        assertEquals("2/3=0.6666", fraction("COMPLAINT_ON_TIME_RATE", HQ, "2026-05"));
         assertEquals("1/2=0.5000", fraction("SATISFACTION_RATE", NC, "2026-05"));
         assertEquals("2/2=1.0000", fraction("SATISFACTION_RATE", JJ, "2026-05"));
         assertEquals("3/4=0.7500", fraction("SATISFACTION_RATE", HQ, "2026"));
@@ -266,7 +266,7 @@ class CustomerFeedsIT {
                 .body("items[2].numerator", equalTo("1")).body("items[2].denominator", equalTo("2"));
         given().header("Authorization", GM).queryParam("orgUnit", JJ).queryParam("period", "2026-05")
                 .when().get("/api/v1/kpis/FOLLOW_UP_COMPLETION_RATE/staff").then().statusCode(200)
-                .body("items.staffId", contains(S2)).body("items.value", contains("0.6667"));
+                .body("items.staffId", contains(S2)).body("items.value", contains("0.6666"));
         String cursor = given().header("Authorization", GM).queryParam("orgUnit", HQ).queryParam("period", "2026-Q2")
                 .queryParam("limit", 1).when().get("/api/v1/kpis/NEW_CUSTOMERS/staff").then().statusCode(200)
                 .body("items.staffId", contains(S1)).body("items.value", contains("2"))
