@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 
 /** Reads and writes envelopes; dates as ISO-8601 text with their offset, never as numbers. */
 @ApplicationScoped
@@ -59,19 +60,21 @@ public class EventCodec {
         }
     }
 
-    /** Every envelope's {@code time} (and any date-time of a consumer's own view) through {@link IsoTimes}. */
+    /**
+     * Every envelope's {@code time} (and any date-time of a consumer's own view): the common shape through
+     * {@link IsoTimes}, everything else (numbers, other shapes, errors) exactly as Jackson's own reader treats it, so
+     * consumers stay as tolerant as they were.
+     */
     private static final class TimeReader extends JsonDeserializer<OffsetDateTime> {
         @Override
         public OffsetDateTime deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            if (parser.currentToken() != JsonToken.VALUE_STRING) {
-                return (OffsetDateTime) context.handleUnexpectedToken(OffsetDateTime.class, parser);
+            if (parser.currentToken() == JsonToken.VALUE_STRING) {
+                OffsetDateTime fast = IsoTimes.fast(parser.getText());
+                if (fast != null) {
+                    return fast;
+                }
             }
-            try {
-                return IsoTimes.parseOffsetDateTime(parser.getText());
-            } catch (java.time.DateTimeException e) {
-                return (OffsetDateTime) context.handleWeirdStringValue(OffsetDateTime.class, parser.getText(),
-                        "not an ISO-8601 date-time with offset: %s", e.getMessage());
-            }
+            return InstantDeserializer.OFFSET_DATE_TIME.deserialize(parser, context);
         }
     }
 
