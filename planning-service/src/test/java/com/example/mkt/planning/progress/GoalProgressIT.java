@@ -202,7 +202,7 @@ class GoalProgressIT {
         System.out.printf("GoalProgressIT: per batch of 260 kpi.measured values%n  13 goals:     %s%n"
                 + "  20,013 goals: %s%n", few, many);
         assertTrue(many.statements() <= 5, "statements per batch: " + many.statements() + "\n" + many.top());
-        assertEquals(few.statements(), many.statements(), many.top());
+        assertEquals(few.statements(), many.statements(), "13 goals:\n" + few.top() + "\n20,013 goals:\n" + many.top());
         assertTrue(many.blocks() <= few.blocks() * 3 / 2, "buffers " + few.blocks() + " -> " + many.blocks()
                 + "\n" + many.top());
         for (String period : periods) {
@@ -225,8 +225,11 @@ class GoalProgressIT {
             String id = UUID.randomUUID().toString();
             records.put(id, kpiMeasured(id, "kpi.measured", period, Integer.toString(1000 + n * round + i), asOf));
         }
+        // Only what the consumer runs: planning's scheduled jobs (reports, overdue tasks) may run in the same window,
+        // and once made the counts of the two rounds differ (4 against 3 in one CI run).
         return stats.measure(() -> kpiEvents.onKpiEvents(StatementStats.batch("kpi.events", records)),
-                StatementStats::notBackground);
+                q -> StatementStats.notBackground(q) && (q.contains("goal_progress") || q.contains("eventing_inbox")
+                        || q.startsWith("INSERT INTO eventing_outbox")));
     }
 
     @Test
