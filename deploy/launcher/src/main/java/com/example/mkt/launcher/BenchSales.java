@@ -75,10 +75,10 @@ final class BenchSales {
     }
 
     /**
-     * Now, but never past the month the benchmark began in: totals are checked in that month's KPI cell, also when
-     * a run crosses midnight at the end of a month.
+     * Now, but never past {@code month} (the month a run began in): its totals are checked in that month's KPI cell,
+     * also when a run crosses midnight at the end of a month.
      */
-    private OffsetDateTime saleTime() {
+    static OffsetDateTime saleTime(java.time.YearMonth month) {
         OffsetDateTime now = OffsetDateTime.now(SHANGHAI).minusSeconds(1);
         OffsetDateTime monthEnd = month.atEndOfMonth().atTime(23, 59, 59).atZone(SHANGHAI).toOffsetDateTime();
         return now.isAfter(monthEnd) ? monthEnd : now;
@@ -86,15 +86,21 @@ final class BenchSales {
 
     private Map<String, Object> sale(String eventId, String unit, String salesperson, String customer,
             String campaign, String product, long amountCents) {
+        return sale(eventId, month, unit, salesperson, customer, "APP", campaign, product, amountCents);
+    }
+
+    /** One SALE of one item, as an integrating system sends it; dated now, within {@code month}. */
+    static Map<String, Object> sale(String eventId, java.time.YearMonth month, String unit, String salesperson,
+            String customer, String channel, String campaign, String product, long amountCents) {
         String amount = BigDecimal.valueOf(amountCents, 2).toPlainString();
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("eventId", eventId);
         s.put("kind", "SALE");
-        s.put("occurredAt", saleTime().format(SECONDS));
+        s.put("occurredAt", saleTime(month).format(SECONDS));
         s.put("customer", Map.of("externalRef", customer));
         s.put("orgUnit", unit);
         s.put("salesperson", salesperson);
-        s.put("channel", "APP");
+        s.put("channel", channel);
         if (campaign != null) {
             s.put("campaignCode", campaign);
         }

@@ -1,10 +1,8 @@
 package com.example.mkt.launcher;
 
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -66,21 +64,10 @@ final class DemoSales {
         long amountCents = group ? 1_000_000 + random.nextInt(2_000_001)
                 : travel ? 5_000 + random.nextInt(55_001) : 20_000 + random.nextInt(130_001);
         cents += amountCents;
-        String amount = BigDecimal.valueOf(amountCents, 2).toPlainString();
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("eventId", "DEMO-" + run + "-" + count++);
-        s.put("kind", "SALE");
-        s.put("occurredAt", saleTime().format(BenchSales.SECONDS));
-        s.put("customer", Map.of("externalRef", DemoWorld.customerRef(customer)));
-        s.put("orgUnit", branch.team());
-        s.put("salesperson", branch.sellers().get(random.nextInt(branch.sellers().size())));
-        s.put("channel", List.of("BRANCH", "APP", "PARTNER").get(random.nextInt(3)));
-        s.put("campaignCode", DemoSetup.campaignCode(month.toString()));
-        s.put("items", List.of(Map.of("productCode", travel ? DemoWorld.TRAVEL : DemoWorld.EBIKE, "quantity", 1,
-                "unitPrice", amount)));
-        s.put("amount", amount);
-        s.put("currency", "CNY");
-        return s;
+        return BenchSales.sale("DEMO-" + run + "-" + count++, month, branch.team(),
+                branch.sellers().get(random.nextInt(branch.sellers().size())), DemoWorld.customerRef(customer),
+                List.of("BRANCH", "APP", "PARTNER").get(random.nextInt(3)), DemoSetup.campaignCode(month.toString()),
+                travel ? DemoWorld.TRAVEL : DemoWorld.EBIKE, amountCents);
     }
 
     private int branch() {
@@ -91,12 +78,5 @@ final class DemoSales {
             }
         }
         return cumulative.length - 1;
-    }
-
-    /** Now, but never past the month the demo began in: its totals are read from that month's cells. */
-    private OffsetDateTime saleTime() {
-        OffsetDateTime now = OffsetDateTime.now(BenchSales.SHANGHAI).minusSeconds(1);
-        OffsetDateTime monthEnd = month.atEndOfMonth().atTime(23, 59, 59).atZone(BenchSales.SHANGHAI).toOffsetDateTime();
-        return now.isAfter(monthEnd) ? monthEnd : now;
     }
 }
