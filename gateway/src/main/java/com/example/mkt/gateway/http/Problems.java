@@ -5,15 +5,14 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.example.mkt.rest.problem.ApiException;
-import com.example.mkt.rest.problem.Problem;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.example.mkt.rest.problem.RoutingProblems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * problem+json for answers given outside JAX-RS (proxied routes, filters), shaped exactly as the
- * libs/rest mappers shape them, so a client cannot tell which layer answered.
+ * The gateway's problems for answers given outside JAX-RS (proxied routes, filters), written by libs/rest's
+ * {@link RoutingProblems}.
  */
 @ApplicationScoped
 public class Problems {
@@ -25,24 +24,7 @@ public class Problems {
     }
 
     public void send(RoutingContext ctx, ApiException e) {
-        if (ctx.response().headWritten()) {
-            ctx.response().reset();
-            return;
-        }
-        if (!ctx.request().isEnded()) {
-            // An unread body would stall the connection for the caller's next request.
-            ctx.request().resume();
-        }
-        Problem problem = e.toProblem(ctx.request().path());
-        String body;
-        try {
-            body = mapper.writeValueAsString(problem);
-        } catch (JsonProcessingException ex) {
-            body = "{\"status\":" + e.status() + "}";
-        }
-        var response = ctx.response().setStatusCode(e.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
-        e.headers().forEach(response::putHeader);
-        response.end(body);
+        RoutingProblems.send(ctx, mapper, e, ctx.request().path());
     }
 
     public static ApiException problem(int status, String type, String title, String detail) {

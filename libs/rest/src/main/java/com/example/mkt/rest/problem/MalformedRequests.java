@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import com.example.mkt.rest.RestConfig;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -105,22 +104,12 @@ public class MalformedRequests {
     }
 
     private void send(RoutingContext ctx, String instance, ApiException e) {
-        String body;
-        try {
-            body = mapper.writeValueAsString(e.toProblem(instance));
-        } catch (JsonProcessingException ex) {
-            body = "{\"status\":" + e.status() + "}";
-        }
-        var response = ctx.response().setStatusCode(e.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
         if (e.status() == 413 && ctx.request().version() != HttpVersion.HTTP_2) {
             // Not worth reading megabytes to keep the connection: answer, then close it.
-            response.putHeader("Connection", "close").end(body).onComplete(done -> ctx.request().connection().close());
+            ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader("Connection", "close")
+                    .end(RoutingProblems.body(mapper, e, instance)).onComplete(done -> ctx.request().connection().close());
             return;
         }
-        if (!ctx.request().isEnded()) {
-            // An unread body would stall the connection for the caller's next request.
-            ctx.request().resume();
-        }
-        response.end(body);
+        RoutingProblems.send(ctx, mapper, e, instance);
     }
 }
