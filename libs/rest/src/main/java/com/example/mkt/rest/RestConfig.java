@@ -14,6 +14,29 @@ public interface RestConfig {
 
     Http http();
 
+    Security security();
+
+    interface Security {
+        /** The cache of verified bearer tokens ({@code VerifiedTokens}). */
+        VerifiedTokens verifiedTokens();
+    }
+
+    interface VerifiedTokens {
+        /**
+         * Tokens remembered per instance; 0 turns the cache off. One entry is the token's claims, a few kilobytes:
+         * 4,096 people active within {@link #maxAge()} cost about 10 MB of heap.
+         */
+        @WithDefault("4096")
+        int maxEntries();
+
+        /**
+         * How long a verified token is accepted without verifying it again (never past its own exp): also how long
+         * a token signed by a retired key stays accepted.
+         */
+        @WithDefault("PT5M")
+        Duration maxAge();
+    }
+
     interface Http {
         /**
          * Characters a request's path and query may hold; longer ones get 414 problem+json from

@@ -109,6 +109,26 @@ class RestConventionsIT {
                 .when().get("/api/v1/widgets").then().statusCode(401).contentType("application/problem+json");
     }
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
+    @Test
+    void aTokenVerifiedOnceIsRememberedAndAForgedOneNever() {
+        String token = "Bearer " + TestTokens.token("analyst", "HQ", "remembered-" + UUID.randomUUID(), Duration.ofHours(1));
+        double hits = registry.counter("rest.verified_tokens", "result", "hit").count();
+        double misses = registry.counter("rest.verified_tokens", "result", "miss").count();
+        for (int i = 0; i < 3; i++) {
+            given().header("Authorization", token).when().get("/api/v1/widgets").then().statusCode(200);
+        }
+        assertEquals(misses + 1, registry.counter("rest.verified_tokens", "result", "miss").count());
+        assertEquals(hits + 2, registry.counter("rest.verified_tokens", "result", "hit").count());
+        String forged = "Bearer " + TestTokens.forged("gm", "HQ");
+        for (int i = 0; i < 2; i++) {
+            given().header("Authorization", forged).when().get("/api/v1/widgets").then().statusCode(401);
+        }
+        assertEquals(hits + 2, registry.counter("rest.verified_tokens", "result", "hit").count());
+    }
+
     @Test
     void theWrongRoleIs403() {
         given().header("Authorization", TestTokens.bearer("ops", "HQ")).when().get("/api/v1/widgets")
