@@ -128,10 +128,9 @@ final class Bench {
         for (int i = 0; i < 100; i++) {
             readers.add(setup.as("analyst", "bench-reader-" + i));
         }
-        reads.rate(gateway + path, readers, 100, options.clients());
-        reads.rate(direct, readers, 100, options.clients());
-        double viaGateway = reads.rate(gateway + path, readers, 1_000, options.clients());
-        double straight = reads.rate(direct, readers, 1_000, options.clients());
+        double[] both = reads.compare(gateway + path, direct, readers, options.clients());
+        double viaGateway = both[0];
+        double straight = both[1];
         double readRatio = viaGateway / straight;
         report.put("reads gateway / direct", String.format(Locale.ROOT, "%s / %s req/s = %.2f", fmt(viaGateway),
                 fmt(straight), readRatio));

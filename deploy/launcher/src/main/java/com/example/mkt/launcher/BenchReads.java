@@ -21,6 +21,29 @@ final class BenchReads {
         this.http = http;
     }
 
+    /** Warm-up requests per side: the gateway's proxy path is interpreted code for the first few hundred. */
+    static final int WARM_UP = 2_000;
+    /** Measured requests per side and round; the rounds alternate the sides, so drift of a shared machine hits both. */
+    static final int ROUND = 1_000;
+    static final int ROUNDS = 3;
+
+    /**
+     * Requests per second through the gateway and straight to the service, steady state: both sides warmed up first,
+     * then {@link #ROUNDS} alternating rounds, each side's rate its requests over its summed time.
+     */
+    double[] compare(String viaGateway, String direct, List<Map<String, String>> readers, int clients)
+            throws Exception {
+        rate(viaGateway, readers, WARM_UP, clients);
+        rate(direct, readers, WARM_UP, clients);
+        double gatewaySeconds = 0;
+        double directSeconds = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            gatewaySeconds += ROUND / rate(viaGateway, readers, ROUND, clients);
+            directSeconds += ROUND / rate(direct, readers, ROUND, clients);
+        }
+        return new double[] { ROUNDS * ROUND / gatewaySeconds, ROUNDS * ROUND / directSeconds };
+    }
+
     /** Requests per second of {@code requests} GETs of {@code url} from {@code clients} threads. */
     double rate(String url, List<Map<String, String>> readers, int requests, int clients) throws Exception {
         AtomicInteger left = new AtomicInteger(requests);
