@@ -335,6 +335,39 @@ class PlatformE2EIT {
         refs(document, dangling);
         dangling.removeIf(ref -> !document.at(ref.substring(1)).isMissingNode());
         assertTrue(dangling.isEmpty(), "unresolved $refs: " + dangling);
+        everyErrorIsAProblemAndEverySchemeExists(document);
+        // as a client generator reads it: swagger-parser, with no message at all
+        var options = new io.swagger.v3.parser.core.models.ParseOptions();
+        options.setResolve(true);
+        var parsed = new io.swagger.v3.parser.OpenAPIV3Parser().readContents(document.toString(), null, options);
+        assertTrue(parsed.getOpenAPI() != null && parsed.getMessages().isEmpty(),
+                "swagger-parser: " + parsed.getMessages());
+    }
+
+    private static void everyErrorIsAProblemAndEverySchemeExists(JsonNode document) {
+        java.util.Set<String> schemes = new java.util.HashSet<>();
+        document.at("/components/securitySchemes").fieldNames().forEachRemaining(schemes::add);
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            String where = op.getKey() + " " + path.getKey();
+            op.getValue().path("security").forEach(requirement -> requirement.fieldNames().forEachRemaining(name -> {
+                if (!schemes.contains(name)) {
+                    wrong.add(where + ": security scheme " + name + " is not defined");
+                }
+            }));
+            op.getValue().path("responses").fields().forEachRemaining(answer -> {
+                if (answer.getKey().matches("[45]\\d\\d") && !answer.getValue().at("/content")
+                        .has("application/problem+json")) {
+                    wrong.add(where + ": " + answer.getKey() + " is not documented as application/problem+json");
+                }
+            });
+            for (String code : java.util.List.of("429", "500", "503")) {
+                if (!op.getValue().path("responses").has(code)) {
+                    wrong.add(where + ": " + code + " not documented");
+                }
+            }
+        }));
+        assertTrue(wrong.isEmpty(), wrong.size() + " problems, e.g. " + wrong.subList(0, Math.min(10, wrong.size())));
     }
 
     private static void refs(JsonNode node, java.util.List<String> out) {

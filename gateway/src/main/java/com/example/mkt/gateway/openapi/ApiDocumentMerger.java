@@ -40,6 +40,7 @@ final class ApiDocumentMerger {
                         if (op.getValue() instanceof JsonObject operation && operation.containsKey("responses")) {
                             operation.put("tags", new JsonArray().add(area));
                             operation.put("operationId", operationId(op.getKey(), path.getKey()));
+                            frontDoorAnswers(operation.getJsonObject("responses"));
                         }
                     });
                     paths.put(path.getKey(), item);
@@ -122,6 +123,28 @@ final class ApiDocumentMerger {
             return copy;
         }
         return node;
+    }
+
+    /**
+     * What the gateway itself may answer on any operation, on top of what the service documents: its rate limits (429
+     * with Retry-After), a service that cannot be reached (502) or does not answer in time (504).
+     */
+    private static void frontDoorAnswers(JsonObject responses) {
+        JsonObject problem = new JsonObject().put("application/problem+json",
+                new JsonObject().put("schema", new JsonObject().put("$ref", SCHEMA_REF + "Problem")));
+        JsonObject seconds = new JsonObject().put("description", "Seconds to wait before retrying")
+                .put("schema", new JsonObject().put("type", "integer"));
+        Map.of("429", "Too many requests from this caller; retry after Retry-After seconds",
+                "502", "The owning service cannot be reached",
+                "504", "The owning service did not answer in time").forEach((code, description) -> {
+                    if (!responses.containsKey(code)) {
+                        JsonObject answer = new JsonObject().put("description", description).put("content", problem.copy());
+                        if (code.equals("429")) {
+                            answer.put("headers", new JsonObject().put("Retry-After", seconds.copy()));
+                        }
+                        responses.put(code, answer);
+                    }
+                });
     }
 
     /** campaign-service → Campaign, gateway → Gateway. */

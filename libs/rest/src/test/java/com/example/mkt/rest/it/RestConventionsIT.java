@@ -130,6 +130,44 @@ class RestConventionsIT {
     }
 
     @Test
+    void theApiDocumentSaysWhatEveryOperationCanAnswer() {
+        io.restassured.path.json.JsonPath doc = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+        Map<String, Object> schemes = doc.getMap("components.securitySchemes");
+        assertEquals(java.util.Set.of("bearer"), schemes.keySet());
+        Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
+        int operations = 0;
+        for (var path : paths.entrySet()) {
+            for (var op : path.getValue().entrySet()) {
+                operations++;
+                String where = op.getKey() + " " + path.getKey();
+                @SuppressWarnings("unchecked")
+                Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) op.getValue()
+                        .get("responses");
+                for (String code : java.util.List.of("401", "403", "500", "503")) {
+                    org.junit.jupiter.api.Assertions.assertTrue(responses.containsKey(code), where + " lacks " + code);
+                }
+                responses.forEach((code, response) -> {
+                    if (code.startsWith("4") || code.startsWith("5")) {
+                        assertEquals("{application/problem+json={schema={$ref=#/components/schemas/Problem}}}",
+                                String.valueOf(response.get("content")), where + " " + code);
+                    }
+                });
+                @SuppressWarnings("unchecked")
+                java.util.List<Map<String, Object>> security = (java.util.List<Map<String, Object>>) op.getValue()
+                        .get("security");
+                security.forEach(requirement -> assertEquals(java.util.Set.of("bearer"), requirement.keySet(), where));
+                if (op.getKey().equals("post")) {
+                    org.junit.jupiter.api.Assertions.assertTrue(String.valueOf(op.getValue().get("parameters"))
+                            .contains("Idempotency-Key"), where + " does not document Idempotency-Key");
+                }
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(operations >= 4, "operations: " + operations);
+        assertEquals("[type, title, status]", String.valueOf(doc.getList("components.schemas.Problem.required")));
+    }
+
+    @Test
     void theWrongRoleIs403() {
         given().header("Authorization", TestTokens.bearer("ops", "HQ")).when().get("/api/v1/widgets")
                 .then().statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
