@@ -83,6 +83,16 @@ class KubernetesManifestsTest {
                 paths.stream().map(p -> (String) p.get("path")).toList());
     }
 
+    /** An object without a namespace would land in the applier's current namespace, away from the rest. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everythingIsInTheNamespace(String overlay) {
+        List<String> elsewhere = Manifests.render(overlay).stream().filter(o -> !"Namespace".equals(o.get("kind")))
+                .filter(o -> !"mkt".equals(at(o, "metadata", "namespace")))
+                .map(o -> o.get("kind") + " " + Kustomize.name(o)).toList();
+        assertEquals(List.of(), elsewhere);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void replicasAreTheHpasWhereThereIsOne(String overlay) {
@@ -180,6 +190,13 @@ class KubernetesManifestsTest {
             }
             List<Map<String, Object>> volumes = at(deployment, "spec", "template", "spec", "volumes");
             for (Map<String, Object> v : volumes) {
+                String configMap = at(v, "configMap", "name");
+                if (configMap != null) {
+                    List<Map<String, Object>> items = at(v, "configMap", "items");
+                    assertNotNull(items, who + ": list the keys of config map volume " + configMap);
+                    items.forEach(i -> require(configMaps, Map.of("name", configMap, "key", i.get("key")), who,
+                            missing, null));
+                }
                 String secret = at(v, "secret", "secretName");
                 if (secret != null) {
                     List<Map<String, Object>> items = at(v, "secret", "items");

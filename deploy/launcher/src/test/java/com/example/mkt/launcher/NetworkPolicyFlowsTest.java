@@ -126,6 +126,19 @@ class NetworkPolicyFlowsTest {
         unwanted.add(new Flow(BROKER, POSTGRES, 5432));
         unwanted.add(new Flow(POSTGRES, BROKER, 9092));
 
+        // dev's trace collector: the services export to it, nobody else reaches it
+        if (overlay.equals("dev")) {
+            Peer collector = Peer.pod("otel-collector", "mkt", at(find(docs, "Deployment", "otel-collector"),
+                    "spec", "template", "metadata", "labels"));
+            for (ServiceSpec spec : ServiceSpec.ALL) {
+                needed.add(new Flow(service(docs, spec.name()), collector, 4317));
+            }
+            needed.add(new Flow(collector, DNS, 53, "UDP"));
+            unwanted.add(new Flow(STRANGER, collector, 4317));
+            unwanted.add(new Flow(INGRESS, collector, 4318));
+            unwanted.add(new Flow(collector, POSTGRES, 5432));
+            unwanted.add(new Flow(collector, IDP, 443));
+        }
         assertEquals(List.of(), needed.stream().filter(f -> !allowed(policies, f)).map(Flow::toString).toList(),
                 "needed flows that are blocked");
         assertEquals(List.of(), unwanted.stream().filter(f -> allowed(policies, f)).map(Flow::toString).toList(),
