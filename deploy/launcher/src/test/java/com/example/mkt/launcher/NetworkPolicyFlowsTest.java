@@ -86,6 +86,7 @@ class NetworkPolicyFlowsTest {
             needed.add(new Flow(s, DNS, 53, "TCP"));
             needed.add(new Flow(s, IDP, 443));
             unwanted.add(new Flow(s, BROKER, 9091));
+            unwanted.add(new Flow(s, BROKER, 8443));
             unwanted.add(new Flow(s, CONTROLLER, 9090));
             unwanted.add(new Flow(s, POSTGRES, 8000));
             unwanted.add(new Flow(s, IDP, 80));
@@ -111,6 +112,7 @@ class NetworkPolicyFlowsTest {
             }
             needed.add(new Flow(STRIMZI, a, 9090));
             needed.add(new Flow(STRIMZI, a, 9091));
+            needed.add(new Flow(STRIMZI, a, 8443));
             needed.add(new Flow(a, KUBE_API, 443));
         }
         needed.add(new Flow(ENTITY_OPERATOR, BROKER, 9091));
