@@ -20,8 +20,8 @@ import org.yaml.snakeyaml.Yaml;
  * <ul>
  * <li>{@code resources}: YAML files (several documents each) and directories holding a kustomization;</li>
  * <li>{@code components}: directories with a {@code kind: Component} kustomization (its resources and patches);</li>
- * <li>{@code patches}: strategic-merge patches from {@code path} or inline {@code patch}, applied to the resource of
- * the patch's kind and name, or with {@code target} ({@code kind}, optional {@code name} and {@code labelSelector}
+ * <li>{@code patches}: one strategic-merge patch per entry, from {@code path} or inline {@code patch}, applied
+ * to the resource of the patch's kind and name, or with {@code target} ({@code kind}, optional {@code name} and {@code labelSelector}
  * of {@code k=v} terms) to every match, the patch's own name then ignored. Merging: maps key by key, {@code null}
  * deletes a key, lists replaced except the merge-keyed lists of the built-in kinds (containers and volumes by
  * {@code name}, env by {@code name}, volumeMounts by {@code mountPath}, container ports by {@code containerPort});
@@ -90,6 +90,10 @@ final class Kustomize {
     private static void applyPatch(Path dir, Map<String, Object> spec, List<Map<String, Object>> objects) {
         List<Object> documents = spec.containsKey("path") ? load(dir.resolve((String) spec.get("path")))
                 : loadAll((String) spec.get("patch"));
+        if (documents.size() != 1) {
+            // kustomize's patches field takes one patch per entry (patchesStrategicMerge, deprecated, took several)
+            throw new IllegalStateException(dir + ": one patch per entry: " + spec);
+        }
         Map<String, Object> target = (Map<String, Object>) spec.get("target");
         for (Object document : documents) {
             if (!(document instanceof Map)) {
