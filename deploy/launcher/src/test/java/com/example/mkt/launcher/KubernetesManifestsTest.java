@@ -41,6 +41,7 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
+    @SuppressWarnings("unchecked")
     void everyServiceIsDeployedOnItsPortWithHealthProbes(String overlay) {
         List<Map<String, Object>> docs = Manifests.render(overlay);
         for (ServiceSpec spec : ServiceSpec.ALL) {
@@ -51,13 +52,13 @@ class KubernetesManifestsTest {
             assertTrue(overlay.equals("prod")
                     ? image.matches("registry\\.example\\.com/mkt/" + spec.name() + "@sha256:[0-9a-f]{64}")
                     : image.equals("registry.example.com/mkt/" + spec.name() + ":0.1.0-SNAPSHOT"), image);
-            assertEquals(spec.defaultPort(), (Integer) at(container, "ports", 0, "containerPort"), spec.name());
+            Map<String, Integer> ports = ((List<Map<String, Object>>) container.get("ports")).stream()
+                    .collect(Collectors.toMap(p -> (String) p.get("name"), p -> (Integer) p.get("containerPort")));
+            assertEquals(Map.of("http", spec.defaultPort(), "management", 9000), ports, spec.name());
             assertEquals("/q/health/ready", at(container, "readinessProbe", "httpGet", "path"));
             assertEquals("/q/health/live", at(container, "livenessProbe", "httpGet", "path"));
             assertEquals("/q/health/started", at(container, "startupProbe", "httpGet", "path"));
             // health and metrics on the management port, which no Service or Ingress exposes
-            assertEquals("management", at(container, "ports", 1, "name"));
-            assertEquals(9000, (Integer) at(container, "ports", 1, "containerPort"));
             for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
                 assertEquals("management", at(container, probe, "httpGet", "port"), spec.name() + " " + probe);
             }
@@ -159,6 +160,7 @@ class KubernetesManifestsTest {
     /** Every secret and config map key a pod, the ingress or the database reads exists somewhere known. */
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
+    @SuppressWarnings("unchecked")
     void everyReferencedKeyExistsOrIsDeclaredExternal(String overlay) {
         List<Map<String, Object>> docs = Manifests.render(overlay);
         Map<String, Set<String>> secrets = new HashMap<>();

@@ -166,18 +166,25 @@ final class Kustomize {
         }
     }
 
+    /** As kustomize orders a merged keyed list: the patch's items first (merged into their originals), then the rest. */
     @SuppressWarnings("unchecked")
     private static void mergeList(List<Object> into, List<Object> patch, String key) {
+        List<Object> merged = new ArrayList<>();
         for (Object item : patch) {
             Map<String, Object> p = (Map<String, Object>) item;
             Map<String, Object> existing = (Map<String, Object>) into.stream()
                     .filter(i -> p.get(key).equals(((Map<String, Object>) i).get(key))).findFirst().orElse(null);
             if (existing != null) {
                 merge(existing, p, true);
+                into.remove(existing);
+                merged.add(existing);
             } else {
-                into.add(deepCopy(p));
+                merged.add(deepCopy(p));
             }
         }
+        merged.addAll(into);
+        into.clear();
+        into.addAll(merged);
     }
 
     @SuppressWarnings("unchecked")
