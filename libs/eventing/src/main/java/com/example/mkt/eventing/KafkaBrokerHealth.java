@@ -82,12 +82,11 @@ public class KafkaBrokerHealth implements HealthCheck {
         if (a == null) {
             synchronized (this) {
                 if (admin == null) {
-                    admin = Admin.create(Map.of(
-                            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                            kafkaConfig.getOrDefault("bootstrap.servers", "localhost:9092"),
-                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, DEADLINE_MS,
-                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, DEADLINE_MS,
-                            AdminClientConfig.CLIENT_ID_CONFIG, "broker-health"));
+                    Map<String, Object> config = new java.util.HashMap<>(KafkaConnection.of(kafkaConfig));
+                    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, DEADLINE_MS);
+                    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, DEADLINE_MS);
+                    config.put(AdminClientConfig.CLIENT_ID_CONFIG, "broker-health");
+                    admin = Admin.create(config);
                 }
                 a = admin;
             }

@@ -41,9 +41,7 @@ public class KafkaPublisher {
     }
 
     private Producer<String, String> create() {
-        Map<String, Object> config = new HashMap<>();
-        Object bootstrap = kafkaConfig.getOrDefault("bootstrap.servers", "localhost:9092");
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Map<String, Object> config = new HashMap<>(KafkaConnection.of(kafkaConfig));
         // Durability is not traded for speed: every record is on all in-sync replicas before it counts as sent, and
         // a retried send is neither duplicated nor reordered (idempotence allows up to 5 requests in flight).
         config.put(ProducerConfig.ACKS_CONFIG, "all");
