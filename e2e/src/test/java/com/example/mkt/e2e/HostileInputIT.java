@@ -38,6 +38,8 @@ class HostileInputIT {
     private static final int CLIENTS = 4;
 
     private LocalPlatform platform;
+    /** The merged API document: every answer's status must be one it lists for the operation. */
+    private JsonNode document;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -62,7 +64,7 @@ class HostileInputIT {
     @Test
     void noMutationOfAnyOperationGetsA5xxAndEveryErrorIsAProblem() throws Exception {
         long seed = Long.getLong("fuzz.seed", 20261205L);
-        JsonNode document = Http.JSON.readTree(send("GET", "/openapi?format=json", null, null, "none").body());
+        document = Http.JSON.readTree(send("GET", "/openapi?format=json", null, null, "none").body());
         List<ApiFuzzer.Probe> probes = new ApiFuzzer(document, seed).probes();
         List<String> tokens = new ArrayList<>();
         for (String[] r : new String[][] {{"gm", "HQ"}, {"manager", "B-NANCHANG"}, {"staff", "B-NANCHANG"},
@@ -113,12 +115,22 @@ class HostileInputIT {
         String type = answer.headers().firstValue("Content-Type").orElse("");
         String what = probe.operation() + " [" + probe.mutation() + "] -> " + answer.statusCode() + " " + type + ": "
                 + answer.body().substring(0, Math.min(200, answer.body().length()));
-        if (answer.statusCode() >= 500) {
+        if (!documented(probe, answer.statusCode())) {
+            failures.add("undocumented status: " + what);
+        } else if (answer.statusCode() >= 500) {
             failures.add(what);
         } else if (answer.statusCode() >= 400 && (!type.startsWith("application/problem+json")
                 || !answer.body().contains("\"type\""))) {
             failures.add(what);
         }
+    }
+
+    /** Whether the API document lists the status among the operation's answers. */
+    private boolean documented(ApiFuzzer.Probe probe, int status) {
+        String[] operation = probe.operation().split(" ", 2);
+        JsonNode responses = document.path("paths").path(operation[1]).path(operation[0].toLowerCase())
+                .path("responses");
+        return responses.isMissingNode() || responses.has(Integer.toString(status));
     }
 
     private HttpResponse<String> send(String method, String uri, byte[] body, String contentType, String token)

@@ -1,5 +1,6 @@
 package com.example.mkt.campaign.campaign;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.example.mkt.campaign.campaign.CampaignApi.CampaignInput;
 import com.example.mkt.campaign.campaign.CampaignApi.CampaignView;
 import com.example.mkt.campaign.campaign.CampaignApi.CommentInput;
@@ -59,6 +60,8 @@ public class CampaignResource {
         this.scope = scope;
     }
 
+    @APIResponse(responseCode = "201",
+            description = "Created: Location names the new resource")
     @POST
     @RolesAllowed({Roles.GM, Roles.MARKETING_DIRECTOR, Roles.MANAGER})
     public Response create(@Valid @NotNull CampaignInput body) {

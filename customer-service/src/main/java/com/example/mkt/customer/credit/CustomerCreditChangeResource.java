@@ -15,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.example.mkt.customer.credit.CreditChangeResource.NewRequest;
 import com.example.mkt.customer.credit.CreditChangeResource.RequestView;
 import com.example.mkt.customer.customer.Customer;
@@ -37,6 +38,8 @@ public class CustomerCreditChangeResource {
         this.access = access;
     }
 
+    @APIResponse(responseCode = "201",
+            description = "Created: Location names the new resource")
     @POST
     public Response open(@PathParam("customerId") String customerId, @Valid @NotNull NewRequest body) {
         Customer c = access.require(customerId);

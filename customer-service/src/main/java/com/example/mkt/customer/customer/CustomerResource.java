@@ -18,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.example.mkt.customer.credit.CreditTier;
 import com.example.mkt.customer.customer.CustomerDtos.AuditView;
 import com.example.mkt.customer.customer.CustomerDtos.ContactView;
@@ -57,6 +58,8 @@ public class CustomerResource {
         this.access = access;
     }
 
+    @APIResponse(responseCode = "201",
+            description = "Created: Location names the new resource")
     @POST
     @RolesAllowed({ Roles.GM, Roles.MARKETING_DIRECTOR, Roles.MANAGER, Roles.SUPERVISOR, Roles.STAFF })
     public Response create(@Valid @NotNull NewCustomer body) {
@@ -122,6 +125,8 @@ public class CustomerResource {
         return Page.of(found.stream().map(ContactView::of).toList(), page.limit(), v -> PageRequest.cursor(v.id()));
     }
 
+    @APIResponse(responseCode = "201",
+            description = "Created: Location names the new resource")
     @POST
     @Path("{id}/contacts")
     @RolesAllowed({ Roles.GM, Roles.MARKETING_DIRECTOR, Roles.MANAGER, Roles.SUPERVISOR, Roles.STAFF })
@@ -151,6 +156,8 @@ public class CustomerResource {
                 v -> PageRequest.cursor(v.occurredAt().toInstant().toString(), v.id()));
     }
 
+    @APIResponse(responseCode = "201",
+            description = "Created: Location names the new resource")
     @POST
     @Path("{id}/contact-logs")
     @RolesAllowed({ Roles.GM, Roles.MARKETING_DIRECTOR, Roles.MANAGER, Roles.SUPERVISOR, Roles.STAFF })
@@ -188,6 +195,8 @@ public class CustomerResource {
     }
 
     /** Salespeople may change a grade (docs/domain.md#grades); the reason is required and kept with the history. */
+    @APIResponse(responseCode = "201",
+            description = "Created: Location names the new resource")
     @POST
     @Path("{id}/grade-changes")
     @RolesAllowed({ Roles.GM, Roles.MARKETING_DIRECTOR, Roles.MANAGER, Roles.SUPERVISOR, Roles.STAFF })

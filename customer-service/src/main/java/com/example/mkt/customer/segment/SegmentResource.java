@@ -23,6 +23,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.example.mkt.customer.customer.CustomerAccess;
 import com.example.mkt.customer.web.Times;
 import com.example.mkt.rest.concurrency.ETags;
@@ -77,6 +78,8 @@ public class SegmentResource {
         this.clock = clock;
     }
 
+    @APIResponse(responseCode = "201",
+            description = "Created: Location names the new resource")
     @POST
     @RolesAllowed({ Roles.GM, Roles.MARKETING_DIRECTOR, Roles.MANAGER, Roles.SUPERVISOR })
     @Transactional

@@ -23,6 +23,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.example.mkt.customer.customer.Customer;
 import com.example.mkt.customer.customer.CustomerAccess;
 import com.example.mkt.customer.shared.BusinessTime;
@@ -110,6 +111,8 @@ public class SurveyResource {
 
     // ---------------------------------------------------------------- templates
 
+    @APIResponse(responseCode = "201",
+            description = "Created: Location names the new resource")
     @POST
     @Path("templates")
     @RolesAllowed({ Roles.GM, Roles.MARKETING_DIRECTOR, Roles.MANAGER })
@@ -148,6 +151,8 @@ public class SurveyResource {
 
     // ---------------------------------------------------------------- answers
 
+    @APIResponse(responseCode = "201",
+            description = "Created: Location names the new resource")
     @POST
     @Path("answers")
     @RolesAllowed({ Roles.GM, Roles.MARKETING_DIRECTOR, Roles.MANAGER, Roles.SUPERVISOR, Roles.STAFF })

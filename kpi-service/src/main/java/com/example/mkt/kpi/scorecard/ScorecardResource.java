@@ -33,6 +33,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.example.mkt.eventing.outbox.OutboundEvent;
 import com.example.mkt.eventing.outbox.Outbox;
 import com.example.mkt.kpi.config.KpiConfig;
@@ -144,6 +145,8 @@ public class ScorecardResource {
         this.config = config;
     }
 
+    @APIResponse(responseCode = "201",
+            description = "Created: Location names the new resource")
     @POST
     @RolesAllowed({Roles.GM, Roles.MARKETING_DIRECTOR, Roles.MANAGER, Roles.SUPERVISOR})
     @Transactional

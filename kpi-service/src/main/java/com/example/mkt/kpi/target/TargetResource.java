@@ -20,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.example.mkt.kpi.config.KpiConfig;
 import com.example.mkt.kpi.definition.Aggregation;
 import com.example.mkt.kpi.definition.KpiCatalogue;
@@ -77,6 +78,8 @@ public class TargetResource {
         this.config = config;
     }
 
+    @APIResponse(responseCode = "201",
+            description = "Created: Location names the new resource")
     @POST
     @RolesAllowed({Roles.GM, Roles.MARKETING_DIRECTOR, Roles.MANAGER})
     public Response create(@Valid @NotNull NewTarget body) {

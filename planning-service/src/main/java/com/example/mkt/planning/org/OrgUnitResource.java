@@ -23,6 +23,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.example.mkt.planning.shared.PlanningConfig;
 import com.example.mkt.rest.concurrency.ETags;
 import com.example.mkt.rest.paging.Page;
@@ -69,6 +70,8 @@ public class OrgUnitResource {
         this.zone = config.zone();
     }
 
+    @APIResponse(responseCode = "201",
+            description = "Created: Location names the new resource")
     @POST
     @RolesAllowed({ Roles.GM, Roles.MARKETING_DIRECTOR })
     public Response create(@Valid @NotNull NewOrgUnit body) {

@@ -23,6 +23,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.example.mkt.planning.approval.Actor;
 import com.example.mkt.planning.approval.ApprovalAction;
 import com.example.mkt.planning.approval.ApprovalState;
@@ -90,6 +91,8 @@ public class PlanResource {
         this.zone = config.zone();
     }
 
+    @APIResponse(responseCode = "201",
+            description = "Created: Location names the new resource")
     @POST
     @RolesAllowed({ Roles.GM, Roles.MARKETING_DIRECTOR, Roles.MANAGER, Roles.SUPERVISOR, Roles.STAFF })
     public Response create(@Valid @NotNull NewPlan body) {

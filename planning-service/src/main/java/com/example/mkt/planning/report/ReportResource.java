@@ -23,6 +23,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.example.mkt.planning.staff.StaffEntity;
 import com.example.mkt.rest.concurrency.ETags;
 import com.example.mkt.rest.paging.Page;
@@ -71,6 +72,8 @@ public class ReportResource {
         this.zone = calendar.policy().zone();
     }
 
+    @APIResponse(responseCode = "201",
+            description = "Created: Location names the new resource")
     @POST
     @RolesAllowed({ Roles.GM, Roles.MARKETING_DIRECTOR, Roles.MANAGER, Roles.SUPERVISOR, Roles.STAFF })
     public Response submit(@Valid @NotNull SubmitReport body) {

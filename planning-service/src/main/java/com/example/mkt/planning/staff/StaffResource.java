@@ -27,6 +27,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.example.mkt.eventing.outbox.Outbox;
 import com.example.mkt.planning.shared.PlanningConfig;
 import com.example.mkt.rest.concurrency.ETags;
@@ -80,6 +81,8 @@ public class StaffResource {
         this.zone = config.zone();
     }
 
+    @APIResponse(responseCode = "201",
+            description = "Created: Location names the new resource")
     @POST
     @Transactional
     @RolesAllowed({ Roles.GM, Roles.MARKETING_DIRECTOR, Roles.MANAGER })

@@ -21,8 +21,9 @@ import com.example.mkt.rest.problem.Problem;
  * Writes the platform's REST conventions (docs/api.md) into every service's API document, so that a client generated
  * from it knows what every operation can answer: each error as {@code application/problem+json} with the shared
  * {@code Problem} schema; 401 and 403 where a token is needed; 400 where there is input; 404 under a path
- * parameter; 412 and 428 where {@code If-Match} is required; 413 where a body is read; 500 and 503 (database
- * away, with {@code Retry-After}) everywhere; and the optional {@code Idempotency-Key} header of every POST.
+ * parameter; 412 and 428 where {@code If-Match} is required; 413 and 415 where a body is read; 409 and 422 on
+ * writes; 414, 500 and 503 (database away, with {@code Retry-After}) everywhere; and the optional
+ * {@code Idempotency-Key} header of every POST.
  * What each endpoint declares itself (a 409, a 422) keeps its description and gets the problem body too.
  */
 public class ApiDocumentConventions implements OASFilter {
@@ -37,6 +38,8 @@ public class ApiDocumentConventions implements OASFilter {
             Map.entry("409", "The resource's state does not allow this: allowed[] lists what it allows now"),
             Map.entry("412", "If-Match names an older version: read the resource again"),
             Map.entry("413", "The body is larger than accepted"),
+            Map.entry("414", "The path and query are longer than accepted"),
+            Map.entry("415", "The body is not application/json"),
             Map.entry("422", "The request is well-formed but refers to something unknown or breaks a rule"),
             Map.entry("428", "If-Match is required: send the ETag of your last read"),
             Map.entry("500", "A fault on our side; quote the X-Request-Id"),
@@ -78,7 +81,14 @@ public class ApiDocumentConventions implements OASFilter {
         }
         if (body) {
             error(responses, "413");
+            error(responses, "415");
         }
+        if (method != PathItem.HttpMethod.GET) {
+            // a write may meet a state that forbids it, or name something this service does not know (yet)
+            error(responses, "409");
+            error(responses, "422");
+        }
+        error(responses, "414");
         if (requiresIfMatch(method, operation)) {
             error(responses, "412");
             error(responses, "428");
