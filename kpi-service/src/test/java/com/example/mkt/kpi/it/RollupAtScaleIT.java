@@ -114,6 +114,15 @@ class RollupAtScaleIT {
                         + " AND period_start BETWEEN date '2025-12-01' AND date '2026-11-01'",
                 "SELECT org_unit, numerator, denominator FROM kpi_cell WHERE kpi_code = 'SALES_AMOUNT'"
                         + " AND period_key = '2026-05' AND org_unit = ANY(" + units + ")",
+                // a chart series of days, and the targets of a unit and its descendants for it (derived targets)
+                "SELECT period_key, numerator, denominator FROM kpi_cell WHERE kpi_code = 'SALES_AMOUNT'"
+                        + " AND org_unit = '" + region + "' AND period_type = 'DAY'"
+                        + " AND period_start BETWEEN date '2026-01-01' AND date '2027-02-04'",
+                "SELECT period_key, org_unit, value FROM kpi_target WHERE kpi_code = 'SALES_AMOUNT'"
+                        + " AND org_unit = ANY(" + units + ") AND period_type = 'DAY'"
+                        + " AND period_start BETWEEN date '2026-01-01' AND date '2027-02-04'",
+                "SELECT org_unit, value FROM kpi_target WHERE kpi_code = 'SALES_AMOUNT'"
+                        + " AND period_key = '2026-11-30' AND org_unit = ANY(" + units + ")",
                 "SELECT staff_id, sum(numerator), sum(denominator) FROM kpi_staff_cell WHERE kpi_code = 'SALES_AMOUNT'"
                         + " AND period_key = '2026-05' AND org_unit = ANY(" + units + ") GROUP BY staff_id",
                 "SELECT kpi_code, staff_id, org_unit, numerator, denominator FROM kpi_staff_cell"
