@@ -79,7 +79,7 @@ public interface KpiConfig {
 
     interface Rollup {
         /** Period grains kept as cells. */
-        @WithDefault("YEAR,QUARTER,MONTH,WEEK")
+        @WithDefault("YEAR,QUARTER,MONTH,WEEK,DAY")
         Set<PeriodType> periodTypes();
 
         /**
@@ -92,6 +92,10 @@ public interface KpiConfig {
         /** Longest time series one request may ask for, in periods. */
         @WithDefault("500")
         int maxSeriesPeriods();
+
+        /** Most points one chart series ({@code /kpis/{kpi}/units/{unit}/series}) may ask for. */
+        @WithDefault("400")
+        int maxChartPoints();
     }
 
     interface Targets {

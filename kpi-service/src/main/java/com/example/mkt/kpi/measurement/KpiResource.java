@@ -22,6 +22,7 @@ import com.example.mkt.kpi.definition.KpiDefinition;
 import com.example.mkt.kpi.org.OrgTree;
 import com.example.mkt.kpi.org.OrgUnits;
 import com.example.mkt.kpi.period.Period;
+import com.example.mkt.kpi.period.PeriodType;
 import com.example.mkt.kpi.ranking.Ranked;
 import com.example.mkt.kpi.ranking.Ranking;
 import com.example.mkt.kpi.rollup.RollupService;
@@ -30,6 +31,7 @@ import com.example.mkt.kpi.staff.StaffRanking;
 import com.example.mkt.rest.paging.Page;
 import com.example.mkt.rest.paging.PageRequest;
 import com.example.mkt.rest.problem.ApiException;
+import com.example.mkt.rest.problem.FieldError;
 import com.example.mkt.rest.security.OrgDirectory;
 import com.example.mkt.rest.security.OrgScope;
 import com.example.mkt.rest.security.Roles;
@@ -45,6 +47,20 @@ public class KpiResource {
             return new KpiView(d.code(), d.name(), d.unit().name(), d.aggregation().name(), d.direction().name(),
                     d.numerator(), d.denominator(), d.achievementOf());
         }
+    }
+
+    /** One point of a chart series: the unit's figure in one period, with its target and achievement. */
+    public record SeriesPoint(String period, String periodStart, String periodEnd, String value, String target,
+                              String targetSource, String achievement, Boolean met) {
+        static SeriesPoint of(Measurement m) {
+            return new SeriesPoint(m.period(), m.periodStart(), m.periodEnd(), m.value(), m.target(),
+                    m.targetSource(), m.achievement(), m.met());
+        }
+    }
+
+    /** A KPI's figures for one unit over consecutive periods of one grain, every period a point (empty ones too). */
+    public record ChartSeries(String kpi, String orgUnit, String orgUnitName, String grain, String from, String to,
+                              String unit, String currency, List<SeriesPoint> points) {
     }
 
     private final KpiCatalogue catalogue;
@@ -116,6 +132,41 @@ public class KpiResource {
             periods.add(p);
         }
         return Page.of(measurements.series(kpi, unit, periods), page.limit(), m -> PageRequest.cursor(m.period()));
+    }
+
+    /**
+     * One unit's figures for a chart: every period of {@code grain} from {@code from} to {@code to}, both included, in
+     * one answer (no paging; at most {@code kpi.rollup.max-chart-points}). {@code from}/{@code to} are periods of the
+     * grain ({@code 2026-11-30}, {@code 2026-W48}, {@code 2026-11}, {@code 2026-Q4}, {@code 2026}) or days, which stand
+     * for the grain's period holding them. Read in a fixed number of statements whatever the number of points.
+     */
+    @GET
+    @Path("{code}/units/{unit}/series")
+    public ChartSeries chartSeries(@PathParam("code") String code, @PathParam("unit") String orgUnit,
+            @QueryParam("grain") String grain, @QueryParam("from") String from, @QueryParam("to") String to) {
+        KpiDefinition kpi = kpi(code);
+        String unit = visibleUnit("unit", orgUnit);
+        PeriodType type = grain(grain);
+        Period first = bound("from", from, type);
+        Period last = bound("to", to, type);
+        if (last.compareTo(first) < 0) {
+            throw ApiException.invalid(List.of(new FieldError("from", "must not be after to"),
+                    new FieldError("to", "must not be before from")));
+        }
+        int max = config.rollup().maxChartPoints();
+        List<Period> periods = new ArrayList<>();
+        for (Period p = first; p.compareTo(last) <= 0; p = p.next()) {
+            if (periods.size() == max) {
+                throw ApiException.invalid(List.of(
+                        new FieldError("from", "at most " + max + " " + type.name().toLowerCase() + "s to " + to),
+                        new FieldError("to", "at most " + max + " " + type.name().toLowerCase() + "s from " + from)));
+            }
+            periods.add(p);
+        }
+        List<Measurement> points = measurements.series(kpi, unit, periods);
+        Measurement any = points.get(0);
+        return new ChartSeries(kpi.code(), unit, any.orgUnitName(), type.name(), first.key(), last.key(), any.unit(),
+                any.currency(), points.stream().map(SeriesPoint::of).toList());
     }
 
     /** The unit and every descendant at one period, by unit code. */
@@ -248,8 +299,32 @@ public class KpiResource {
         try {
             return Period.parse(key);
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(field, "must be a period like 2026, 2026-Q2, 2026-05 or 2026-W19");
+            throw ApiException.invalid(field, "must be a period like 2026, 2026-Q2, 2026-05, 2026-W19 or 2026-11-30");
         }
+    }
+
+    private static PeriodType grain(String grain) {
+        if (grain == null || grain.isBlank()) {
+            throw ApiException.invalid("grain", "is required");
+        }
+        try {
+            return PeriodType.valueOf(grain);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("grain", "must be one of DAY, WEEK, MONTH, QUARTER, YEAR");
+        }
+    }
+
+    /** A period of the grain, or a day standing for the grain's period that holds it. */
+    static Period bound(String field, String key, PeriodType grain) {
+        Period p = period(field, key);
+        if (p.type() == grain) {
+            return p;
+        }
+        if (p.type() == PeriodType.DAY) {
+            return Period.containing(p.startDate(), grain);
+        }
+        throw ApiException.invalid(field, "must be a " + grain.name().toLowerCase() + " like "
+                + Period.containing(java.time.LocalDate.of(2026, 11, 30), grain).key() + " or a day like 2026-11-30");
     }
 
     private static Period parseCursorPeriod(String key) {

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A KPI's figure for one org unit and period, as the API shows it. Numbers are decimal strings; {@code value} is null
- * for a rate without a denominator (nothing to measure yet), {@code achievement} is value ÷ target.
+ * for a rate without a denominator (nothing to measure yet), {@code achievement} is value ÷ target,
+ * the unit's own target or, without one, the sum of its children's ({@code targetSource}).
  */
 public record Measurement(
         String kpi,
@@ -21,12 +22,14 @@ public record Measurement(
         String unit,
         String currency,
         String target,
+        /** {@code SET} for the unit's own target, {@code DERIVED} for the sum of its children's; null without one. */
+        String targetSource,
         String achievement,
         Boolean met,
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer rank) {
 
     Measurement withRank(int r) {
         return new Measurement(kpi, orgUnit, orgUnitName, parent, period, periodType, periodStart, periodEnd, value,
-                numerator, denominator, unit, currency, target, achievement, met, r);
+                numerator, denominator, unit, currency, target, targetSource, achievement, met, r);
     }
 }

@@ -27,6 +27,7 @@ import com.example.mkt.kpi.period.PeriodCalendar;
 import com.example.mkt.kpi.rollup.Achievement;
 import com.example.mkt.kpi.rollup.CellStore;
 import com.example.mkt.kpi.rollup.Values;
+import com.example.mkt.kpi.target.TargetRollup;
 
 /**
  * Reads cells and targets into {@link Measurement}s. Each query reads the cells it shows in one statement and their
@@ -61,10 +62,14 @@ public class Measurements {
             Period from = periods.get(0);
             Period to = periods.get(periods.size() - 1);
             Map<String, CellStore.Sums> cells = CellStore.series(c, stored, unit, from, to);
-            Map<String, BigDecimal> targets = targetSeries(c, stored, unit, from, to);
+            KpiDefinition targeted = catalogue.require(stored);
+            Map<String, Map<String, BigDecimal>> set = targetSeries(c, stored,
+                    TargetRollup.withDescendants(org.tree(), targeted, List.of(unit)), from, to);
             List<Measurement> out = new ArrayList<>(periods.size());
             for (Period p : periods) {
-                out.add(measure(kpi, unit, org, p, cells.get(p.key()), targets.get(p.key())));
+                TargetRollup.Effective target = TargetRollup.resolve(org.tree(), targeted, List.of(unit),
+                        set.getOrDefault(p.key(), Map.of())).get(unit);
+                out.add(measure(kpi, unit, org, p, cells.get(p.key()), target));
             }
             return out;
         } catch (SQLException e) {
@@ -78,7 +83,9 @@ public class Measurements {
         try (Connection c = dataSource.getConnection()) {
             OrgUnits.Snapshot org = OrgUnits.load(c);
             Map<String, CellStore.Sums> cells = CellStore.atPeriod(c, stored, period, units);
-            Map<String, BigDecimal> targets = targetsAt(c, stored, period, units);
+            KpiDefinition targeted = catalogue.require(stored);
+            Map<String, TargetRollup.Effective> targets = TargetRollup.resolve(org.tree(), targeted, units,
+                    targetsAt(c, stored, period, TargetRollup.withDescendants(org.tree(), targeted, units)));
             List<Measurement> out = new ArrayList<>(units.size());
             for (String unit : units) {
                 out.add(measure(kpi, unit, org, period, cells.get(unit), targets.get(unit)));
@@ -106,8 +113,10 @@ public class Measurements {
     }
 
     private Measurement measure(KpiDefinition kpi, String unit, OrgUnits.Snapshot org, Period period,
-            CellStore.Sums sums, BigDecimal target) {
+            CellStore.Sums sums, TargetRollup.Effective effective) {
         CellStore.Sums s = sums == null ? CellStore.Sums.ZERO : sums;
+        BigDecimal target = effective == null ? null : effective.value();
+        String targetSource = effective == null ? null : effective.source().name();
         String parent = org.tree().contains(unit) ? org.tree().parent(unit).orElse(null) : null;
         String start = calendar.start(period).atZone(calendar.zone()).toOffsetDateTime()
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
@@ -125,7 +134,7 @@ public class Measurements {
             }
             return new Measurement(kpi.code(), unit, org.name(unit), parent, period.key(), period.type().name(), start,
                     end, rate, Values.format(base.unit(), actual), Values.format(base.unit(), target),
-                    kpi.unit().name(), null, null, rate, met, null);
+                    kpi.unit().name(), null, null, targetSource, rate, met, null);
         }
         Optional<BigDecimal> value = Values.value(kpi, s);
         String achievement = null;
@@ -141,22 +150,24 @@ public class Measurements {
                 ratio ? Values.plain(s.numerator()) : Values.format(kpi.unit(), s.numerator()),
                 ratio ? Values.plain(s.denominator()) : null, kpi.unit().name(),
                 kpi.unit() == KpiUnit.MONEY ? config.currency() : null,
-                target == null ? null : Values.format(kpi.unit(), target), achievement, met, null);
+                target == null ? null : Values.format(kpi.unit(), target), targetSource, achievement, met, null);
     }
 
-    private static Map<String, BigDecimal> targetSeries(Connection c, String kpi, String unit, Period from, Period to)
-            throws SQLException {
-        Map<String, BigDecimal> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT period_key, value FROM kpi_target WHERE kpi_code = ?"
-                + " AND org_unit = ? AND period_type = ? AND period_start BETWEEN ? AND ?")) {
+    /** Targets set for the units over one grain's periods starting within [from, to]: period key → unit → value. */
+    private static Map<String, Map<String, BigDecimal>> targetSeries(Connection c, String kpi,
+            Collection<String> units, Period from, Period to) throws SQLException {
+        Map<String, Map<String, BigDecimal>> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT period_key, org_unit, value FROM kpi_target"
+                + " WHERE kpi_code = ? AND org_unit = ANY(?) AND period_type = ? AND period_start BETWEEN ? AND ?")) {
             ps.setString(1, kpi);
-            ps.setString(2, unit);
+            ps.setArray(2, c.createArrayOf("text", units.toArray(String[]::new)));
             ps.setString(3, from.type().name());
             ps.setObject(4, from.startDate());
             ps.setObject(5, to.startDate());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getString(1), rs.getBigDecimal(2));
+                    out.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2),
+                            rs.getBigDecimal(3));
                 }
             }
         }

@@ -1,7 +1,9 @@
 package com.example.mkt.kpi.period;
 
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.Year;
 import java.time.YearMonth;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
@@ -13,24 +15,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A reporting period identified by a stable key: {@code 2026}, {@code 2026-Q2}, {@code 2026-05}, {@code 2026-W19}.
+ * A reporting period identified by a stable key: {@code 2026}, {@code 2026-Q2}, {@code 2026-05}, {@code 2026-W19},
+ * {@code 2026-11-30}.
  *
  * <p>Periods are calendar values with no zone; {@link PeriodCalendar} turns them into instants in the business zone.
  *
  * <p>Hierarchy (targets are broken down along it, docs/domain.md#targets):
- * YEAR → QUARTER → MONTH → WEEK. A week crosses month boundaries, so it is attached to the month that holds its
+ * YEAR → QUARTER → MONTH → WEEK, and DAY below the week. A week crosses month boundaries, so it is attached to the month that holds its
  * Thursday. That is the ISO-8601 rule that also decides a week's week-based year, so the Thursday month is always in
  * the week's own {@link #year()}: the weeks under the months of 2026 are exactly 2026-W01 .. 2026-W53, each once.
  * Event rollups do not use this attachment: a sale goes to the month of its own day and, independently, to its ISO
- * week (see {@code rollup.Rollup}), so week actuals are never summed into month actuals.
+ * week (see {@code rollup.Rollup}), so week actuals are never summed into month actuals. A day's parent is its ISO
+ * week, but a week lists no days as children: targets are not broken down below the week (a day's target is set per
+ * day), so the breakdown and the sum check stop at the week.
  *
  * @param type   the grain
  * @param year   calendar year; for {@link PeriodType#WEEK} the ISO week-based year
- * @param number 1..4 for quarters, 1..12 for months, 1..52/53 for weeks, 0 for years
+ * @param number 1..4 for quarters, 1..12 for months, 1..52/53 for weeks, 1..365/366 (day of year) for days, 0 for
+ *               years
  */
 public record Period(PeriodType type, int year, int number) implements Comparable<Period> {
 
-    private static final Pattern KEY = Pattern.compile("(\\d{4})(?:-Q([1-4])|-(\\d{2})|-W(\\d{2}))?");
+    private static final Pattern KEY = Pattern.compile("(\\d{4})(?:-Q([1-4])|-(\\d{2})-(\\d{2})|-(\\d{2})|-W(\\d{2}))?");
 
     public Period {
         Objects.requireNonNull(type, "type");
@@ -42,6 +48,7 @@ public record Period(PeriodType type, int year, int number) implements Comparabl
             case QUARTER -> 4;
             case MONTH -> 12;
             case WEEK -> weeksInWeekBasedYear(year);
+            case DAY -> Year.of(year).length();
         };
         int min = type == PeriodType.YEAR ? 0 : 1;
         if (number < min || number > max) {
@@ -69,6 +76,11 @@ public record Period(PeriodType type, int year, int number) implements Comparabl
         return new Period(PeriodType.WEEK, weekBasedYear, week);
     }
 
+    /** A calendar day of the business zone, keyed {@code 2026-11-30}. */
+    public static Period day(LocalDate day) {
+        return new Period(PeriodType.DAY, day.getYear(), day.getDayOfYear());
+    }
+
     /** The period of the given type that contains a calendar day (already resolved in the business zone). */
     public static Period containing(LocalDate day, PeriodType type) {
         return switch (type) {
@@ -76,6 +88,7 @@ public record Period(PeriodType type, int year, int number) implements Comparabl
             case QUARTER -> quarter(day.getYear(), day.get(IsoFields.QUARTER_OF_YEAR));
             case MONTH -> month(day.getYear(), day.getMonthValue());
             case WEEK -> week(day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            case DAY -> day(day);
         };
     }
 
@@ -90,10 +103,17 @@ public record Period(PeriodType type, int year, int number) implements Comparabl
             return quarter(year, Integer.parseInt(m.group(2)));
         }
         if (m.group(3) != null) {
-            return month(year, Integer.parseInt(m.group(3)));
+            try {
+                return day(LocalDate.of(year, Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4))));
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException("not a calendar day: " + key, e);
+            }
         }
-        if (m.group(4) != null) {
-            return week(year, Integer.parseInt(m.group(4)));
+        if (m.group(5) != null) {
+            return month(year, Integer.parseInt(m.group(5)));
+        }
+        if (m.group(6) != null) {
+            return week(year, Integer.parseInt(m.group(6)));
         }
         return year(year);
     }
@@ -109,6 +129,7 @@ public record Period(PeriodType type, int year, int number) implements Comparabl
             case QUARTER -> year + "-Q" + number;
             case MONTH -> String.format("%d-%02d", year, number);
             case WEEK -> String.format("%d-W%02d", year, number);
+            case DAY -> startDate().toString();
         };
     }
 
@@ -121,6 +142,7 @@ public record Period(PeriodType type, int year, int number) implements Comparabl
             case WEEK -> LocalDate.of(year, 1, 4)
                     .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, number)
                     .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            case DAY -> LocalDate.ofYearDay(year, number);
         };
     }
 
@@ -132,6 +154,7 @@ public record Period(PeriodType type, int year, int number) implements Comparabl
             case QUARTER -> start.plusMonths(3);
             case MONTH -> start.plusMonths(1);
             case WEEK -> start.plusWeeks(1);
+            case DAY -> start.plusDays(1);
         };
     }
 
@@ -158,10 +181,14 @@ public record Period(PeriodType type, int year, int number) implements Comparabl
             case QUARTER -> Optional.of(year(year));
             case MONTH -> Optional.of(quarter(year, (number - 1) / 3 + 1));
             case WEEK -> Optional.of(containing(startDate().plusDays(3), PeriodType.MONTH));
+            case DAY -> Optional.of(containing(startDate(), PeriodType.WEEK));
         };
     }
 
-    /** The periods one grain down, in order; the inverse of {@link #parent()}. Weeks have none. */
+    /**
+     * The periods one grain down, in order; the inverse of {@link #parent()} down to the week. Weeks and days have
+     * none: targets are not broken down to days (see class comment).
+     */
     public List<Period> children() {
         List<Period> children = new ArrayList<>();
         switch (type) {
@@ -181,8 +208,8 @@ public record Period(PeriodType type, int year, int number) implements Comparabl
                     children.add(containing(thursday, PeriodType.WEEK));
                 }
             }
-            case WEEK -> {
-                // the finest grain
+            case WEEK, DAY -> {
+                // no target breakdown below the week
             }
         }
         return List.copyOf(children);

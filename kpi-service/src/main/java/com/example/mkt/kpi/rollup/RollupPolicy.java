@@ -5,8 +5,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Which period grains the rollup maintains. Default: all of them (year, quarter, month, ISO week), since targets
- * exist at each grain (docs/domain.md#rollups).
+ * Which period grains the rollup maintains. Default: all of them (year, quarter, month, ISO week, day), since targets
+ * exist at each grain and daily reports read the day (docs/domain.md#rollups).
  */
 public record RollupPolicy(Set<PeriodType> periodTypes) {
 

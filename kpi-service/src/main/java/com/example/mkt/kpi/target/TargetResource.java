@@ -214,7 +214,7 @@ public class TargetResource {
         try {
             return Period.parse(key);
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(field, "must be a period like 2026, 2026-Q2, 2026-05 or 2026-W19");
+            throw ApiException.invalid(field, "must be a period like 2026, 2026-Q2, 2026-05, 2026-W19 or 2026-11-30");
         }
     }
 

@@ -198,7 +198,8 @@ public class TargetService {
     /** Sets the same unit's sub-period targets from this one; existing ones are overwritten. */
     private List<TargetEntity> breakDownPeriods(KpiDefinition kpi, TargetEntity parent, Period period, String by) {
         if (period.children().isEmpty()) {
-            throw ApiException.unprocessable("method", parent.periodKey + " is a week, which has no sub-periods");
+            throw ApiException.unprocessable("method", parent.periodKey + " is a " + period.type().name().toLowerCase()
+                    + ", which has no sub-periods (targets are not broken down to days)");
         }
         Map<List<String>, BigDecimal> values = new LinkedHashMap<>();
         PeriodBreakdown.of(kpi, parent.value, period).forEach((sub, value) -> values.put(List.of(parent.orgUnit,
@@ -293,6 +294,12 @@ public class TargetService {
     private static Optional<Period> sameLastYear(Period p) {
         if (p.type() == PeriodType.WEEK && p.number() > Period.weeksInWeekBasedYear(p.year() - 1)) {
             return Optional.empty();
+        }
+        if (p.type() == PeriodType.DAY) {
+            // the same date a year earlier; 29 February has none
+            java.time.LocalDate day = p.startDate();
+            return day.getMonthValue() == 2 && day.getDayOfMonth() == 29 ? Optional.empty()
+                    : Optional.of(Period.day(day.minusYears(1)));
         }
         return Optional.of(new Period(p.type(), p.year() - 1, p.number()));
     }

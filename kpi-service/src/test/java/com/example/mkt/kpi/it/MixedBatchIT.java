@@ -36,8 +36,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * One batch mixing everything a batch can hold (sales and refunds on several units, around a month, year and ISO week
- * boundary in the business zone, a sale twice in the batch in two envelopes, a sale already applied by an earlier
+ * One batch mixing everything a batch can hold (sales and refunds on several units, around a day, month, year and ISO
+ * week boundary in the business zone, a sale twice in the batch in two envelopes, a sale already applied by an earlier
  * batch, a contract, several salespeople) leaves every unit and staff cell at the value computed here independently,
  * from the sales sent, with java.time and the test's own tree, to the cent.
  */
@@ -156,7 +156,8 @@ class MixedBatchIT {
         List<String> periods = List.of(Integer.toString(day.getYear()),
                 day.getYear() + "-Q" + day.get(IsoFields.QUARTER_OF_YEAR),
                 String.format("%d-%02d", day.getYear(), day.getMonthValue()),
-                String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)));
+                String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)),
+                day.toString());
         for (String period : periods) {
             for (String u : lineage.get(unit)) {
                 cells.merge(u + "|" + period, amount, BigDecimal::add);

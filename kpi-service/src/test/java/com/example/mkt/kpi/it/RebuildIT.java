@@ -78,8 +78,16 @@ class RebuildIT {
 
         assertEquals(cellsAfterFirst, cellsAfterSecond, "the damage is repaired to what the facts sum to");
         assertFalse(cellsAfterSecond.contains("|2023|"), "a cell no fact sums to is removed");
-        assertFalse(cellsAfterSecond.contains("|2024"), "a sale and its refund leave no cell");
+        // the refund came the day after the sale: the two days keep +300 and -300, every coarser period nothing
+        assertFalse(cellsAfterSecond.replaceAll("\\|2024-03-0[56]\\|DAY\\|", "").contains("|2024"),
+                "a sale and its refund leave no cell but their days'");
+        assertTrue(cellsAfterSecond.contains("|SALES_AMOUNT|" + hq + "|2024-03-06|DAY|2024-03-06|-300.00|"),
+                cellsAfterSecond);
         assertEquals(facts("SALES_AMOUNT", "2026"), cell(hq, "SALES_AMOUNT", "2026"));
+        // day cells are rebuilt like the others: a Shanghai day's facts, and a lost one is repaired and announced
+        assertEquals(facts("SALES_AMOUNT", "YYYY-MM-DD", "2025-12-20"), cell(hq, "SALES_AMOUNT", "2025-12-20"));
+        assertTrue(events.stream().anyMatch(e -> e.startsWith("kpi.measured SALES_AMOUNT:" + branches.get(1)
+                + ":2025-12-20 ")), String.join("\n", events));
         assertTrue(events.stream().anyMatch(e -> e.startsWith("kpi.measured " + "SALES_AMOUNT:" + hq + ":2026 ")),
                 String.join("\n", events));
         assertTrue(events.stream().anyMatch(e -> e.startsWith("kpi.measured TARGET_ACHIEVEMENT_RATE:" + hq + ":2026 ")),
@@ -117,12 +125,14 @@ class RebuildIT {
         }
     }
 
-    /** HQ's cells zeroed, one branch cell lost, a cell no fact sums to, an empty one, a staff cell off; a target. */
+    /** HQ's cells zeroed, one branch cell (and one day cell) lost, a cell no fact sums to, an empty one, a staff cell off; a target. */
     private void damage() throws Exception {
         try (Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
             st.executeUpdate("UPDATE kpi_cell SET numerator = 0 WHERE org_unit = '" + hq + "'");
             st.executeUpdate("DELETE FROM kpi_cell WHERE org_unit = '" + branches.get(1) + "' AND period_key = '2026-02'"
                     + " AND kpi_code = 'SALES_AMOUNT'");
+            st.executeUpdate("DELETE FROM kpi_cell WHERE org_unit = '" + branches.get(1) + "'"
+                    + " AND period_key = '2025-12-20' AND kpi_code = 'SALES_AMOUNT'");
             st.executeUpdate("UPDATE kpi_cell SET denominator = denominator + 1 WHERE org_unit = '" + branches.get(0)
                     + "' AND kpi_code = 'FOLLOW_UP_COMPLETION_RATE' AND period_key = '2026'");
             st.executeUpdate("INSERT INTO kpi_cell VALUES ('SALES_AMOUNT', '" + branches.get(2) + "', '2023', 'YEAR',"
@@ -194,12 +204,18 @@ class RebuildIT {
     }
 
     private String facts(String kpi, String year) throws Exception {
+        return facts(kpi, "YYYY", year);
+    }
+
+    /** The facts whose instant, formatted in Shanghai by {@code format} (a year, a day), is {@code period}. */
+    private String facts(String kpi, String format, String period) throws Exception {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT sum(numerator) FROM measure_fact WHERE source_id LIKE ? AND kpi_code = ? AND NOT parked"
-                        + " AND to_char(occurred_at AT TIME ZONE 'Asia/Shanghai', 'YYYY') = ?")) {
+                        + " AND to_char(occurred_at AT TIME ZONE 'Asia/Shanghai', ?) = ?")) {
             ps.setString(1, "rb-" + s + "%");
             ps.setString(2, kpi);
-            ps.setString(3, year);
+            ps.setString(3, format);
+            ps.setString(4, period);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getBigDecimal(1).toPlainString();

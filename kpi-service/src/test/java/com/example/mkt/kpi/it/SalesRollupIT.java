@@ -225,8 +225,8 @@ class SalesRollupIT {
             rollups.apply(facts);
             return null;
         });
-        // 3 units (branch, region, HQ) × (year, quarter, month, one ISO week: Feb 1-5 2030 is Fri-Tue → 2 weeks)
-        long cells = 3 * (1 + 1 + 1 + 2);
+        // 3 units (branch, region, HQ) × (year, quarter, month, ISO weeks: Feb 1-5 2030 is Fri-Tue → 2 weeks, days: 5)
+        long cells = 3 * (1 + 1 + 1 + 2 + 5);
         assertEquals(cells, outboxRows("%" + S + ":2030%") - before);
         assertEquals("9.50", value(unit, "2030-02"));
         assertEquals("9.50", value(HQ, "2030"));

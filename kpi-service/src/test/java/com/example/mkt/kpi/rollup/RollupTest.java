@@ -42,11 +42,12 @@ class RollupTest {
     void oneSaleTouchesEveryAncestorAtEveryGrain() {
         List<CellDelta> cells = rollup.cellsFor(MeasureDelta.of("T-NANCHANG-1", Instant.parse("2026-05-03T02:15:00Z"),
                 SALES, new BigDecimal("120.00")));
-        assertEquals(16, cells.size());
+        // 4 units × 5 grains (year, quarter, month, ISO week, day)
+        assertEquals(20, cells.size());
         Set<String> units = cells.stream().map(c -> c.key().orgUnit()).collect(Collectors.toSet());
         assertEquals(Set.of("T-NANCHANG-1", "B-NANCHANG", "R-EAST", "HQ"), units);
         Set<String> periods = cells.stream().map(c -> c.key().period().key()).collect(Collectors.toSet());
-        assertEquals(Set.of("2026", "2026-Q2", "2026-05", "2026-W18"), periods);
+        assertEquals(Set.of("2026", "2026-Q2", "2026-05", "2026-W18", "2026-05-03"), periods);
         cells.forEach(c -> assertEquals(new BigDecimal("120.00"), c.numerator()));
     }
 
@@ -54,11 +55,11 @@ class RollupTest {
     void saleJustAfterShanghaiMidnightGoesToTheNewMonth() {
         List<CellDelta> cells = rollup.cellsFor(MeasureDelta.of("HQ", Instant.parse("2026-01-31T16:00:00Z"), SALES,
                 BigDecimal.ONE));
-        assertEquals(Set.of("2026", "2026-Q1", "2026-02", "2026-W05"),
+        assertEquals(Set.of("2026", "2026-Q1", "2026-02", "2026-W05", "2026-02-01"),
                 cells.stream().map(c -> c.key().period().key()).collect(Collectors.toSet()));
         List<CellDelta> before = rollup.cellsFor(MeasureDelta.of("HQ", Instant.parse("2026-01-31T15:59:59Z"), SALES,
                 BigDecimal.ONE));
-        assertEquals(Set.of("2026", "2026-Q1", "2026-01", "2026-W05"),
+        assertEquals(Set.of("2026", "2026-Q1", "2026-01", "2026-W05", "2026-01-31"),
                 before.stream().map(c -> c.key().period().key()).collect(Collectors.toSet()));
     }
 
@@ -66,7 +67,7 @@ class RollupTest {
     void newYearsEveSaleGoesToTheOldYearButTheNewIsoWeek() {
         List<CellDelta> cells = rollup.cellsFor(MeasureDelta.of("HQ", Instant.parse("2025-12-31T10:00:00Z"), SALES,
                 BigDecimal.ONE));
-        assertEquals(Set.of("2025", "2025-Q4", "2025-12", "2026-W01"),
+        assertEquals(Set.of("2025", "2025-Q4", "2025-12", "2026-W01", "2025-12-31"),
                 cells.stream().map(c -> c.key().period().key()).collect(Collectors.toSet()));
     }
 
@@ -86,8 +87,8 @@ class RollupTest {
             }
         }
         List<CellDelta> merged = rollup.merge(sales);
-        // 5 units × 4 grains
-        assertEquals(20, merged.size());
+        // 5 units × (4 grains + 2 days: from 09:00 on Monday to 01:39 on Tuesday in Shanghai)
+        assertEquals(30, merged.size());
         Map<CellKey, CellDelta> cells = byKey(merged);
         for (Period p : List.of(Period.year(2026), Period.quarter(2026, 2), Period.month(2026, 5), Period.week(2026, 19))) {
             for (String unit : List.of("B-NANCHANG", "R-EAST", "HQ")) {
@@ -216,8 +217,8 @@ class RollupTest {
                 new Fact("f4", "follow-up.completed", rate, "T-NANCHANG-2", "s-2", may, BigDecimal.ONE, BigDecimal.ONE),
                 new Fact("f5", "follow-up.completed", rate, "T-NANCHANG-2", null, may, BigDecimal.ONE, BigDecimal.ONE));
         List<StaffCellDelta> cells = rollup.mergeStaff(facts);
-        // 3 (staff, unit) pairs × 4 grains; the fact without staff has no staff cell
-        assertEquals(12, cells.size());
+        // 3 (staff, unit) pairs × 5 grains; the fact without staff has no staff cell
+        assertEquals(15, cells.size());
         Map<StaffCellKey, StaffCellDelta> byKey = cells.stream()
                 .collect(Collectors.toMap(StaffCellDelta::key, Function.identity()));
         StaffCellDelta s1 = byKey.get(new StaffCellKey(rate, "s-1", "T-NANCHANG-1", Period.parse("2026-05")));
