@@ -129,6 +129,13 @@ final class LocalPlatform implements AutoCloseable {
         return launcher(command, timeoutSeconds);
     }
 
+    /** {@code ./platform dlq ...}: its whole output; fails when it exits non-zero. */
+    String dlq(List<String> args) {
+        List<String> command = new java.util.ArrayList<>(List.of("dlq"));
+        command.addAll(args);
+        return launcher(command, 120);
+    }
+
     /** {@code ./platform demo ...}: its whole output; fails when the demo exits non-zero. */
     String demo(List<String> args, int timeoutSeconds) {
         List<String> command = new java.util.ArrayList<>(List.of("demo"));

@@ -383,6 +383,43 @@ class PlatformE2EIT {
                 .text();
     }
 
+    /**
+     * Ops see what went to a dead-letter topic and why ({@code ./platform dlq list|show}), and publish a dead letter
+     * again once its cause is fixed ({@code ./platform dlq replay}): replayed twice, it still counts once.
+     */
+    @Test
+    @Order(5)
+    void deadLettersAreListedShownAndReplayedOnce() throws Exception {
+        send("sales.events", "dlq-probe", "this is no event", Map.of());
+        eventually("each sales consumer dead-lettered the probe", () -> {
+            String listed = platform.dlq(List.of("list", "sales.events"));
+            return listed.split("not a CloudEvents JSON envelope", -1).length - 1 >= 3 ? listed : null;
+        });
+        // a sale a consumer once dead-lettered (its cause since fixed), not applied anywhere yet
+        Map<String, Object> sale = sale("DLQ-NC-1", "SALE", customerNc, "B-NANCHANG", "s-nc-01", "BYWY-E2E", "LAY", 1,
+                "7.77");
+        send("sales.events.dlq", customerNc, envelope(sale), Map.of("dlq-original-topic", "sales.events",
+                "dlq-reason", "unknown org unit: B-NANCHANG", "dlq-consumer", "kpi-service.sales",
+                "dlq-failed-at", java.time.Instant.now().toString()));
+        String listed = eventually("the dead sale is listed", () -> {
+            String out = platform.dlq(List.of("list", "sales.events"));
+            return out.contains("DLQ-NC-1") ? out : null;
+        });
+        String offset = listed.lines().filter(l -> l.contains("DLQ-NC-1")).findFirst().orElseThrow().trim()
+                .split("\\s+")[0];
+        String shown = platform.dlq(List.of("show", "sales.events.dlq", offset));
+        assertTrue(shown.contains("dlq-reason: unknown org unit: B-NANCHANG") && shown.contains("\"DLQ-NC-1\""), shown);
+        assertTrue(platform.dlq(List.of("replay", "sales.events", "--id", "DLQ-NC-1")).contains("1 dead letter replayed"));
+        platform.dlq(List.of("replay", "sales.events", "--offset", offset));
+        awaitKpi(Map.of("B-NANCHANG", "20008.77", "B-JIUJIANG", "3801.00", "R-EAST", "23809.77", "HQ", "23809.77"));
+        awaitCampaignTotal("23009.77");
+        eventually("customer statistics after the replay", () -> {
+            JsonNode s = http.get(ncSupervisor, "/api/v1/customers/" + customerNc + "/purchase-stats").expect(200)
+                    .json();
+            return money(s.path("spend12Months")).compareTo(new BigDecimal("20008.77")) == 0 ? s : null;
+        });
+    }
+
     private void createCustomers() {
         customerNc = eventually("customer-service knows B-NANCHANG", () -> {
             Answer a = http.post(ncManager, "/api/v1/customers", customer("南昌天虹旅行社有限公司", "B-NANCHANG",
@@ -508,22 +545,44 @@ class PlatformE2EIT {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new StringSerializer())) {
             for (Map<String, Object> sale : batch) {
-                @SuppressWarnings("unchecked")
-                String key = ((Map<String, String>) sale.get("customer")).get("id");
-                Map<String, Object> envelope = new LinkedHashMap<>();
-                envelope.put("specversion", "1.0");
-                envelope.put("id", UUID.randomUUID().toString());
-                envelope.put("source", "/e2e-pos-system");
-                envelope.put("type", "sales.recorded");
-                envelope.put("dataversion", "1");
-                envelope.put("time", OffsetDateTime.now(SHANGHAI).toString());
-                envelope.put("subject", key);
-                envelope.put("datacontenttype", "application/json");
-                envelope.put("data", sale);
-                producer.send(new ProducerRecord<>("sales.events", key, Http.JSON.writeValueAsString(envelope))).get();
+                producer.send(new ProducerRecord<>("sales.events", customerOf(sale), envelope(sale))).get();
             }
         } catch (Exception e) {
             throw new IllegalStateException("replay onto Kafka failed", e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String customerOf(Map<String, Object> sale) {
+        return ((Map<String, String>) sale.get("customer")).get("id");
+    }
+
+    /** A sale in a new envelope, as a system on the Kafka network would publish it. */
+    private static String envelope(Map<String, Object> sale) throws Exception {
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("specversion", "1.0");
+        envelope.put("id", UUID.randomUUID().toString());
+        envelope.put("source", "/e2e-pos-system");
+        envelope.put("type", "sales.recorded");
+        envelope.put("dataversion", "1");
+        envelope.put("time", OffsetDateTime.now(SHANGHAI).toString());
+        envelope.put("subject", customerOf(sale));
+        envelope.put("datacontenttype", "application/json");
+        envelope.put("data", sale);
+        return Http.JSON.writeValueAsString(envelope);
+    }
+
+    private void send(String topic, String key, String value, Map<String, String> headers) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new StringSerializer())) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+            headers.forEach((name, v) -> record.headers().add(name, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("sending to " + topic + " failed", e);
         }
     }
 

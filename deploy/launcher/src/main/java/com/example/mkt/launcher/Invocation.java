@@ -10,21 +10,28 @@ import java.util.Optional;
 
 /** What the user asked for on the command line. */
 record Invocation(Command command, boolean build, boolean follow, Optional<String> target, Optional<TokenRequest> token,
-        Optional<BenchOptions> bench, boolean fresh, boolean confirmed, Optional<DemoOptions> demo) {
+        Optional<BenchOptions> bench, boolean fresh, boolean confirmed, Optional<DemoOptions> demo,
+        Optional<DeadLetterRequest> dlq) {
 
     /** {@code token --role <role> --org <code> [--sub <id>]}. */
     record TokenRequest(String role, String org, String subject) {
     }
 
     Invocation(Command command, boolean build, boolean follow, Optional<String> target) {
-        this(command, build, follow, target, Optional.empty(), Optional.empty(), false, false, Optional.empty());
+        this(command, build, follow, target, Optional.empty(), Optional.empty(), false, false, Optional.empty(),
+                Optional.empty());
     }
 
     Invocation(Command command, boolean build, boolean follow, Optional<String> target, Optional<TokenRequest> token) {
-        this(command, build, follow, target, token, Optional.empty(), false, false, Optional.empty());
+        this(command, build, follow, target, token, Optional.empty(), false, false, Optional.empty(), Optional.empty());
     }
 
-    enum Command { UP, DOWN, DESTROY, STATUS, LOGS, TOKEN, API_KEY, BENCH, DEMO, HELP }
+    Invocation(Command command, boolean build, boolean follow, Optional<String> target, Optional<TokenRequest> token,
+            Optional<BenchOptions> bench, boolean fresh, boolean confirmed, Optional<DemoOptions> demo) {
+        this(command, build, follow, target, token, bench, fresh, confirmed, demo, Optional.empty());
+    }
+
+    enum Command { UP, DOWN, DESTROY, STATUS, LOGS, TOKEN, API_KEY, BENCH, DEMO, DLQ, HELP }
 
     static final String USAGE = """
             usage: ./platform <command>
@@ -63,6 +70,13 @@ record Invocation(Command command, boolean build, boolean follow, Optional<Strin
                                     insurance campaign approved, KPI targets, a monthly plan), then
                                     stream sales at R/s (50) for M minutes (3) and show the figures move;
                                     a second run adds only sales. Exit 1 unless the figures match
+              dlq list [<topic>]    the dead letters of a topic (or of every topic) with their reasons
+              dlq show <topic> <offset>
+                                    one dead letter whole: headers (reason, consumer, exception) and record
+              dlq replay <topic> --offset N | --id ID | --since TIME | --all
+                                    publish chosen dead letters again to the topic they came from, once
+                                    their cause is fixed; consumers apply each event once whatever they
+                                    applied before. <topic>: e.g. sales.events (or sales.events.dlq)
               help                  this text
 
             Environment:
@@ -88,6 +102,11 @@ record Invocation(Command command, boolean build, boolean follow, Optional<Strin
             return new Invocation(Command.BENCH, false, false, Optional.empty(), Optional.empty(),
                     Optional.of(BenchOptions.parse(List.of(args).subList(1, args.length))), false, false,
                     Optional.empty());
+        }
+        if (args.length > 0 && args[0].equals("dlq")) {
+            return new Invocation(Command.DLQ, false, false, Optional.empty(), Optional.empty(), Optional.empty(),
+                    false, false, Optional.empty(),
+                    Optional.of(DeadLetterRequest.parse(List.of(args).subList(1, args.length))));
         }
         if (args.length > 0 && args[0].equals("demo")) {
             return new Invocation(Command.DEMO, false, false, Optional.empty(), Optional.empty(), Optional.empty(),

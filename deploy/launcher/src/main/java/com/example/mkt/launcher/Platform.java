@@ -64,6 +64,12 @@ public final class Platform {
                         return FAILED;
                     }
                 }
+                case DLQ -> {
+                    Settings settings = Settings.from(env);
+                    String bootstrap = settings.externalKafka().orElse("127.0.0.1:"
+                            + new EmbeddedKafka(layout, settings.kafkaPort(), settings.kafkaControllerPort()).port());
+                    new DeadLetterTool(bootstrap, console).run(invocation.dlq().orElseThrow());
+                }
                 case TOKEN -> {
                     Invocation.TokenRequest t = invocation.token().orElseThrow();
                     out.println(new DevTokens(layout.jwtDir()).mint(t.role(), t.org(), t.subject(), java.time.Instant.now()));
