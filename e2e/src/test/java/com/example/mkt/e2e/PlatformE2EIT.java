@@ -108,7 +108,10 @@ class PlatformE2EIT {
     }
 
     private void createTheOrgTree() {
-        unit("HQ", "总部", "HQ", null);
+        // a fresh platform starts with its head office: planning-service creates the configured root on first start
+        Answer root = http.get(gm, "/api/v1/org-units/HQ").expect(200);
+        assertEquals("总部", root.at("/name").asText(), "the configured root");
+        http.post(gm, "/api/v1/org-units", Map.of("code", "HQ", "name", "总部", "kind", "HQ")).expect(409);
         unit("R-EAST", "华东大区", "REGION", "HQ");
         unit("R-WEST", "西部大区", "REGION", "HQ");
         unit("B-NANCHANG", "南昌分公司", "BRANCH", "R-EAST");

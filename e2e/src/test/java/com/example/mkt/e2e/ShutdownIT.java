@@ -123,9 +123,11 @@ class ShutdownIT {
         }
     }
 
-    /** HQ, one region, two branches; one customer per branch, made once customer-service knows the branch. */
+    /**
+     * One region and two branches under the head office the platform starts with; one customer per branch, made once
+     * customer-service knows the branch.
+     */
     private List<String> orgTreeAndCustomers() {
-        unit("HQ", "总部", "HQ", null);
         unit("R-SD", "华中大区", "REGION", "HQ");
         unit("B-SD1", "武汉分公司", "BRANCH", "R-SD");
         unit("B-SD2", "长沙分公司", "BRANCH", "R-SD");

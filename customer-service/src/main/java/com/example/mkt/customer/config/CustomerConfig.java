@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 
+import com.example.mkt.customer.credit.FulfilmentBasis;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -163,6 +165,13 @@ public interface CustomerConfig {
 
         @WithDefault("85")
         BigDecimal redCapBelowPercent();
+
+        /**
+         * What the contract fulfilment rate weighs: COUNT (fulfilled ÷ settled contracts) or AMOUNT (their amounts),
+         * docs/domain.md#credit-tiers.
+         */
+        @WithDefault("COUNT")
+        FulfilmentBasis fulfilmentBasis();
     }
 
     interface Complaint {

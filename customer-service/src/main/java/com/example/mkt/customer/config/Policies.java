@@ -91,7 +91,8 @@ public class Policies {
     CreditAssessor creditAssessor() {
         CustomerConfig.Credit c = config.credit();
         return new CreditAssessor(new CreditPolicy(c.greenFrom(), c.yellowFrom(), c.redFrom(), c.blackFrom(),
-                c.keyAccountMinFulfilmentPercent(), c.yellowCapBelowPercent(), c.redCapBelowPercent()));
+                c.keyAccountMinFulfilmentPercent(), c.yellowCapBelowPercent(), c.redCapBelowPercent(),
+                c.fulfilmentBasis()));
     }
 
     /**

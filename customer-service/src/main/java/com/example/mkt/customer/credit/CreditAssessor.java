@@ -1,7 +1,5 @@
 package com.example.mkt.customer.credit;
 
-import com.example.mkt.customer.shared.Ratio;
-
 import java.math.BigDecimal;
 import java.util.Optional;
 
@@ -18,7 +16,7 @@ public final class CreditAssessor {
     }
 
     public CreditAssessment assess(BigDecimal transactionAmount, FulfilmentRecord fulfilment) {
-        Ratio rate = fulfilment.rate();
+        FulfilmentRate rate = fulfilment.rate(policy.fulfilmentBasis());
         Optional<BigDecimal> percent = rate.percent();
         if (rate.isBelowPercent(policy.keyAccountMinFulfilmentPercent())) {
             return new CreditAssessment(Optional.empty(), CreditReason.FULFILMENT_BELOW_MINIMUM, percent);
@@ -53,6 +51,15 @@ public final class CreditAssessor {
             outcome = CreditReview.Outcome.REQUEST_CHANGE;
         }
         return new CreditReview(outcome, current, assessment);
+    }
+
+    public FulfilmentBasis basis() {
+        return policy.fulfilmentBasis();
+    }
+
+    /** The fulfilment rate the rules weigh, by count or by amount as configured. */
+    public FulfilmentRate rateOf(FulfilmentRecord fulfilment) {
+        return fulfilment.rate(policy.fulfilmentBasis());
     }
 
     private Optional<CreditTier> tierByAmount(BigDecimal amount) {

@@ -3,6 +3,7 @@ package com.example.mkt.customer.credit;
 import com.example.mkt.customer.shared.Money;
 
 import java.math.BigDecimal;
+import java.util.Objects;
 
 /**
  * Credit bands (docs/domain.md#credit-tiers). The business gives the structure
@@ -14,11 +15,12 @@ import java.math.BigDecimal;
  * <p>The fulfilment record weighs in beside the amount: below
  * {@code keyAccountMinFulfilmentPercent} (75%, exactly 75% is not below) the customer is downgraded to
  * ordinary automatically; the two caps are our reading of "by fulfilment record": a
- * key account that keeps less than 95% of its contracts is at best Yellow, less than 85% at best Red.
+ * key account that keeps less than 95% of its contracts is at best Yellow, less than 85% at best Red. The rate is
+ * fulfilled ÷ settled contracts by count unless {@code fulfilmentBasis} says by amount.
  */
 public record CreditPolicy(BigDecimal greenFrom, BigDecimal yellowFrom, BigDecimal redFrom, BigDecimal blackFrom,
                            BigDecimal keyAccountMinFulfilmentPercent, BigDecimal yellowCapBelowPercent,
-                           BigDecimal redCapBelowPercent) {
+                           BigDecimal redCapBelowPercent, FulfilmentBasis fulfilmentBasis) {
 
     public CreditPolicy {
         greenFrom = Money.requirePositive(greenFrom, "greenFrom");
@@ -28,6 +30,7 @@ public record CreditPolicy(BigDecimal greenFrom, BigDecimal yellowFrom, BigDecim
         if (!(blackFrom.compareTo(redFrom) < 0 && redFrom.compareTo(yellowFrom) < 0 && yellowFrom.compareTo(greenFrom) < 0)) {
             throw new IllegalArgumentException("bands must rise: black < red < yellow < green");
         }
+        Objects.requireNonNull(fulfilmentBasis, "fulfilmentBasis");
         if (!(keyAccountMinFulfilmentPercent.compareTo(redCapBelowPercent) <= 0
                 && redCapBelowPercent.compareTo(yellowCapBelowPercent) <= 0
                 && yellowCapBelowPercent.compareTo(BigDecimal.valueOf(100)) <= 0
@@ -38,6 +41,13 @@ public record CreditPolicy(BigDecimal greenFrom, BigDecimal yellowFrom, BigDecim
 
     public static CreditPolicy defaults() {
         return new CreditPolicy(Money.of("5000000.00"), Money.of("2000000.00"), Money.of("1000000.00"),
-                Money.of("500000.00"), new BigDecimal("75"), new BigDecimal("95"), new BigDecimal("85"));
+                Money.of("500000.00"), new BigDecimal("75"), new BigDecimal("95"), new BigDecimal("85"),
+                FulfilmentBasis.COUNT);
+    }
+
+    /** The same bands with the rate weighed another way. */
+    public CreditPolicy withFulfilmentBasis(FulfilmentBasis basis) {
+        return new CreditPolicy(greenFrom, yellowFrom, redFrom, blackFrom, keyAccountMinFulfilmentPercent,
+                yellowCapBelowPercent, redCapBelowPercent, basis);
     }
 }

@@ -17,6 +17,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
+import com.example.mkt.customer.credit.CreditAssessor;
+import com.example.mkt.customer.credit.FulfilmentRecord;
 import com.example.mkt.customer.customer.Customer;
 import com.example.mkt.customer.customer.CustomerAccess;
 import com.example.mkt.customer.score.PurchaseStats;
@@ -38,8 +40,12 @@ public class PurchaseStatsResource {
             boolean vip, String lifecycleStage, Fulfilment contractFulfilment) {
     }
 
-    /** Credit data: supervisors and above only. {@code ratePercent} null while no contract is settled. */
-    public record Fulfilment(long fulfilled, long defaulted, String ratePercent) {
+    /**
+     * Credit data: supervisors and above only. {@code ratePercent} is fulfilled ÷ settled by the configured
+     * {@code basis} (COUNT or AMOUNT); null while nothing is settled.
+     */
+    public record Fulfilment(long fulfilled, long defaulted, String fulfilledAmount, String defaultedAmount,
+            String basis, String ratePercent) {
     }
 
     private final CustomerAccess access;
@@ -47,9 +53,11 @@ public class PurchaseStatsResource {
     private final DataSource dataSource;
     private final ValueScorer scorer;
     private final Clock clock;
+    private final CreditAssessor credit;
 
     public PurchaseStatsResource(CustomerAccess access, StatsStore store, DataSource dataSource, ValueScorer scorer,
-            Clock clock) {
+            Clock clock, CreditAssessor credit) {
+        this.credit = credit;
         this.access = access;
         this.store = store;
         this.dataSource = dataSource;
@@ -70,9 +78,10 @@ public class PurchaseStatsResource {
         s.spendByMonth().forEach((m, v) -> spend.put(m.toString(), v.toPlainString()));
         Map<String, Integer> orders = new LinkedHashMap<>();
         s.ordersByMonth().forEach((m, v) -> orders.put(m.toString(), v));
-        Fulfilment fulfilment = access.seesCredit() ? new Fulfilment(f.fulfilment().fulfilled(),
-                f.fulfilment().defaulted(), f.fulfilment().rate().percent().map(BigDecimal::toPlainString).orElse(null))
-                : null;
+        FulfilmentRecord r = f.fulfilment();
+        Fulfilment fulfilment = access.seesCredit() ? new Fulfilment(r.fulfilled(), r.defaulted(),
+                r.fulfilledAmount().toPlainString(), r.defaultedAmount().toPlainString(), credit.basis().name(),
+                credit.rateOf(r).percent().map(BigDecimal::toPlainString).orElse(null)) : null;
         return new StatsView(c.id, Times.out(s.firstPurchaseAt().orElse(null)), Times.out(s.lastPurchaseAt().orElse(null)),
                 s.orderCount(), s.refundCount(), s.lifetimeSpend().toPlainString(),
                 s.spendInWindow(now, 12).toPlainString(), "CNY", spend, orders, scorer.score(s, now), c.tier, c.vip,

@@ -110,7 +110,7 @@ public class SalesApplier {
                 String id = customerOf.get(s);
                 Figures f = figures.get(id);
                 if (s.isContract()) {
-                    figures.put(id, new Figures(f.stats(), f.fulfilment().record(s.fulfilled())));
+                    figures.put(id, new Figures(f.stats(), f.fulfilment().record(s.fulfilled(), s.amount())));
                     contracting.add(id);
                 } else if (stored.contains(s.eventId())) {
                     figures.put(id, new Figures(f.stats().apply(toSale(s, saleTimes)), f.fulfilment()));

@@ -58,6 +58,10 @@ public record SalesRecord(String eventId, String kind, Instant occurredAt, Strin
         if ("SALE".equals(kind) && amount.signum() < 0) {
             throw new PoisonEventException(eventId + ": a sale's amount must not be negative");
         }
+        if ("CONTRACT".equals(kind) && amount.signum() < 0) {
+            // the contract's size, which the fulfilment rate by amount weighs
+            throw new PoisonEventException(eventId + ": a contract's amount must not be negative");
+        }
         if ("REFUND".equals(kind) && amount.signum() == 0) {
             throw new PoisonEventException(eventId + ": a refund needs an amount");
         }

@@ -78,7 +78,8 @@ public class StatsStore {
         Map<String, Figures> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT customer_id, first_purchase_at, last_purchase_at, "
                 + "prior_purchase_at, order_count, refund_count, lifetime_spend, spend_by_month::text, "
-                + "orders_by_month::text, contracts_fulfilled, contracts_defaulted FROM customer_stats "
+                + "orders_by_month::text, contracts_fulfilled, contracts_defaulted, contracts_fulfilled_amount, "
+                + "contracts_defaulted_amount FROM customer_stats "
                 + "WHERE customer_id = ANY(?)")) {
             ps.setArray(1, c.createArrayOf("text", ids.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
@@ -90,7 +91,8 @@ public class StatsStore {
                     PurchaseStats stats = PurchaseStats.restore(zone, instant(rs.getTimestamp(2)),
                             instant(rs.getTimestamp(3)), instant(rs.getTimestamp(4)), rs.getLong(5), rs.getLong(6),
                             rs.getBigDecimal(7), spend, orders);
-                    out.put(rs.getString(1), new Figures(stats, new FulfilmentRecord(rs.getLong(10), rs.getLong(11))));
+                    out.put(rs.getString(1), new Figures(stats, new FulfilmentRecord(rs.getLong(10), rs.getLong(11),
+                            rs.getBigDecimal(12), rs.getBigDecimal(13))));
                 }
             }
         }
@@ -106,7 +108,7 @@ public class StatsStore {
             return;
         }
         YearMonth oldestKept = YearMonth.from(now.atZone(zone)).minusMonths(MONTHS_KEPT - 1L);
-        UnnestColumns cols = new UnnestColumns(11);
+        UnnestColumns cols = new UnnestColumns(13);
         for (Map.Entry<String, Figures> e : new TreeMap<>(figures).entrySet()) {
             PurchaseStats s = e.getValue().stats().retainFrom(oldestKept);
             ObjectNode spend = mapper.createObjectNode();
@@ -117,22 +119,29 @@ public class StatsStore {
                     text(s.priorPurchaseAt().orElse(null)), Long.toString(s.orderCount()),
                     Long.toString(s.refundCount()), s.lifetimeSpend().toPlainString(), spend.toString(),
                     orders.toString(), Long.toString(e.getValue().fulfilment().fulfilled()),
-                    Long.toString(e.getValue().fulfilment().defaulted()));
+                    Long.toString(e.getValue().fulfilment().defaulted()),
+                    e.getValue().fulfilment().fulfilledAmount().toPlainString(),
+                    e.getValue().fulfilment().defaultedAmount().toPlainString());
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO customer_stats (customer_id, first_purchase_at, "
                 + "last_purchase_at, prior_purchase_at, order_count, refund_count, lifetime_spend, spend_by_month, "
-                + "orders_by_month, contracts_fulfilled, contracts_defaulted, updated_at) "
+                + "orders_by_month, contracts_fulfilled, contracts_defaulted, contracts_fulfilled_amount, "
+                + "contracts_defaulted_amount, updated_at) "
                 + "SELECT u.id, u.f::timestamptz, u.l::timestamptz, u.p::timestamptz, u.o::bigint, u.r::bigint, "
-                + "u.s::numeric, u.sm::jsonb, u.om::jsonb, u.cf::bigint, u.cd::bigint, ?::timestamptz "
+                + "u.s::numeric, u.sm::jsonb, u.om::jsonb, u.cf::bigint, u.cd::bigint, u.cfa::numeric, "
+                + "u.cda::numeric, ?::timestamptz "
                 + "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
-                + "?::text[], ?::text[], ?::text[], ?::text[]) AS u(id, f, l, p, o, r, s, sm, om, cf, cd) "
+                + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
+                + "AS u(id, f, l, p, o, r, s, sm, om, cf, cd, cfa, cda) "
                 + "ON CONFLICT (customer_id) DO UPDATE SET "
                 + "first_purchase_at = EXCLUDED.first_purchase_at, last_purchase_at = EXCLUDED.last_purchase_at, "
                 + "prior_purchase_at = EXCLUDED.prior_purchase_at, order_count = EXCLUDED.order_count, "
                 + "refund_count = EXCLUDED.refund_count, lifetime_spend = EXCLUDED.lifetime_spend, "
                 + "spend_by_month = EXCLUDED.spend_by_month, orders_by_month = EXCLUDED.orders_by_month, "
                 + "contracts_fulfilled = EXCLUDED.contracts_fulfilled, "
-                + "contracts_defaulted = EXCLUDED.contracts_defaulted, updated_at = EXCLUDED.updated_at")) {
+                + "contracts_defaulted = EXCLUDED.contracts_defaulted, "
+                + "contracts_fulfilled_amount = EXCLUDED.contracts_fulfilled_amount, "
+                + "contracts_defaulted_amount = EXCLUDED.contracts_defaulted_amount, updated_at = EXCLUDED.updated_at")) {
             ps.setString(1, now.toString());
             cols.bind(c, ps, 2);
             ps.executeUpdate();

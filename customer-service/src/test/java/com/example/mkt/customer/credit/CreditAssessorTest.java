@@ -107,19 +107,24 @@ class CreditAssessorTest {
     }
 
     @Test
-    void fulfilmentRecordCounts() {
-        FulfilmentRecord r = FulfilmentRecord.NONE.record(true).record(true).record(false);
-        assertEquals(new FulfilmentRecord(2, 1), r);
+    void fulfilmentRecordCountsAndSums() {
+        FulfilmentRecord r = FulfilmentRecord.NONE.record(true, new BigDecimal("100.00"))
+                .record(true, new BigDecimal("50.00")).record(false, new BigDecimal("850.00"));
+        assertEquals(new FulfilmentRecord(2, 1, new BigDecimal("150.00"), new BigDecimal("850.00")), r);
         assertEquals(3, r.total());
-        assertEquals(0, r.rate().percent().orElseThrow().compareTo(new BigDecimal("66.67")));
+        assertEquals(0, r.rate(FulfilmentBasis.COUNT).percent().orElseThrow().compareTo(new BigDecimal("66.67")));
+        assertEquals(0, r.rate(FulfilmentBasis.AMOUNT).percent().orElseThrow().compareTo(new BigDecimal("15.00")));
+        assertThrows(IllegalArgumentException.class,
+                () -> new FulfilmentRecord(1, 0, new BigDecimal("-1.00"), BigDecimal.ZERO));
     }
 
     @Test
     void policyRejectsUnorderedBands() {
         assertThrows(IllegalArgumentException.class, () -> new CreditPolicy(new BigDecimal("1"), new BigDecimal("2"),
-                new BigDecimal("3"), new BigDecimal("4"), new BigDecimal("75"), new BigDecimal("95"), new BigDecimal("85")));
+                new BigDecimal("3"), new BigDecimal("4"), new BigDecimal("75"), new BigDecimal("95"), new BigDecimal("85"),
+                FulfilmentBasis.COUNT));
         CreditPolicy d = CreditPolicy.defaults();
         assertThrows(IllegalArgumentException.class, () -> new CreditPolicy(d.greenFrom(), d.yellowFrom(), d.redFrom(),
-                d.blackFrom(), new BigDecimal("90"), new BigDecimal("95"), new BigDecimal("85")));
+                d.blackFrom(), new BigDecimal("90"), new BigDecimal("95"), new BigDecimal("85"), FulfilmentBasis.COUNT));
     }
 }

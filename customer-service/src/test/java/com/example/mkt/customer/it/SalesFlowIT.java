@@ -165,7 +165,12 @@ class SalesFlowIT {
         given().header("Authorization", SUPERVISOR).when().get("/api/v1/customers/" + id).then()
                 .body("credit.tier", nullValue()).body("credit.keyAccount", equalTo(false));
         given().header("Authorization", SUPERVISOR).when().get("/api/v1/customers/" + id + "/purchase-stats").then()
-                .body("contractFulfilment.fulfilled", equalTo(3)).body("contractFulfilment.defaulted", equalTo(2));
+                .body("contractFulfilment.fulfilled", equalTo(3)).body("contractFulfilment.defaulted", equalTo(2))
+                // the amounts are kept beside the counts, for customer.credit.fulfilment-basis=AMOUNT
+                .body("contractFulfilment.fulfilledAmount", equalTo("3000.00"))
+                .body("contractFulfilment.defaultedAmount", equalTo("2000.00"))
+                .body("contractFulfilment.basis", equalTo("COUNT"))
+                .body("contractFulfilment.ratePercent", equalTo("60.00"));
         given().header("Authorization", STAFF).when().get("/api/v1/customers/" + id + "/purchase-stats").then()
                 .body("contractFulfilment", nullValue());
     }

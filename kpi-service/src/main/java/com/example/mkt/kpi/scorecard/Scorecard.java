@@ -8,12 +8,16 @@ import java.util.Map;
 /**
  * A computed monthly scorecard sheet.
  *
- * @param items   each item's score
- * @param bonus   points added for commendations
- * @param penalty points taken for criticism
- * @param total   sum of item scores + bonus − penalty, never below 0; bonuses may lift it above 100
+ * @param items         each item's score
+ * @param countedWeight the weights of the items in the total: the sheet's maximum unless an unmeasured item was left
+ *                      out ({@link UnmeasuredTreatment#EXCLUDED_REWEIGHTED}), then the items total is scaled by
+ *                      maximum ÷ countedWeight
+ * @param bonus         points added for commendations
+ * @param penalty       points taken for criticism
+ * @param total         items total + bonus − penalty, never below 0; bonuses may lift it above 100
  */
-public record Scorecard(Map<ScoreItem, ItemScore> items, BigDecimal bonus, BigDecimal penalty, BigDecimal total) {
+public record Scorecard(Map<ScoreItem, ItemScore> items, BigDecimal countedWeight, BigDecimal bonus,
+                        BigDecimal penalty, BigDecimal total) {
 
     public Scorecard {
         // item order kept for display: the order of the business's table
@@ -22,6 +26,7 @@ public record Scorecard(Map<ScoreItem, ItemScore> items, BigDecimal bonus, BigDe
         items = Collections.unmodifiableMap(ordered);
     }
 
+    /** The item's points; null for an item left out of the total. */
     public BigDecimal score(ScoreItem item) {
         return items.get(item).score();
     }

@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param auditDeductionMax       largest single one (10); HR and the CS manager choose within the range
  * @param bonuses                 points added per commendation (1/2/3/5)
  * @param penalties               points taken per criticism (2/3/5)
+ * @param unmeasured              what a rate item with nothing to measure counts for (left out, the rest re-weighted)
  */
 public record ScorecardPolicy(
         Map<ScoreItem, BigDecimal> weights,
@@ -34,7 +35,8 @@ public record ScorecardPolicy(
         BigDecimal auditDeductionMin,
         BigDecimal auditDeductionMax,
         Map<Commendation, BigDecimal> bonuses,
-        Map<Criticism, BigDecimal> penalties) {
+        Map<Criticism, BigDecimal> penalties,
+        UnmeasuredTreatment unmeasured) {
 
     public ScorecardPolicy {
         weights = complete(ScoreItem.class, weights, "weights");
@@ -46,6 +48,7 @@ public record ScorecardPolicy(
         Objects.requireNonNull(followUpAuthenticity, "followUpAuthenticity");
         Objects.requireNonNull(satisfaction, "satisfaction");
         Objects.requireNonNull(pointsPerFalseReport, "pointsPerFalseReport");
+        Objects.requireNonNull(unmeasured, "unmeasured");
         if (auditDeductionMin.signum() < 0 || auditDeductionMin.compareTo(auditDeductionMax) > 0) {
             throw new IllegalArgumentException("audit deduction range is invalid");
         }
@@ -74,7 +77,15 @@ public record ScorecardPolicy(
                 Map.of(Commendation.CUSTOMER_LETTER, new BigDecimal("1"), Commendation.DEPARTMENT, new BigDecimal("2"),
                         Commendation.COMPANY, new BigDecimal("3"), Commendation.MEDIA, new BigDecimal("5")),
                 Map.of(Criticism.DEPARTMENT, new BigDecimal("2"), Criticism.COMPANY, new BigDecimal("3"),
-                        Criticism.MEDIA, new BigDecimal("5")));
+                        Criticism.MEDIA, new BigDecimal("5")),
+                UnmeasuredTreatment.EXCLUDED_REWEIGHTED);
+    }
+
+    /** The same table with another treatment of unmeasured items. */
+    public ScorecardPolicy withUnmeasured(UnmeasuredTreatment treatment) {
+        return new ScorecardPolicy(weights, pointsPerFailedSpotCheck, complaintResolution, followUpCompletion,
+                followUpAuthenticity, satisfaction, pointsPerFalseReport, auditDeductionMin, auditDeductionMax, bonuses,
+                penalties, treatment);
     }
 
     public BigDecimal maximum() {

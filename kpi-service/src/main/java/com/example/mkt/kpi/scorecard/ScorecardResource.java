@@ -94,11 +94,17 @@ public class ScorecardResource {
     public record Stored(Inputs inputs, ReviewScores reviews) {
     }
 
-    public record ItemView(String weight, String deductions, String score) {
+    /**
+     * One line of the sheet. {@code measured} false: the item had nothing to measure (no complaints, no follow-ups
+     * expected, no surveys) and {@code treatment} says what it counted for; {@code score} is null for an item left
+     * out of the total. Both are null on cards computed before they existed.
+     */
+    public record ItemView(String weight, String deductions, String score, Boolean measured, String treatment) {
     }
 
-    public record Sheet(Map<String, ItemView> items, String followUpsExpected, String bonus, String penalty,
-                        String total) {
+    /** {@code countedWeight}: the weights in the items total; below the maximum, the total was re-weighted to it. */
+    public record Sheet(Map<String, ItemView> items, String followUpsExpected, String countedWeight, String bonus,
+                        String penalty, String total) {
     }
 
     public record ScorecardView(String id, String staffId, String orgUnit, String month, String status, Inputs inputs,

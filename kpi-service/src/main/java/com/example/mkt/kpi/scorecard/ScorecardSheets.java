@@ -26,8 +26,9 @@ public class ScorecardSheets {
     private final ReviewBlend blend;
     private final ObjectMapper json;
 
-    public ScorecardSheets(ScorecardCalculator calculator, FollowUpQuota quota, ReviewBlend blend, ObjectMapper json) {
-        this.calculator = calculator;
+    public ScorecardSheets(ScorecardCalculator calculator, UnmeasuredConfig unmeasured, FollowUpQuota quota,
+            ReviewBlend blend, ObjectMapper json) {
+        this.calculator = calculator.withUnmeasured(unmeasured.treatment());
         this.quota = quota;
         this.blend = blend;
         this.json = json;
@@ -70,11 +71,7 @@ public class ScorecardSheets {
                     decimals(reviews.peers()))).orElseThrow(() -> ApiException.unprocessable("reviews.manager",
                             "the manager's review is required"));
         }
-        Map<String, ScorecardResource.ItemView> items = new LinkedHashMap<>();
-        sheet.items().forEach((item, score) -> items.put(item.name(),
-                new ScorecardResource.ItemView(points(score.weight()), points(score.deductions()), points(score.score()))));
-        ScorecardResource.Sheet view = new ScorecardResource.Sheet(items, expected.toPlainString(), points(sheet.bonus()), points(sheet.penalty()),
-                points(sheet.total()));
+        ScorecardResource.Sheet view = view(sheet, expected);
         try {
             s.inputs = json.writeValueAsString(new ScorecardResource.Stored(in, reviews));
             s.sheet = json.writeValueAsString(view);
@@ -84,6 +81,15 @@ public class ScorecardSheets {
         s.sheetTotal = sheet.total();
         s.finalScore = finalScore;
         s.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    private static ScorecardResource.Sheet view(Scorecard sheet, BigDecimal expected) {
+        Map<String, ScorecardResource.ItemView> items = new LinkedHashMap<>();
+        sheet.items().forEach((item, score) -> items.put(item.name(), new ScorecardResource.ItemView(
+                points(score.weight()), points(score.deductions()), score.counted() ? points(score.score()) : null,
+                score.measured(), score.treatment() == null ? null : score.treatment().name())));
+        return new ScorecardResource.Sheet(items, expected.toPlainString(), points(sheet.countedWeight()),
+                points(sheet.bonus()), points(sheet.penalty()), points(sheet.total()));
     }
 
     private static List<BigDecimal> decimals(List<String> values) {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -141,6 +142,25 @@ class ScorecardsIT {
                 .then().statusCode(422).body("errors[0].field", equalTo("reviews.manager"));
         given().header("Authorization", MANAGER).header("If-Match", "\"0\"").contentType(ContentType.JSON)
                 .body(Map.of("inputs", half)).when().put("/api/v1/scorecards/" + id).then().statusCode(412);
+    }
+
+    /** No surveys: satisfaction says it measured nothing and is left out, the other 90 points scaled to 100. */
+    @Test
+    void anItemWithNothingToMeasureSaysSoAndIsLeftOut() {
+        Map<String, Object> in = inputs(1);                 // call quality 30 − 2 = 28
+        in.put("surveyed", 0);
+        in.put("satisfied", 0);
+        String id = create("st-unmeasured-" + S, "2026-04", in, null);
+        given().header("Authorization", MANAGER).when().get("/api/v1/scorecards/" + id).then().statusCode(200)
+                .body("sheet.items.SATISFACTION.measured", equalTo(false))
+                .body("sheet.items.SATISFACTION.treatment", equalTo("EXCLUDED_REWEIGHTED"))
+                .body("sheet.items.SATISFACTION.score", nullValue())
+                .body("sheet.items.SATISFACTION.deductions", equalTo("0.00"))
+                .body("sheet.items.CALL_QUALITY.measured", equalTo(true))
+                .body("sheet.items.CALL_QUALITY.treatment", nullValue())
+                .body("sheet.countedWeight", equalTo("90.00"))
+                // 88 of 90 measured = 97.777... of 100
+                .body("sheet.total", equalTo("97.78")).body("finalScore", equalTo("97.78"));
     }
 
     @Test

@@ -40,6 +40,31 @@ class ProratedBandsTest {
         assertEquals(new BigDecimal(shown), quota.expected(attendance));
         Scorecard card = calculator.compute(new ScorecardInput(0, 0, 0, done, quota.owed(attendance), 0, 0, 0, 0,
                 List.of(), List.of(), List.of()));
+        ItemScore item = card.items().get(ScoreItem.FOLLOW_UP_COMPLETION);
+        assertEquals(0, BigDecimal.valueOf(deducted).compareTo(item.deductions()), card.toString());
+        assertEquals(daysOnDuty > 0, item.measured(), "nothing owed is nothing measured");
+    }
+
+    /**
+     * The same at a quota of 150 (kpi.scorecard.follow-up-quota): 150 x 18/19 = 142.105... and 150 x 2/19 = 15.789...
+     * have no finite decimal, and 135 and 15 done are exactly 95 % of them; 150 x 7/21 = 50 exactly.
+     */
+    @ParameterizedTest(name = "quota 150, {1} of {2} days, {0} done: -{3}")
+    @CsvSource({
+        "135, 18, 19, 1",
+        "134, 18, 19, 2",
+        "15, 2, 19, 1",
+        "14, 2, 19, 2",
+        "50, 7, 21, 0",
+        "49, 7, 21, 1",
+        "40, 7, 21, 2",
+        "38, 7, 21, 3",
+        "37, 7, 21, 5"
+    })
+    void anotherQuotaIsJudgedExactlyToo(int done, int daysOnDuty, int scheduledDays, int deducted) {
+        FollowUpQuota quota150 = new FollowUpQuota(new FollowUpQuotaPolicy(150));
+        Scorecard card = calculator.compute(new ScorecardInput(0, 0, 0, done,
+                quota150.owed(new Attendance(daysOnDuty, scheduledDays)), 0, 0, 0, 0, List.of(), List.of(), List.of()));
         assertEquals(0, BigDecimal.valueOf(deducted).compareTo(
                 card.items().get(ScoreItem.FOLLOW_UP_COMPLETION).deductions()), card.toString());
     }

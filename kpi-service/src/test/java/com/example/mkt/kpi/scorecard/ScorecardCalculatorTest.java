@@ -68,7 +68,7 @@ class ScorecardCalculatorTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"10, 10, 20", "10, 9, 10", "10, 0, 10", "0, 0, 20", "1, 1, 20"})
+    @CsvSource({"10, 10, 20", "10, 9, 10", "10, 0, 10", "1, 1, 20", "300, 299, 10"})
     void complaintResolutionIsAllOrTen(int received, int resolved, BigDecimal score) {
         Builder b = month();
         b.complaintsReceived = received;
@@ -90,9 +90,8 @@ class ScorecardCalculatorTest {
             "0, 200.00, 5",
             // prorated expectations: 95% of 189.48 is 180.006, so 180 is just under it; 95% of 189.47 is 179.9965
             "180, 189.48, 8",
-            "180, 189.47, 9",
-            // nobody expected anything (absent all month)
-            "0, 0.00, 10"})
+            "180, 189.47, 9"})
+    // nobody expected anything (absent all month): UnmeasuredItemsTest
     void followUpCompletionBands(int done, BigDecimal expected, BigDecimal score) {
         Builder b = month();
         b.followUpsDone = done;
@@ -110,7 +109,7 @@ class ScorecardCalculatorTest {
 
     @ParameterizedTest
     @CsvSource({"100, 100, 10", "100, 99, 9", "100, 95, 9", "100, 94, 8", "100, 80, 8", "100, 79, 7", "100, 75, 7",
-            "100, 74, 5", "3, 2, 5", "0, 0, 10"})
+            "100, 74, 5", "3, 2, 5", "20, 19, 9", "20, 18, 8", "20, 16, 8", "20, 15, 7", "20, 14, 5", "4, 3, 7"})
     void satisfactionBands(int surveyed, int satisfied, BigDecimal score) {
         Builder b = month();
         b.surveyed = surveyed;

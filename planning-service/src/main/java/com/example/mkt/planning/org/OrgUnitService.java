@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +48,29 @@ public class OrgUnitService {
         if (OrgUnitEntity.findById(cmd.code()) != null) {
             throw ApiException.conflict("org unit " + cmd.code() + " already exists");
         }
+        return insert(cmd);
+    }
+
+    /**
+     * Creates the head office when the tree has none, like any created unit (validated, published through the
+     * outbox); nothing when a head office exists, whatever its code. Under the tree lock, so replicas starting
+     * together create one root: the second waits for the first to commit and then finds it.
+     *
+     * @return the root created, or empty when there already was one
+     */
+    @Transactional
+    public Optional<OrgUnitEntity> createRootIfAbsent(String code, String name) {
+        lockTree();
+        if (OrgUnitEntity.count("kind", OrgUnitKind.HQ) > 0) {
+            return Optional.empty();
+        }
+        if (OrgUnitEntity.findById(code) != null) {
+            throw new IllegalStateException("the configured org root " + code + " exists but is not the head office");
+        }
+        return Optional.of(insert(new NewUnit(code, name, OrgUnitKind.HQ, null)));
+    }
+
+    private OrgUnitEntity insert(NewUnit cmd) {
         List<OrgUnit> units = new ArrayList<>(currentUnits());
         units.add(new OrgUnit(cmd.code(), cmd.name(), cmd.kind(), cmd.parent(), true));
         try {

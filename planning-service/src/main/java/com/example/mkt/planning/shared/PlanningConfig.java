@@ -98,6 +98,21 @@ public interface PlanningConfig {
         /** Branches run directly by head office ("总部直属分公司"); false forces a region in between. */
         @WithDefault("true")
         boolean branchUnderHq();
+
+        /** The head office a fresh platform starts with (docs/domain.md#org-tree). */
+        Root root();
+    }
+
+    interface Root {
+        /** Whether the service creates the root on start when the tree has no head office. */
+        @WithDefault("true")
+        boolean createOnStart();
+
+        @WithDefault("HQ")
+        String code();
+
+        @WithDefault("总部")
+        String name();
     }
 
     interface Reports {
