@@ -76,7 +76,8 @@ public class ApiDocumentConventions implements OASFilter {
         if (hasInput) {
             error(responses, "400");
         }
-        if (path.contains("{")) {
+        if (path.contains("{") || hasQuery(operation)) {
+            // a path id, or a query naming something (orgUnit=...), that is not there or not visible to the caller
             error(responses, "404");
         }
         if (body) {
@@ -116,6 +117,11 @@ public class ApiDocumentConventions implements OASFilter {
     private static boolean requiresIfMatch(PathItem.HttpMethod method, Operation operation) {
         return (method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH)
                 && hasParameter(operation, "If-Match");
+    }
+
+    private static boolean hasQuery(Operation operation) {
+        return operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY);
     }
 
     private static boolean hasParameter(Operation operation, String name) {
