@@ -95,15 +95,38 @@ final class DeadLetterTool {
             if (letters.isEmpty()) {
                 continue;
             }
-            List<List<String>> rows = new ArrayList<>();
-            rows.add(List.of("OFFSET", "FAILED AT", "CONSUMER", "TYPE", "EVENT ID", "REASON"));
-            for (DeadLetter l : letters) {
-                rows.add(List.of(Long.toString(l.offset()), l.failedAt().toString(),
-                        l.headers().getOrDefault("dlq-consumer", "?"), l.type(), l.eventId(),
-                        cut(l.headers().getOrDefault("dlq-reason", ""), 100)));
-            }
-            console.table(rows);
+            console.table(rows(letters));
         }
+    }
+
+    /**
+     * One row per original record: each consumer of a topic dead-letters a bad record on its own, so one record may
+     * be there once per consumer; the row names them all, with the dead letters' offsets (any of them replays it).
+     */
+    static List<List<String>> rows(List<DeadLetter> letters) {
+        Map<String, List<DeadLetter>> byOriginal = new LinkedHashMap<>();
+        for (DeadLetter l : letters) {
+            String original = l.headers().containsKey("dlq-original-offset")
+                    ? l.originalTopic() + "-" + l.headers().getOrDefault("dlq-original-partition", "?") + "@"
+                            + l.headers().get("dlq-original-offset")
+                    : l.topic() + "@" + l.offset();
+            byOriginal.computeIfAbsent(original, k -> new ArrayList<>()).add(l);
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("OFFSET", "ORIGINAL", "FAILED AT", "CONSUMERS", "TYPE", "EVENT ID", "REASON"));
+        byOriginal.forEach((original, group) -> {
+            DeadLetter first = group.get(0);
+            String offsets = group.stream().map(l -> Long.toString(l.offset())).collect(java.util.stream.Collectors
+                    .joining(","));
+            String consumers = group.stream().map(l -> l.headers().getOrDefault("dlq-consumer", "?")).distinct()
+                    .collect(java.util.stream.Collectors.joining(","));
+            long reasons = group.stream().map(l -> l.headers().getOrDefault("dlq-reason", "")).distinct().count();
+            String reason = cut(first.headers().getOrDefault("dlq-reason", ""), 100)
+                    + (reasons > 1 ? " (+" + (reasons - 1) + " other reasons: dlq show)" : "");
+            rows.add(List.of(offsets, original, first.failedAt().toString(), consumers, first.type(), first.eventId(),
+                    reason));
+        });
+        return rows;
     }
 
     private void show(DeadLetterRequest request) {

@@ -58,4 +58,22 @@ class DeadLetterRequestTest {
         assertEquals("sales.events", late.originalTopic());
         assertEquals("POS-2", late.eventId());
     }
+
+    @Test
+    void oneRowPerOriginalRecordNamingEveryConsumer() {
+        java.util.function.BiFunction<Long, String, DeadLetterTool.DeadLetter> by = (offset, consumer) ->
+                new DeadLetterTool.DeadLetter("sales.events.dlq", 0, offset, "k", "not json",
+                        Map.of("dlq-original-topic", "sales.events", "dlq-original-partition", "2",
+                                "dlq-original-offset", "41", "dlq-consumer", consumer,
+                                "dlq-reason", "not a CloudEvents JSON envelope", "dlq-failed-at",
+                                "2026-12-05T01:00:00Z"), Instant.EPOCH);
+        var rows = DeadLetterTool.rows(java.util.List.of(by.apply(7L, "kpi-service.sales"),
+                by.apply(8L, "campaign-sales"), by.apply(9L, "customer-service.sales"), letter(10, "POS-9",
+                        "2026-12-05T02:00:00Z")));
+        assertEquals(3, rows.size(), rows.toString());
+        assertEquals(java.util.List.of("7,8,9", "sales.events-2@41", "2026-12-05T01:00:00Z",
+                "kpi-service.sales,campaign-sales,customer-service.sales", "", "", "not a CloudEvents JSON envelope"),
+                rows.get(1));
+        assertEquals("POS-9", rows.get(2).get(5));
+    }
 }

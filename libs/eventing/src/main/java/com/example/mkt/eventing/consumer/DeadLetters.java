@@ -82,6 +82,6 @@ public class DeadLetters {
         StringWriter out = new StringWriter();
         error.printStackTrace(new PrintWriter(out));
         String text = out.toString();
-        return text.length() > 4000 ? text.substring(0, 4000) : text;
+        return text.length() > 2000 ? text.substring(0, 2000) : text;
     }
 }
