@@ -26,7 +26,7 @@ final class EnvelopeParts {
     /** The message of one event type: its envelope pinned to the type, its data the producer's schema. */
     static ObjectNode message(String type, EventGroup group, Topic topic, ObjectNode dataSchema) {
         ObjectNode message = NODES.objectNode().put("name", type).put("title", type)
-                .put("summary", dataSchema.path("title").asText(type)).put("description", description(type, group, topic, dataSchema))
+                .put("summary", dataSchema.path("x-source").path("title").asText(type)).put("description", description(type, group, topic, dataSchema))
                 .put("contentType", CONTENT_TYPE);
         message.set("headers", ref("#/components/schemas/" + AsyncApiDocument.EVENT_HEADERS));
         message.set("payload", payload(type, group));
@@ -51,7 +51,7 @@ final class EnvelopeParts {
                 : "The producing service: " + String.join(", ", services));
         properties.putObject("subject").put("type", "string").put("description", "The record key: " + group.key());
         properties.set("data", ref("#/components/schemas/" + group.schemaName(type)));
-        ObjectNode payload = NODES.objectNode().put("title", type + " event")
+        ObjectNode payload = NODES.objectNode().put("title", PublishedSchemas.typeName(type) + "Event")
                 .put("description", "CloudEvents 1.0 structured mode: the envelope, its data a " + type + " v"
                         + group.dataversion() + ".");
         payload.putArray("allOf").add(ref("#/components/schemas/" + PublishedSchemas.ENVELOPE)).add(pinned);
@@ -75,7 +75,7 @@ final class EnvelopeParts {
 
     /** Kafka record headers of every event. */
     static ObjectNode eventHeaders() {
-        ObjectNode headers = NODES.objectNode().put("type", "object")
+        ObjectNode headers = NODES.objectNode().put("title", "EventHeaders").put("type", "object")
                 .put("description", "Kafka record headers of every event.");
         ObjectNode properties = headers.putObject("properties");
         properties.putObject("content-type").put("const", CONTENT_TYPE + "; charset=UTF-8");
@@ -88,7 +88,7 @@ final class EnvelopeParts {
 
     /** The headers a dead letter carries besides the original record's. */
     static ObjectNode deadLetterHeaders() {
-        ObjectNode headers = NODES.objectNode().put("type", "object")
+        ObjectNode headers = NODES.objectNode().put("title", "DeadLetterHeaders").put("type", "object")
                 .put("description", "The original record's headers, plus why and where it failed.");
         headers.putArray("required").add("dlq-reason").add("dlq-consumer").add("dlq-original-topic")
                 .add("dlq-original-partition").add("dlq-original-offset").add("dlq-failed-at");

@@ -122,7 +122,7 @@ class AsyncApiDocumentTest {
     @Test
     void schemasAreTheProducersFilesAsTheyAre() throws IOException {
         List<String> stale = new ArrayList<>();
-        for (var schema : (Iterable<Map.Entry<String, JsonNode>>) () -> DOCUMENT.path("components").path("schemas").fields()) {
+        for (Map.Entry<String, JsonNode> schema : DOCUMENT.path("components").path("schemas").properties()) {
             JsonNode source = schema.getValue().path("x-source");
             if (source.isMissingNode()) {
                 continue;
@@ -170,6 +170,19 @@ class AsyncApiDocumentTest {
             }
         });
         assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void namesTheModelsAGeneratorMakes() {
+        JsonNode sales = DOCUMENT.at("/components/schemas/sales.recorded.v1");
+        assertEquals("SalesRecordedV1", sales.path("title").asText());
+        assertEquals("SalesRecordedV1Kind", sales.at("/properties/kind/title").asText());
+        assertEquals("SalesRecordedV1ItemsItem", sales.at("/properties/items/items/title").asText());
+        assertEquals("KpiAlertOpenedV1", DOCUMENT.at("/components/schemas/kpi-alert.opened.v1/title").asText());
+        assertEquals("SalesRecordedEvent", DOCUMENT.at("/components/messages/sales.recorded/payload/title").asText());
+        assertTrue(sales.at("/x-source/title").asText().startsWith("sales.recorded v1: "), "the producer's title is kept");
+        assertEquals(sales.at("/x-source/title").asText(),
+                DOCUMENT.at("/components/messages/sales.recorded/summary").asText());
     }
 
     @Test

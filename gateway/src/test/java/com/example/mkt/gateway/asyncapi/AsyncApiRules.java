@@ -61,7 +61,7 @@ final class AsyncApiRules {
             }
         }
         if (node.isObject()) {
-            node.fields().forEachRemaining(field -> walk(field.getValue(), at + "/" + field.getKey(), document, violations));
+            node.properties().forEach(field -> walk(field.getValue(), at + "/" + field.getKey(), document, violations));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 walk(node.get(i), at + "/" + i, document, violations);
@@ -72,7 +72,7 @@ final class AsyncApiRules {
     /** AsyncAPI 3.0: an operation's messages must be messages of the channel it names. */
     private static List<String> operationsOutsideTheirChannel(JsonNode document) {
         List<String> violations = new ArrayList<>();
-        document.path("operations").fields().forEachRemaining(operation -> {
+        document.path("operations").properties().forEach(operation -> {
             String channel = operation.getValue().path("channel").path("$ref").asText();
             if (!channel.startsWith("#/channels/")) {
                 violations.add("operation " + operation.getKey() + " names no channel of the document: " + channel);
@@ -89,7 +89,7 @@ final class AsyncApiRules {
 
     private static List<String> undefinedServerVariables(JsonNode document) {
         List<String> violations = new ArrayList<>();
-        document.path("servers").fields().forEachRemaining(server -> {
+        document.path("servers").properties().forEach(server -> {
             Matcher variables = VARIABLE.matcher(server.getValue().path("host").asText()
                     + server.getValue().path("pathname").asText());
             while (variables.find()) {
