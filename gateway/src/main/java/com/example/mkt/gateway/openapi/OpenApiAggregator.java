@@ -42,6 +42,9 @@ public class OpenApiAggregator {
               <link rel="stylesheet" href="/q/swagger-ui/swagger-ui.css">
             </head>
             <body>
+              <p style="font-family: sans-serif; margin: 1em 2em">Events on Kafka (topics, keys, CloudEvents envelope,
+                payload schemas, producers and consumers): the AsyncAPI 3.0 document,
+                <a href="/asyncapi">JSON</a> or <a href="/asyncapi.yaml">YAML</a>.</p>
               <div id="swagger-ui"></div>
               <script src="/q/swagger-ui/swagger-ui-bundle.js"></script>
               <script>
