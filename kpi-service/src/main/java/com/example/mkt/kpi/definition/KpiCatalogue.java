@@ -21,6 +21,7 @@ public final class KpiCatalogue {
     public static final String CHURN_RATE = "CHURN_RATE";
     public static final String CAMPAIGN_ROI = "CAMPAIGN_ROI";
     public static final String EXPENSE_CONTROL_RATE = "EXPENSE_CONTROL_RATE";
+    public static final String REPORT_ON_TIME_RATE = "REPORT_ON_TIME_RATE";
 
     private final Map<String, KpiDefinition> byCode;
 
@@ -61,7 +62,9 @@ public final class KpiCatalogue {
                 KpiDefinition.ratio(CAMPAIGN_ROI, "活动投资回报率", Direction.HIGHER_IS_BETTER,
                         "campaign revenue minus cost (CNY)", "campaign cost (CNY)"),
                 KpiDefinition.ratio(EXPENSE_CONTROL_RATE, "费用控制率", Direction.LOWER_IS_BETTER,
-                        "expenses spent (CNY)", "expense budget (CNY)")));
+                        "expenses spent (CNY)", "expense budget (CNY)"),
+                KpiDefinition.ratio(REPORT_ON_TIME_RATE, "报告按时提交率", Direction.HIGHER_IS_BETTER,
+                        "weekly and monthly reports handed in by their deadline", "reports due")));
     }
 
     public Optional<KpiDefinition> find(String code) {

@@ -26,7 +26,8 @@ class KpiCatalogueTest {
             "SATISFACTION_RATE, 客户满意度, RATE, RATIO, HIGHER_IS_BETTER",
             "CHURN_RATE, 客户流失率, RATE, RATIO, LOWER_IS_BETTER",
             "CAMPAIGN_ROI, 活动投资回报率, RATE, RATIO, HIGHER_IS_BETTER",
-            "EXPENSE_CONTROL_RATE, 费用控制率, RATE, RATIO, LOWER_IS_BETTER"})
+            "EXPENSE_CONTROL_RATE, 费用控制率, RATE, RATIO, LOWER_IS_BETTER",
+            "REPORT_ON_TIME_RATE, 报告按时提交率, RATE, RATIO, HIGHER_IS_BETTER"})
     void standardCatalogue(String code, String name, KpiUnit unit, Aggregation aggregation, Direction direction) {
         KpiDefinition kpi = catalogue.require(code);
         assertEquals(name, kpi.name());
@@ -37,7 +38,7 @@ class KpiCatalogueTest {
 
     @Test
     void holdsTheNineKpisOfTheSource() {
-        assertEquals(9, catalogue.all().size());
+        assertEquals(10, catalogue.all().size());
     }
 
     @Test
