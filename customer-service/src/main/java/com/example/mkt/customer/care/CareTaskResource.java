@@ -24,6 +24,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.example.mkt.customer.customer.CustomerAccess;
 import com.example.mkt.customer.shared.Money;
 import com.example.mkt.customer.web.Params;
@@ -47,6 +48,7 @@ import io.quarkus.panache.common.Parameters;
 public class CareTaskResource {
 
     /** {@code actualCost} in CNY, at most the task's budget cap; omitted when nothing was spent. */
+    @Schema(name = "CareTaskCompletion")
     public record Completion(@NotBlank @Size(max = 4000) String outcome, BigDecimal actualCost) {
     }
 

@@ -29,7 +29,7 @@ public class CreditChangeResource {
             @NotBlank @Size(max = 2000) String reason, OffsetDateTime triggeredAt) {
     }
 
-    public record RequestView(String id, String customerId, String from, String to, String reason,
+    public record CreditChangeRequestView(String id, String customerId, String from, String to, String reason,
             OffsetDateTime triggeredAt, String state, String owner, OffsetDateTime stepDue, OffsetDateTime overallDue,
             boolean hqExtended, List<String> escalatedSteps, OffsetDateTime closedAt, List<String> allowedActions,
             long version) {
@@ -95,7 +95,7 @@ public class CreditChangeResource {
         return e;
     }
 
-    RequestView view(CreditChangeEntity e) {
+    CreditChangeRequestView view(CreditChangeEntity e) {
         return service.view(e);
     }
 }

@@ -144,11 +144,11 @@ public class CreditChangeService {
         return events.size();
     }
 
-    public CreditChangeResource.RequestView view(CreditChangeEntity e) {
+    public CreditChangeResource.CreditChangeRequestView view(CreditChangeEntity e) {
         CreditChangeRequest r = e.toDomain();
         CreditChangeWorkflow w = workflow;
         Instant now = clock.instant();
-        return new CreditChangeResource.RequestView(e.id, e.customerId, e.fromTier == null ? "ORDINARY" : e.fromTier,
+        return new CreditChangeResource.CreditChangeRequestView(e.id, e.customerId, e.fromTier == null ? "ORDINARY" : e.fromTier,
                 e.toTier == null ? "ORDINARY" : e.toTier, e.reason, Times.out(e.triggeredAt), e.state,
                 w.owner(r).map(Enum::name).orElse(null), w.stepDue(r).map(Times::out).orElse(null),
                 Times.out(w.overallDue(r)), e.hqExtended, List.of(e.escalatedSteps), Times.out(e.closedAt),

@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.example.mkt.customer.credit.CreditChangeResource.NewRequest;
-import com.example.mkt.customer.credit.CreditChangeResource.RequestView;
+import com.example.mkt.customer.credit.CreditChangeResource.CreditChangeRequestView;
 import com.example.mkt.customer.customer.Customer;
 import com.example.mkt.customer.customer.CustomerAccess;
 import com.example.mkt.rest.concurrency.ETags;
@@ -56,7 +56,7 @@ public class CustomerCreditChangeResource {
     }
 
     @GET
-    public Page<RequestView> list(@PathParam("customerId") String customerId, @QueryParam("limit") Integer limit,
+    public Page<CreditChangeRequestView> list(@PathParam("customerId") String customerId, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         Customer c = access.require(customerId);
         PageRequest page = PageRequest.of(limit, cursor);

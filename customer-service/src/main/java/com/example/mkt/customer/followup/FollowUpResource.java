@@ -22,6 +22,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.example.mkt.customer.customer.ContactLogEntry;
 import com.example.mkt.customer.customer.CustomerAccess;
 import com.example.mkt.customer.web.CustomerEvents;
@@ -41,6 +42,7 @@ import io.quarkus.panache.common.Parameters;
 @RolesAllowed({ Roles.GM, Roles.MARKETING_DIRECTOR, Roles.MANAGER, Roles.SUPERVISOR, Roles.STAFF, Roles.ANALYST })
 public class FollowUpResource {
 
+    @Schema(name = "FollowUpCompletion")
     public record Completion(@NotNull ContactChannel channel, @NotBlank @Size(max = 4000) String outcome) {
     }
 

@@ -72,7 +72,7 @@ public class SurveyResource {
             BigDecimal score, boolean satisfied, OffsetDateTime answeredAt, String recordedBy) {
     }
 
-    public record RequestView(String id, String complaintId, String customerId, String orgUnit, String salesperson,
+    public record SurveyRequestView(String id, String complaintId, String customerId, String orgUnit, String salesperson,
             String templateId, String status, OffsetDateTime requestedAt, String answerId,
             OffsetDateTime answeredAt) {
     }
@@ -195,7 +195,7 @@ public class SurveyResource {
     /** Surveys asked of customers after closed complaints; {@code status}: PENDING or ANSWERED. Oldest first. */
     @GET
     @Path("requests")
-    public Page<RequestView> requests(@QueryParam("status") String status,
+    public Page<SurveyRequestView> requests(@QueryParam("status") String status,
             @QueryParam("customerId") String customerId, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
@@ -264,8 +264,8 @@ public class SurveyResource {
                 service.scores(a), a.comment, a.score, a.satisfied, Times.out(a.answeredAt), a.recordedBy);
     }
 
-    private static RequestView view(SurveyRequestEntity r) {
-        return new RequestView(r.id, r.complaintId, r.customerId, r.orgUnit, r.salesperson, r.templateId, r.status,
+    private static SurveyRequestView view(SurveyRequestEntity r) {
+        return new SurveyRequestView(r.id, r.complaintId, r.customerId, r.orgUnit, r.salesperson, r.templateId, r.status,
                 Times.out(r.requestedAt), r.answerId, Times.out(r.answeredAt));
     }
 
