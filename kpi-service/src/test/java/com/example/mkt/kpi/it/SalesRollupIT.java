@@ -373,7 +373,8 @@ class SalesRollupIT {
     @Test
     void theCatalogueListsTheBuiltInKpis() {
         given().header("Authorization", TestTokens.bearer("staff", NC)).queryParam("limit", 500)
-                .when().get("/api/v1/kpis").then().statusCode(200).body("items", hasSize(9))
+                .when().get("/api/v1/kpis").then().statusCode(200).body("items", hasSize(10))
+                .body("items.find { it.code == 'REPORT_ON_TIME_RATE' }.name", equalTo("报告按时提交率"))
                 .body("items.find { it.code == 'SATISFACTION_RATE' }.aggregation", equalTo("RATIO"))
                 .body("items.find { it.code == 'SALES_AMOUNT' }.name", equalTo("销售额"));
         given().header("Authorization", ANALYST).when().get("/api/v1/kpis/TARGET_ACHIEVEMENT_RATE").then()
