@@ -49,6 +49,16 @@ final class ApiDocumentMerger {
             doc.getJsonObject("components", new JsonObject()).getJsonObject("schemas", new JsonObject())
                     .forEach(schema -> schemas.getMap().putIfAbsent(schema.getKey(), schema.getValue()));
         });
+        // the gateway's own answers refer to it: services define it (libs/rest ApiDocumentConventions), and a merge
+        // without any of them still resolves
+        schemas.getMap().putIfAbsent("Problem", new JsonObject().put("type", "object")
+                .put("description", "RFC 9457 problem details, the body of every error (application/problem+json)")
+                .put("required", new JsonArray().add("type").add("title").add("status"))
+                .put("properties", new JsonObject().put("type", new JsonObject().put("type", "string"))
+                        .put("title", new JsonObject().put("type", "string"))
+                        .put("status", new JsonObject().put("type", "integer"))
+                        .put("detail", new JsonObject().put("type", "string"))
+                        .put("instance", new JsonObject().put("type", "string"))));
         JsonArray tags = new JsonArray();
         ApiAreas.ALL.stream().filter(a -> areas.contains(a.name()))
                 .forEach(a -> tags.add(new JsonObject().put("name", a.name()).put("description", a.description())));
