@@ -1,7 +1,6 @@
 package com.example.mkt.kpi.campaign;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,9 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.example.mkt.eventing.consumer.EventConsumer;
-import com.example.mkt.eventing.consumer.InboundEvent;
 import com.example.mkt.kpi.config.KpiConfig;
-import com.example.mkt.kpi.rollup.Fact;
 import com.example.mkt.kpi.rollup.RollupService;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -35,15 +32,8 @@ public class CampaignEventsConsumer {
     @Incoming("campaigns")
     @Blocking
     public void onBatch(ConsumerRecords<String, String> records) {
-        consumer.consume(CONSUMER, records, this::apply);
-    }
-
-    private void apply(List<InboundEvent> events) throws Exception {
-        List<Fact> facts = new ArrayList<>();
-        for (InboundEvent event : events) {
-            CampaignFacts.read(event.type(), event.envelope().data(), config.currency()).ifPresent(facts::add);
-            CampaignFacts.expenses(event.type(), event.envelope().data(), config.currency()).ifPresent(facts::add);
-        }
-        rollups.apply(facts);
+        consumer.consume(CONSUMER, records, events -> rollups.applyEvents(events, e -> Stream.concat(
+                CampaignFacts.read(e.type(), e.envelope().data(), config.currency()).stream(),
+                CampaignFacts.expenses(e.type(), e.envelope().data(), config.currency()).stream())));
     }
 }

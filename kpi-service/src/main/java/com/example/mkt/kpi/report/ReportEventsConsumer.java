@@ -1,16 +1,11 @@
 package com.example.mkt.kpi.report;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.example.mkt.eventing.consumer.EventConsumer;
-import com.example.mkt.eventing.consumer.InboundEvent;
-import com.example.mkt.kpi.rollup.Fact;
 import com.example.mkt.kpi.rollup.RollupService;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -35,14 +30,7 @@ public class ReportEventsConsumer {
     @Incoming("reports")
     @Blocking
     public void onBatch(ConsumerRecords<String, String> records) {
-        consumer.consume(CONSUMER, records, this::apply);
-    }
-
-    private void apply(List<InboundEvent> events) throws Exception {
-        List<Fact> facts = new ArrayList<>(events.size());
-        for (InboundEvent event : events) {
-            ReportFacts.read(event.type(), event.envelope().data()).ifPresent(facts::add);
-        }
-        rollups.apply(facts);
+        consumer.consume(CONSUMER, records,
+                events -> rollups.applyEvents(events, e -> ReportFacts.read(e.type(), e.envelope().data()).stream()));
     }
 }

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +20,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import com.example.mkt.eventing.consumer.InboundEvent;
 import com.example.mkt.eventing.consumer.PoisonEventException;
 import com.example.mkt.eventing.outbox.Outbox;
 import com.example.mkt.eventing.outbox.OutboundEvent;
@@ -64,6 +67,15 @@ public class RollupService {
         this.catalogue = catalogue;
         this.calendar = calendar;
         this.policy = policy;
+    }
+
+    /**
+     * Applies the facts a consumed batch of events makes (none, one or more per event; {@code facts} reads them) as
+     * one batch: the shape every feed of this service shares.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyEvents(List<InboundEvent> events, Function<InboundEvent, Stream<Fact>> facts) throws SQLException {
+        apply(events.stream().flatMap(facts).toList());
     }
 
     /** Applies new facts; a fact seen before (same source id and KPI) has no second effect. */
