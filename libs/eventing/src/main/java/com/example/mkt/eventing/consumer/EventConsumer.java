@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -102,7 +103,7 @@ public class EventConsumer {
      */
     public void consume(String consumer, Iterable<ConsumerRecord<String, String>> records,
             Function<InboundEvent, String> idempotencyKey, EventBatchHandler handler) {
-        consume(consumer, records, idempotencyKey, handler, true);
+        consumeBatch(consumer, records, idempotencyKey, handler, event -> true);
     }
 
     /**
@@ -115,11 +116,23 @@ public class EventConsumer {
      */
     public void consumeWithoutInbox(String consumer, Iterable<ConsumerRecord<String, String>> records,
             Function<InboundEvent, String> idempotencyKey, EventBatchHandler handler) {
-        consume(consumer, records, idempotencyKey, handler, false);
+        consumeBatch(consumer, records, idempotencyKey, handler, event -> false);
     }
 
-    private void consume(String consumer, Iterable<ConsumerRecord<String, String>> records,
-            Function<InboundEvent, String> idempotencyKey, EventBatchHandler handler, boolean inboxed) {
+    /**
+     * Consumes a batch of which only some events need an inbox entry: those for which {@code inboxed} is true. The
+     * others are recorded by rows the handler inserts, as in {@link #consumeWithoutInbox} (customer-service's sales:
+     * a purchase is its customer_sale row, while a contract report changes a running figure and leaves no row).
+     */
+    public void consume(String consumer, Iterable<ConsumerRecord<String, String>> records,
+            Function<InboundEvent, String> idempotencyKey, Predicate<InboundEvent> inboxed,
+            EventBatchHandler handler) {
+        consumeBatch(consumer, records, idempotencyKey, handler, inboxed);
+    }
+
+    private void consumeBatch(String consumer, Iterable<ConsumerRecord<String, String>> records,
+            Function<InboundEvent, String> idempotencyKey, EventBatchHandler handler,
+            Predicate<InboundEvent> inboxed) {
         if (stopping) {
             throw new StoppingException(consumer, null);
         }
@@ -131,8 +144,10 @@ public class EventConsumer {
                 continue;
             }
             String key;
+            boolean needsInbox;
             try {
                 key = idempotencyKey.apply(event);
+                needsInbox = inboxed.test(event);
             } catch (RuntimeException e) {
                 deadLetters.send(consumer, record, "no idempotency key: " + e.getMessage(), e);
                 continue;
@@ -141,7 +156,7 @@ public class EventConsumer {
                 deadLetters.send(consumer, record, "no idempotency key", null);
                 continue;
             }
-            if (batch.putIfAbsent(key, new Delivery(key, event, record)) != null) {
+            if (batch.putIfAbsent(key, new Delivery(key, needsInbox, event, record)) != null) {
                 duplicatesInBatch++;
             }
         }
@@ -152,9 +167,9 @@ public class EventConsumer {
             return;
         }
         List<Delivery> deliveries = new ArrayList<>(batch.values());
-        if (!applyWithRetries(consumer, deliveries, handler, config.batchAttempts(), inboxed)) {
+        if (!applyWithRetries(consumer, deliveries, handler, config.batchAttempts())) {
             for (Delivery delivery : deliveries) {
-                if (!applyWithRetries(consumer, List.of(delivery), handler, config.eventAttempts(), inboxed)) {
+                if (!applyWithRetries(consumer, List.of(delivery), handler, config.eventAttempts())) {
                     deadLetters.send(consumer, delivery.record(), describe(delivery.lastError()), delivery.lastError());
                 }
             }
@@ -179,12 +194,12 @@ public class EventConsumer {
 
     /** True when applied (or already applied); false when the attempts ran out or the event is poison. */
     private boolean applyWithRetries(String consumer, List<Delivery> deliveries, EventBatchHandler handler,
-            int attempts, boolean inboxed) {
+            int attempts) {
         long backoff = config.initialBackoff().toMillis();
         int failures = 0;
         while (true) {
             try {
-                apply(consumer, deliveries, handler, inboxed);
+                apply(consumer, deliveries, handler);
                 return true;
             } catch (Exception | LinkageError | VirtualMachineError e) {
                 Throwable error = unwrap(e);
@@ -213,16 +228,12 @@ public class EventConsumer {
         }
     }
 
-    private void apply(String consumer, List<Delivery> deliveries, EventBatchHandler handler, boolean inboxed)
-            throws Exception {
+    private void apply(String consumer, List<Delivery> deliveries, EventBatchHandler handler) throws Exception {
         QuarkusTransaction.requiringNew().timeout(300).call(() -> {
-            List<InboundEvent> todo;
-            if (inboxed) {
-                Set<String> fresh = inbox.claim(consumer, deliveries.stream().map(Delivery::key).toList());
-                todo = deliveries.stream().filter(d -> fresh.contains(d.key())).map(Delivery::event).toList();
-            } else {
-                todo = deliveries.stream().map(Delivery::event).toList();
-            }
+            List<String> claims = deliveries.stream().filter(Delivery::inboxed).map(Delivery::key).toList();
+            Set<String> fresh = claims.isEmpty() ? Set.of() : inbox.claim(consumer, claims);
+            List<InboundEvent> todo = deliveries.stream().filter(d -> !d.inboxed() || fresh.contains(d.key()))
+                    .map(Delivery::event).toList();
             if (!todo.isEmpty()) {
                 handler.handle(todo);
             }
@@ -296,18 +307,24 @@ public class EventConsumer {
     /** One event of a batch, with what went wrong with it last. */
     private static final class Delivery {
         private final String key;
+        private final boolean inboxed;
         private final InboundEvent event;
         private final ConsumerRecord<String, String> record;
         private Throwable lastError;
 
-        Delivery(String key, InboundEvent event, ConsumerRecord<String, String> record) {
+        Delivery(String key, boolean inboxed, InboundEvent event, ConsumerRecord<String, String> record) {
             this.key = key;
+            this.inboxed = inboxed;
             this.event = event;
             this.record = record;
         }
 
         String key() {
             return key;
+        }
+
+        boolean inboxed() {
+            return inboxed;
         }
 
         InboundEvent event() {
