@@ -25,10 +25,19 @@ record ServiceSpec(String name, String shortName, int defaultPort) {
      * Heap capped at 256 MB; the rest keeps the non-heap parts small, since five services share a laptop with
      * Kafka and PostgreSQL. Serial GC has the least footprint and is plenty for one or two cores' worth of work;
      * the metaspace and code-cache caps stop a service's footprint from creeping up over a long session.
+     * <p>
+     * The young generation is fixed at 96 MB (64 MB eden, two 16 MB survivor spaces). A sales batch of 2,000 records
+     * keeps 10-20 MB alive while it is applied; with the default sizing (a 34 MB eden, 4 MB survivors, from a 32 MB
+     * initial heap) most of it was promoted early, the old generation filled and a full collection followed every
+     * few thousand sales. Measured on the same bench workload (30,000 + 100,000 sales and the read phase): young
+     * collections 640 to 285, full collections 71 to 26 over the four busy services, for about 45 MB more resident
+     * memory each when idle. -Xmn alone is not enough: the young generation is capped by the initial heap, hence
+     * -Xms128m.
      */
     static final List<String> JVM_OPTIONS = List.of(
-            "-Xms32m", "-Xmx256m",
+            "-Xms128m", "-Xmx256m",
             "-XX:+UseSerialGC",
+            "-Xmn96m", "-XX:SurvivorRatio=4",
             "-XX:MaxMetaspaceSize=192m",
             "-XX:ReservedCodeCacheSize=96m",
             "-XX:MaxDirectMemorySize=128m",
