@@ -122,6 +122,15 @@ public interface GatewayConfig {
         /** Longest wait for Kafka's acknowledgement before the request answers 503. */
         @WithDefault("30s")
         Duration publishTimeout();
+
+        /**
+         * How long a published eventId is remembered, so that its resend is answered DUPLICATE. Older receipts are
+         * deleted: the table and its index stay the size of this window instead of growing with every sale ever
+         * ingested. A resend after the window is published again and every consumer drops it by its eventId (their
+         * fact rows are kept for good), so it still counts once.
+         */
+        @WithDefault("P35D")
+        Duration receiptRetention();
     }
 
     interface OpenApi {

@@ -51,6 +51,21 @@ public class SalesReceipts {
     public record Receipt(String eventId, UUID envelopeId) {
     }
 
+    static final int PRUNE_CHUNK = 10_000;
+
+    /** Deletes up to {@code limit} receipts received before {@code before}, in a transaction of its own. */
+    int deleteReceivedBefore(java.time.Instant before, int limit) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM sales_event_receipt WHERE ctid = ANY(ARRAY("
+                     + "SELECT ctid FROM sales_event_receipt WHERE received_at < ? LIMIT ?))")) {
+            ps.setObject(1, before.atOffset(java.time.ZoneOffset.UTC));
+            ps.setInt(2, limit);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prune sales receipts", e);
+        }
+    }
+
     /**
      * Records published events; returns the eventIds that another request recorded first (a concurrent
      * resend), which this request then reports as duplicates.
