@@ -133,9 +133,11 @@ public class ConsumerTracing {
         return (Character.digit(traceparent[FLAGS_LOW_DIGIT], 16) & 1) == 1;
     }
 
-    /** Links to every distinct creation context of the batch; records of one producer transaction share one. */
+    /**
+     * Links to every distinct creation context of the batch, the parent's included (as the conventions link every
+     * message); records of one producer transaction share one.
+     */
     private void link(Span span, int size, IntFunction<ConsumerRecord<String, String>> record) {
-        SpanContext own = span.getSpanContext();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < size; i++) {
             Headers headers = record.apply(i).headers();
@@ -144,7 +146,7 @@ public class ConsumerTracing {
                 continue;
             }
             SpanContext context = Span.fromContext(extract(headers)).getSpanContext();
-            if (context.isValid() && !context.equals(own)) {
+            if (context.isValid()) {
                 span.addLink(context);
             }
         }

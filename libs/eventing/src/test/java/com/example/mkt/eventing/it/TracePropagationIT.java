@@ -87,6 +87,10 @@ class TracePropagationIT {
                     "the event the handler published continues the trace from the consumer span");
             System.out.printf("trace %s: %s -> %s -> %s -> %s%n", traceId, request.getSpanContext().getSpanId(),
                     traceparent(first), process.getSpanId(), traceparent(forwarded));
+            spans.getFinishedSpanItems().stream().filter(d -> d.getTraceId().equals(traceId))
+                    .forEach(d -> System.out.printf("  span %s %s (%s) parent %s, scope %s, %d links%n", d.getSpanId(),
+                            d.getName(), d.getKind(), d.getParentSpanId(), d.getInstrumentationScopeInfo().getName(),
+                            d.getLinks().size()));
         }
     }
 
