@@ -5,24 +5,17 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SpanProcessor;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 
-/** Every sampled span of the test application, kept in memory (Quarkus adds SpanProcessor beans to its SDK). */
+/**
+ * Every sampled span of the test application, kept in memory: Quarkus exports to SpanExporter beans (its batch
+ * processor, every 50 ms in the tests: application.properties).
+ */
 @ApplicationScoped
 public class TestSpans {
-
-    private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
 
     @Produces
     @Singleton
     InMemorySpanExporter exporter() {
-        return exporter;
-    }
-
-    @Produces
-    @Singleton
-    SpanProcessor processor() {
-        return SimpleSpanProcessor.create(exporter);
+        return InMemorySpanExporter.create();
     }
 }

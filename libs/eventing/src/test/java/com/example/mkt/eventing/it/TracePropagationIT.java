@@ -87,6 +87,10 @@ class TracePropagationIT {
                     "the event the handler published continues the trace from the consumer span");
             System.out.printf("trace %s: %s -> %s -> %s -> %s%n", traceId, request.getSpanContext().getSpanId(),
                     traceparent(first), process.getSpanId(), traceparent(forwarded));
+            assertEquals(List.of(process.getSpanId()), spans.getFinishedSpanItems().stream()
+                    .filter(d -> d.getTraceId().equals(traceId) && d.getKind() == SpanKind.CONSUMER)
+                    .map(SpanData::getSpanId).toList(),
+                    "one consumer span, the batch's: the connector's span per record is off (microprofile-config)");
             spans.getFinishedSpanItems().stream().filter(d -> d.getTraceId().equals(traceId))
                     .forEach(d -> System.out.printf("  span %s %s (%s) parent %s, scope %s, %d links%n", d.getSpanId(),
                             d.getName(), d.getKind(), d.getParentSpanId(), d.getInstrumentationScopeInfo().getName(),
