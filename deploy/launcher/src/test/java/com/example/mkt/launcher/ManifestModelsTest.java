@@ -22,8 +22,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * Every rendered object read strictly into the model of its kind, as the API server would read it: Kubernetes' own
- * kinds into fabric8's model (the version Quarkus manages), Strimzi's into Strimzi's Java API (the operator's
- * release), CloudNativePG's against the operator's CRD schema (test resources crds/). A misspelt or misplaced field,
+ * kinds into fabric8's model (the version Quarkus manages), prometheus-operator's (PodMonitor, PrometheusRule) into
+ * fabric8's monitoring.coreos.com model, Strimzi's into Strimzi's Java API (the operator's release), CloudNativePG's
+ * against the operator's CRD schema (test resources crds/). A misspelt or misplaced field,
  * which the server would reject or prune silently, fails here.
  */
 class ManifestModelsTest {
@@ -40,6 +41,10 @@ class ManifestModelsTest {
                     io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class),
             Map.entry("autoscaling/v2/HorizontalPodAutoscaler",
                     io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class),
+            Map.entry("monitoring.coreos.com/v1/PodMonitor",
+                    io.fabric8.openshift.api.model.monitoring.v1.PodMonitor.class),
+            Map.entry("monitoring.coreos.com/v1/PrometheusRule",
+                    io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule.class),
             Map.entry("kafka.strimzi.io/v1beta2/Kafka", io.strimzi.api.kafka.model.kafka.Kafka.class),
             Map.entry("kafka.strimzi.io/v1beta2/KafkaNodePool",
                     io.strimzi.api.kafka.model.nodepool.KafkaNodePool.class),
@@ -77,7 +82,11 @@ class ManifestModelsTest {
         Kustomize.merge(user, Map.of("spec", Map.of("authentication", Map.of("type", "scram-sha-256"))), false);
         Map<String, Object> cluster = Manifests.find(docs, "Cluster", "mkt-db");
         Kustomize.merge(cluster, Map.of("spec", Map.of("instance", 3)), false);
-        for (Map<String, Object> broken : List.of(deployment, topic, user, cluster)) {
+        Map<String, Object> monitor = Manifests.find(docs, "PodMonitor", "platform-services");
+        Kustomize.merge(monitor, Map.of("spec", Map.of("podMetricEndpoints", List.of())), false);
+        Map<String, Object> rule = Manifests.find(docs, "PrometheusRule", "platform-alerts");
+        Kustomize.merge(rule, Map.of("spec", Map.of("group", List.of())), false);
+        for (Map<String, Object> broken : List.of(deployment, topic, user, cluster, monitor, rule)) {
             assertTrue(!problems(broken).isEmpty(), "a broken " + broken.get("kind") + " passes");
         }
     }
@@ -138,7 +147,8 @@ class ManifestModelsTest {
 
     private static boolean isModel(Class<?> type) {
         String name = type.getName();
-        return (name.startsWith("io.fabric8.kubernetes.api.model.") || name.startsWith("io.strimzi.api."))
+        return (name.startsWith("io.fabric8.kubernetes.api.model.") || name.startsWith("io.fabric8.openshift.api.model.")
+                || name.startsWith("io.strimzi.api."))
                 && !type.isEnum();
     }
 

@@ -141,6 +141,17 @@ class NetworkPolicyFlowsTest {
             unwanted.add(new Flow(collector, POSTGRES, 5432));
             unwanted.add(new Flow(collector, IDP, 443));
         }
+        // prod's traces go to the cluster's collector (namespace observability), and only to it
+        if (overlay.equals("prod")) {
+            Peer collector = Peer.pod("cluster otel-collector", "observability",
+                    Map.of("app.kubernetes.io/name", "opentelemetry-collector"));
+            Peer neighbour = Peer.pod("another pod in observability", "observability", Map.of("app", "jaeger"));
+            for (ServiceSpec spec : ServiceSpec.ALL) {
+                needed.add(new Flow(service(docs, spec.name()), collector, 4317));
+                unwanted.add(new Flow(service(docs, spec.name()), collector, 4318));
+                unwanted.add(new Flow(service(docs, spec.name()), neighbour, 4317));
+            }
+        }
         assertEquals(List.of(), needed.stream().filter(f -> !allowed(policies, f)).map(Flow::toString).toList(),
                 "needed flows that are blocked");
         assertEquals(List.of(), unwanted.stream().filter(f -> allowed(policies, f)).map(Flow::toString).toList(),

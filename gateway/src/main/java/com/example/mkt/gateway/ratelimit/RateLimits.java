@@ -10,6 +10,8 @@ import com.example.mkt.gateway.apikey.ApiClients;
 import com.example.mkt.gateway.config.GatewayConfig;
 import com.example.mkt.rest.problem.ApiException;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -19,9 +21,18 @@ public class RateLimits {
 
     private final GatewayConfig config;
     private final TokenBuckets buckets = new TokenBuckets(System::nanoTime);
+    private final Counter clientRejections;
+    private final Counter userRejections;
 
-    public RateLimits(GatewayConfig config) {
+    public RateLimits(GatewayConfig config, MeterRegistry registry) {
         this.config = config;
+        this.clientRejections = rejections(registry, "api-client");
+        this.userRejections = rejections(registry, "user");
+    }
+
+    private static Counter rejections(MeterRegistry registry, String limit) {
+        return Counter.builder("gateway.rate_limited").tag("limit", limit)
+                .description("Requests refused with 429 by a rate limit").register(registry);
     }
 
     /**
@@ -45,17 +56,21 @@ public class RateLimits {
         GatewayConfig.Bucket bucket = client != null && client.rateLimit().isPresent() ? client.rateLimit().get()
                 : config.limits().apiClients();
         return toWait(buckets.tryAcquire("client:" + name, Math.max(1, events), bucket.capacity(),
-                bucket.refillPerSecond()));
+                bucket.refillPerSecond()), clientRejections);
     }
 
     /** Seconds to wait, or empty when the user's request may pass. */
     public OptionalLong user(String subject) {
         GatewayConfig.Bucket bucket = config.limits().users();
-        return toWait(buckets.tryAcquire("user:" + subject, bucket.capacity(), bucket.refillPerSecond()));
+        return toWait(buckets.tryAcquire("user:" + subject, bucket.capacity(), bucket.refillPerSecond()), userRejections);
     }
 
-    private static OptionalLong toWait(long seconds) {
-        return seconds == 0 ? OptionalLong.empty() : OptionalLong.of(seconds);
+    private static OptionalLong toWait(long seconds, Counter rejections) {
+        if (seconds == 0) {
+            return OptionalLong.empty();
+        }
+        rejections.increment();
+        return OptionalLong.of(seconds);
     }
 
     public static ApiException tooMany(long retryAfterSeconds) {

@@ -25,6 +25,8 @@ import com.example.mkt.gateway.http.RequestFilters;
 import com.example.mkt.gateway.ratelimit.RateLimits;
 import com.example.mkt.rest.security.Roles;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.security.AuthenticationFailedException;
@@ -77,7 +79,7 @@ public class ProxyRoutes {
     private HttpClient client;
 
     public ProxyRoutes(GatewayConfig config, Problems problems, RateLimits rateLimits,
-            IdentityProviderManager identities, OpenTelemetry telemetry) {
+            IdentityProviderManager identities, OpenTelemetry telemetry, MeterRegistry registry) {
         this.config = config;
         this.problems = problems;
         this.rateLimits = rateLimits;
@@ -86,8 +88,12 @@ public class ProxyRoutes {
         Map<String, List<String>> table = new HashMap<>();
         config.backends().forEach((name, backend) -> {
             table.put(name, backend.routes());
-            breakers.put(name, new CircuitBreaker(backend.circuitBreaker().failureThreshold(),
-                    backend.circuitBreaker().openFor().toNanos(), System::nanoTime));
+            CircuitBreaker breaker = new CircuitBreaker(backend.circuitBreaker().failureThreshold(),
+                    backend.circuitBreaker().openFor().toNanos(), System::nanoTime);
+            breakers.put(name, breaker);
+            // 0 closed, 1 open, 2 half-open: an open circuit is a backend the gateway has stopped calling (alerted).
+            Gauge.builder("gateway.circuit.state", breaker, b -> b.state().ordinal()).tag("backend", name)
+                    .description("Circuit breaker per backend: 0 closed, 1 open, 2 half-open").register(registry);
         });
         this.routes = new RouteTable(table, LOCAL_SEGMENTS);
     }

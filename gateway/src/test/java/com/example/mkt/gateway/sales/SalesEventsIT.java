@@ -87,6 +87,26 @@ class SalesEventsIT {
                 new String(record.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8));
     }
 
+    /**
+     * The first hop of a sale's trace: a caller's sampled traceparent goes on in the record's, with the gateway's own
+     * server span as parent; kpi-service's SaleTraceIT takes it from there.
+     */
+    @Test
+    void aSalesTraceGoesOnInTheRecordsTraceparent() throws Exception {
+        String eventId = id("traced");
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String callerSpan = "00f067aa0ba902b7";
+        asPos().header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
+                .body(sale(eventId, "{\"id\": \"c-" + UUID.randomUUID() + "\"}")).when().post(URL).then()
+                .statusCode(200);
+        ConsumerRecord<String, String> record = published(List.of(eventId)).get(eventId);
+        String[] traceparent = new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.US_ASCII)
+                .split("-");
+        assertEquals(traceId, traceparent[1], "the caller's trace id");
+        org.junit.jupiter.api.Assertions.assertNotEquals(callerSpan, traceparent[2], "parent: the gateway's span");
+        assertEquals("01", traceparent[3], "sampled, as the caller asked");
+    }
+
     @Test
     void aBatchIsAnsweredEventByEventInInputOrder() throws Exception {
         String a = id("a");

@@ -20,8 +20,12 @@ import org.jboss.logging.Logger;
 import com.example.mkt.eventing.EventingConfig;
 import com.example.mkt.eventing.envelope.EventCodec;
 import com.example.mkt.eventing.envelope.EventEnvelope;
+import com.example.mkt.eventing.trace.ConsumerTracing;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -46,9 +50,11 @@ public class EventConsumer {
     private final DeadLetters deadLetters;
     private final EventingConfig.Consumer config;
     private final MeterRegistry registry;
+    private final ConsumerTracing tracing;
 
     public EventConsumer(EventCodec codec, Inbox inbox, DeadLetters deadLetters, EventingConfig config,
-            MeterRegistry registry) {
+            MeterRegistry registry, ConsumerTracing tracing) {
+        this.tracing = tracing;
         this.codec = codec;
         this.inbox = inbox;
         this.deadLetters = deadLetters;
@@ -189,7 +195,8 @@ public class EventConsumer {
             deadLetters.send(consumer, record, "invalid envelope: " + problem, null);
             return null;
         }
-        return new InboundEvent(envelope, record.topic(), record.partition(), record.offset(), record.key());
+        return new InboundEvent(envelope, record.topic(), record.partition(), record.offset(), record.key(),
+                record.headers());
     }
 
     /** True when applied (or already applied); false when the attempts ran out or the event is poison. */
@@ -228,7 +235,27 @@ public class EventConsumer {
         }
     }
 
+    /**
+     * Applies the deliveries in one transaction under their process span (ConsumerTracing): the handler runs with it
+     * current, so the outbox rows it writes carry the records' trace on to the next topic.
+     */
     private void apply(String consumer, List<Delivery> deliveries, EventBatchHandler handler) throws Exception {
+        Span span = tracing.startBatch(consumer, deliveries.size(), i -> deliveries.get(i).record());
+        try (Scope scope = span.makeCurrent()) {
+            applyInTransaction(consumer, deliveries, handler);
+        } catch (Exception | Error e) {
+            if (span.isRecording()) {
+                span.recordException(e);
+                span.setStatus(StatusCode.ERROR);
+            }
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private void applyInTransaction(String consumer, List<Delivery> deliveries, EventBatchHandler handler)
+            throws Exception {
         QuarkusTransaction.requiringNew().timeout(300).call(() -> {
             List<String> claims = deliveries.stream().filter(Delivery::inboxed).map(Delivery::key).toList();
             Set<String> fresh = claims.isEmpty() ? Set.of() : inbox.claim(consumer, claims);
