@@ -17,6 +17,7 @@ import com.example.mkt.eventing.KafkaBrokerHealth;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.health.api.HealthGroup;
 
 /**
  * What the relay does with rows Kafka did not take. A definite refusal counts as an attempt; at
@@ -46,7 +47,7 @@ public class OutboxParking {
     private int failingRounds;
     private volatile Duration retryDelay = Duration.ZERO;
 
-    public OutboxParking(EventingConfig config, KafkaBrokerHealth broker, MeterRegistry registry) {
+    public OutboxParking(EventingConfig config, @HealthGroup("kafka") KafkaBrokerHealth broker, MeterRegistry registry) {
         this.config = config.outbox();
         this.broker = broker;
         this.parked = Counter.builder("eventing.outbox.parked.events")
