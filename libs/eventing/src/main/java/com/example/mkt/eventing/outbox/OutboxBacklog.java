@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -24,6 +25,7 @@ import io.quarkus.scheduler.Scheduled;
  * Read by a background probe (both counts walk partial indexes of waiting rows only), so a scrape costs no query.
  */
 @ApplicationScoped
+@Startup // its meters are on /q/metrics from the start, not from its first use
 public class OutboxBacklog {
 
     private static final Logger LOG = Logger.getLogger(OutboxBacklog.class);
