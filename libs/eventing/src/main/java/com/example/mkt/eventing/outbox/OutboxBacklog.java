@@ -29,7 +29,7 @@ import io.quarkus.scheduler.Scheduled;
 public class OutboxBacklog {
 
     private static final Logger LOG = Logger.getLogger(OutboxBacklog.class);
-    private static final String QUERY = "SELECT (SELECT count(*) FROM eventing_outbox WHERE published_at IS NULL"
+    static final String QUERY = "SELECT (SELECT count(*) FROM eventing_outbox WHERE published_at IS NULL"
             + " AND parked_at IS NULL), (SELECT min(created_at) FROM eventing_outbox WHERE id = (SELECT min(id)"
             + " FROM eventing_outbox WHERE published_at IS NULL AND parked_at IS NULL)),"
             + " (SELECT count(*) FROM eventing_outbox WHERE parked_at IS NOT NULL)";

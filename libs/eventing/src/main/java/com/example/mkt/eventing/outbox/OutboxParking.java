@@ -36,7 +36,7 @@ public class OutboxParking {
     private static final Logger LOG = Logger.getLogger(OutboxParking.class);
     /** One statement for all of a round's failures; parks those that reach the limit. */
     private static final String FAIL = "UPDATE eventing_outbox o SET attempts = o.attempts + u.counted,"
-            + " last_error = u.reason, parked_at = CASE WHEN o.attempts + u.counted >= ? THEN now() END"
+            + " last_error = u.reason, parked_at = CASE WHEN u.counted > 0 AND o.attempts + 1 >= ? THEN now() END"
             + " FROM unnest(?::bigint[], ?::int[], ?::text[]) AS u(id, counted, reason) WHERE o.id = u.id"
             + " RETURNING o.id, o.topic, o.event_key, o.attempts, o.parked_at IS NOT NULL";
     private static final String HOLD = "UPDATE eventing_outbox SET parked_at = now(), last_error = ? WHERE id = ANY (?)"

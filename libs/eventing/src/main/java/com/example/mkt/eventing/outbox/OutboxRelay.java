@@ -50,7 +50,7 @@ public class OutboxRelay {
      * The oldest rows neither published nor parked; {@code held}: their key has a parked row (a hashed lookup in the
      * parked-rows index, empty in normal operation).
      */
-    private static final String SELECT = "SELECT id, topic, event_key, payload, headers, created_at, attempts,"
+    static final String SELECT = "SELECT id, topic, event_key, payload, headers, created_at, attempts,"
             + " (topic, event_key) IN (SELECT p.topic, p.event_key FROM eventing_outbox p WHERE p.parked_at IS NOT NULL)"
             + " FROM eventing_outbox WHERE published_at IS NULL AND parked_at IS NULL ORDER BY id LIMIT ?";
     private static final byte[] CONTENT_TYPE = EventEnvelope.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);

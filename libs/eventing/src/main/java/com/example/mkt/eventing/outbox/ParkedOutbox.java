@@ -26,9 +26,9 @@ public class ParkedOutbox {
             Instant createdAt, Instant parkedAt) {
     }
 
-    private static final String LIST = "SELECT id, event_id, topic, event_key, event_type, last_error, attempts,"
+    static final String LIST = "SELECT id, event_id, topic, event_key, event_type, last_error, attempts,"
             + " created_at, parked_at FROM eventing_outbox WHERE parked_at IS NOT NULL AND id > ? ORDER BY id LIMIT ?";
-    private static final String RELEASE_ONE = "UPDATE eventing_outbox o SET parked_at = NULL, attempts = 0"
+    static final String RELEASE_ONE = "UPDATE eventing_outbox o SET parked_at = NULL, attempts = 0"
             + " FROM eventing_outbox r WHERE r.id = ? AND r.parked_at IS NOT NULL AND o.parked_at IS NOT NULL"
             + " AND o.topic = r.topic AND o.event_key = r.event_key AND o.id >= r.id";
     private static final String RELEASE_ALL = "UPDATE eventing_outbox SET parked_at = NULL, attempts = 0"
