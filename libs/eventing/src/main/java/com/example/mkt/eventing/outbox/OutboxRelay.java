@@ -113,7 +113,7 @@ public class OutboxRelay {
             try {
                 int relayed = relayBatch();
                 backoffMillis = 0;
-                long retryMillis = parking.retryDelay().toMillis();
+                long retryMillis = relayed > 0 ? parking.retryDelay().toMillis() : 0; // set by this round's rows
                 if (retryMillis > 0) {
                     Thread.sleep(retryMillis); // a row failed: retry it after a back-off, not in a tight loop
                     continue;
