@@ -116,8 +116,11 @@ class OutboxParkingIT {
             assertEquals(2, parked.release(tooLarge.id()));
             assertEquals(0, parked.release(tooLarge.id()), "nothing parked under that id any more");
             drain();
-            assertEquals(List.of(3, 1, 2), seqs(kafka.readUntil(topic, seen -> seen.size() >= 3,
-                    Duration.ofSeconds(30))), "the key's rows in their order, after the release");
+            List<ConsumerRecord<String, String>> all = kafka.readUntil(topic, seen -> seen.size() >= 3,
+                    Duration.ofSeconds(30));
+            assertEquals(3, all.size());
+            assertEquals(List.of(1, 2), seqs(all.stream().filter(r -> r.key().equals("k")).toList()),
+                    "the key's rows in their order, after the release");
         }
         assertEquals(2, ours(sent).size(), "the invalid topic's rows stay parked");
     }
