@@ -11,7 +11,13 @@ import java.util.Optional;
 /** What the user asked for on the command line. */
 record Invocation(Command command, boolean build, boolean follow, Optional<String> target, Optional<TokenRequest> token,
         Optional<BenchOptions> bench, boolean fresh, boolean confirmed, Optional<DemoOptions> demo,
-        Optional<DeadLetterRequest> dlq) {
+        Optional<DeadLetterRequest> dlq, Optional<OutboxRequest> outbox) {
+
+    Invocation(Command command, boolean build, boolean follow, Optional<String> target, Optional<TokenRequest> token,
+            Optional<BenchOptions> bench, boolean fresh, boolean confirmed, Optional<DemoOptions> demo,
+            Optional<DeadLetterRequest> dlq) {
+        this(command, build, follow, target, token, bench, fresh, confirmed, demo, dlq, Optional.empty());
+    }
 
     /** {@code token --role <role> --org <code> [--sub <id>]}. */
     record TokenRequest(String role, String org, String subject) {
@@ -31,7 +37,7 @@ record Invocation(Command command, boolean build, boolean follow, Optional<Strin
         this(command, build, follow, target, token, bench, fresh, confirmed, demo, Optional.empty());
     }
 
-    enum Command { UP, DOWN, DESTROY, STATUS, LOGS, TOKEN, API_KEY, BENCH, DEMO, DLQ, HELP }
+    enum Command { UP, DOWN, DESTROY, STATUS, LOGS, TOKEN, API_KEY, BENCH, DEMO, DLQ, OUTBOX, HELP }
 
     static final String USAGE = """
             usage: ./platform <command>
@@ -77,6 +83,12 @@ record Invocation(Command command, boolean build, boolean follow, Optional<Strin
                                     publish chosen dead letters again to the topic they came from, once
                                     their cause is fixed; consumers apply each event once whatever they
                                     applied before. <topic>: e.g. sales.events (or sales.events.dlq)
+              outbox list <service> the service's parked outbox rows: events Kafka refused (too large,
+                                    topic missing or not allowed) 5 times, set aside so the rest flows, and
+                                    the later rows of their key held behind them; with reason and attempts
+              outbox release <service> --id N | --all
+                                    give parked rows back to the relay once the cause is fixed (a row goes
+                                    with the rows of its key held behind it); published in their order
               help                  this text
 
             Environment:
@@ -107,6 +119,11 @@ record Invocation(Command command, boolean build, boolean follow, Optional<Strin
             return new Invocation(Command.DLQ, false, false, Optional.empty(), Optional.empty(), Optional.empty(),
                     false, false, Optional.empty(),
                     Optional.of(DeadLetterRequest.parse(List.of(args).subList(1, args.length))));
+        }
+        if (args.length > 0 && args[0].equals("outbox")) {
+            return new Invocation(Command.OUTBOX, false, false, Optional.empty(), Optional.empty(), Optional.empty(),
+                    false, false, Optional.empty(), Optional.empty(),
+                    Optional.of(OutboxRequest.parse(List.of(args).subList(1, args.length))));
         }
         if (args.length > 0 && args[0].equals("demo")) {
             return new Invocation(Command.DEMO, false, false, Optional.empty(), Optional.empty(), Optional.empty(),

@@ -70,6 +70,12 @@ public final class Platform {
                             + new EmbeddedKafka(layout, settings.kafkaPort(), settings.kafkaControllerPort()).port());
                     new DeadLetterTool(bootstrap, console).run(invocation.dlq().orElseThrow());
                 }
+                case OUTBOX -> {
+                    OutboxRequest request = invocation.outbox().orElseThrow();
+                    String url = "http://127.0.0.1:" + Settings.from(env).servicePort(request.service());
+                    String token = new DevTokens(layout.jwtDir()).mint("ops", "HQ", "dev-ops-hq", java.time.Instant.now());
+                    new OutboxTool(url, token, console).run(request);
+                }
                 case TOKEN -> {
                     Invocation.TokenRequest t = invocation.token().orElseThrow();
                     out.println(new DevTokens(layout.jwtDir()).mint(t.role(), t.org(), t.subject(), java.time.Instant.now()));

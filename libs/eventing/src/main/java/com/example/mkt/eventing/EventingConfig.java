@@ -36,6 +36,33 @@ public interface EventingConfig {
         /** Turns the relay thread off (e.g. a replica that must not publish). */
         @WithDefault("true")
         boolean relayEnabled();
+
+        /**
+         * Attempts of a row Kafka refuses permanently (record too large, topic missing, invalid or not allowed,
+         * serialisation) before it is parked. Failures while the broker is unreachable, and other retriable ones,
+         * never count: those rows wait for the broker as long as it takes.
+         */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** Wait after a round in which a row failed; doubled on every such round in a row, up to maxBackoff. */
+        @WithDefault("500ms")
+        Duration initialBackoff();
+
+        @WithDefault("10s")
+        Duration maxBackoff();
+
+        Fault fault();
+    }
+
+    /** Fault injection for tests; every point is off unless configured. */
+    interface Fault {
+        /**
+         * Halts the JVM (Runtime.halt, no shutdown hooks) after Kafka acknowledged a batch and before the
+         * "published" mark commits: the crash the relay's at-least-once delivery must survive.
+         */
+        @WithDefault("false")
+        boolean haltAfterSend();
     }
 
     interface Consumer {

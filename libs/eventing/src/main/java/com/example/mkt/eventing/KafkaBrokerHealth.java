@@ -67,6 +67,11 @@ public class KafkaBrokerHealth implements HealthCheck {
         }
     }
 
+    /** The last probe's answer: whether the broker answered. */
+    public boolean up() {
+        return up;
+    }
+
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("Kafka broker").status(up)

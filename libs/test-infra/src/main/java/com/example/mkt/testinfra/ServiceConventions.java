@@ -68,7 +68,19 @@ public abstract class ServiceConventions {
     void exposesPrometheusMetrics() {
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("jvm_memory_used_bytes"))
-                .body(containsString("eventing_outbox_published_total"));
+                .body(containsString("eventing_outbox_published_total"))
+                .body(containsString("eventing_outbox_pending"))
+                .body(containsString("eventing_outbox_oldest_pending_age_seconds"))
+                .body(containsString("eventing_outbox_parked"));
+    }
+
+    /** Operations list and release the service's parked outbox rows on the service itself (libs/rest). */
+    @Test
+    void servesItsParkedOutboxRowsToOpsOnly() {
+        given().header("Authorization", TestTokens.bearer("ops", "HQ")).when().get("/ops/outbox/parked").then()
+                .statusCode(200).body("items", org.hamcrest.Matchers.notNullValue());
+        given().header("Authorization", TestTokens.bearer("gm", "HQ")).when().get("/ops/outbox/parked").then()
+                .statusCode(403);
     }
 
     @Test

@@ -6,14 +6,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -21,7 +17,6 @@ import javax.sql.DataSource;
 
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.jboss.logging.Logger;
 
@@ -42,7 +37,7 @@ import io.quarkus.runtime.StartupEvent;
  * Publishes outbox rows to Kafka in id order, in batches, and marks them published in the same database
  * transaction that read them. One relay runs at a time across replicas (a transaction-scoped advisory
  * lock), which keeps per-key order. A crash between send and commit re-sends the batch: delivery is
- * at-least-once, and consumers drop the repeat by event id.
+ * at-least-once, and consumers drop the repeat by event id. Rows Kafka refuses are handed to {@link OutboxParking}.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -51,8 +46,13 @@ public class OutboxRelay {
     /** Arbitrary but fixed: the advisory lock that elects the relaying replica. */
     private static final long RELAY_LOCK = 0x6d6b745f6f7574L;
     private static final int LOCKED_ELSEWHERE = -1;
-    private static final String SELECT = "SELECT id, topic, event_key, payload, headers, created_at FROM eventing_outbox"
-            + " WHERE published_at IS NULL ORDER BY id LIMIT ?";
+    /**
+     * The oldest rows neither published nor parked; {@code held}: their key has a parked row (a hashed lookup in the
+     * parked-rows index, empty in normal operation).
+     */
+    static final String SELECT = "SELECT id, topic, event_key, payload, headers, created_at, attempts,"
+            + " (topic, event_key) IN (SELECT p.topic, p.event_key FROM eventing_outbox p WHERE p.parked_at IS NOT NULL)"
+            + " FROM eventing_outbox WHERE published_at IS NULL AND parked_at IS NULL ORDER BY id LIMIT ?";
     private static final byte[] CONTENT_TYPE = EventEnvelope.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
     private static final String MARK = "UPDATE eventing_outbox SET published_at = now() WHERE id = ANY (?)";
 
@@ -61,14 +61,18 @@ public class OutboxRelay {
     private final OutboxSignal signal;
     private final EventingConfig.Outbox config;
     private final ObjectMapper mapper;
+    private final OutboxParking parking;
+    private final OutboxFaults faults;
     private final Counter published;
     private final Timer lag;
     private volatile boolean running;
     private Thread thread;
 
     public OutboxRelay(DataSource dataSource, KafkaPublisher publisher, OutboxSignal signal, EventingConfig config,
-            ObjectMapper mapper, MeterRegistry registry) {
+            ObjectMapper mapper, MeterRegistry registry, OutboxParking parking, OutboxFaults faults) {
         this.dataSource = dataSource;
+        this.parking = parking;
+        this.faults = faults;
         this.publisher = publisher;
         this.signal = signal;
         this.config = config.outbox();
@@ -109,6 +113,11 @@ public class OutboxRelay {
             try {
                 int relayed = relayBatch();
                 backoffMillis = 0;
+                long retryMillis = relayed > 0 ? parking.retryDelay().toMillis() : 0; // set by this round's rows
+                if (retryMillis > 0) {
+                    Thread.sleep(retryMillis); // a row failed: retry it after a back-off, not in a tight loop
+                    continue;
+                }
                 if (relayed == config.batchSize()) {
                     continue;
                 }
@@ -133,7 +142,7 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes one batch; the number of rows published, or {@link #LOCKED_ELSEWHERE}. */
+    /** Publishes one batch; the number of rows read (published, failed or held), or {@link #LOCKED_ELSEWHERE}. */
     public int relayBatch() {
         return QuarkusTransaction.requiringNew().timeout(120)
                 .call(() -> {
@@ -143,7 +152,7 @@ public class OutboxRelay {
                 });
     }
 
-    private int relay(Connection connection) throws SQLException {
+    int relay(Connection connection) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
             lock.setLong(1, RELAY_LOCK);
             try (ResultSet rs = lock.executeQuery()) {
@@ -153,9 +162,7 @@ public class OutboxRelay {
                 }
             }
         }
-        List<Long> ids = new ArrayList<>();
-        List<Instant> created = new ArrayList<>();
-        List<Future<RecordMetadata>> sends = new ArrayList<>();
+        RelayBatch batch = new RelayBatch();
         Producer<String, String> producer = publisher.producer();
         // A transaction's events share one trace context: its JSON is read once per batch, not once per record.
         Map<String, Map<String, String>> traces = new java.util.HashMap<>();
@@ -163,39 +170,41 @@ public class OutboxRelay {
             select.setInt(1, config.batchSize());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                    Timestamp createdAt = rs.getTimestamp(6);
-                    created.add(createdAt.toInstant());
-                    sends.add(producer.send(record(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            traces)));
+                    String topic = rs.getString(2);
+                    String key = rs.getString(3);
+                    String payload = rs.getString(4);
+                    String headers = rs.getString(5);
+                    batch.offer(rs.getLong(1), topic, key, rs.getInt(7), rs.getBoolean(8), rs.getTimestamp(6).toInstant(),
+                            () -> producer.send(record(topic, key, payload, headers, traces)));
                 }
             }
         }
-        if (ids.isEmpty()) {
+        if (batch.read() == 0) {
             return 0;
         }
         producer.flush();
-        for (Future<RecordMetadata> send : sends) {
-            try {
-                send.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while publishing", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("Kafka refused an outbox record: " + e.getCause(), e.getCause());
+        try {
+            batch.awaitSends();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing", e);
+        }
+        List<Long> ids = batch.acknowledged();
+        faults.afterAcknowledged(ids.size());
+        if (!ids.isEmpty()) {
+            try (PreparedStatement mark = connection.prepareStatement(MARK)) {
+                Array array = connection.createArrayOf("bigint", ids.toArray());
+                mark.setArray(1, array);
+                mark.executeUpdate();
             }
         }
-        try (PreparedStatement mark = connection.prepareStatement(MARK)) {
-            Array array = connection.createArrayOf("bigint", ids.toArray());
-            mark.setArray(1, array);
-            mark.executeUpdate();
-        }
+        parking.settle(connection, batch);
         Instant now = Instant.now();
-        for (Instant c : created) {
+        for (Instant c : batch.acknowledgedCreated()) {
             lag.record(Duration.between(c, now));
         }
         published.increment(ids.size());
-        return ids.size();
+        return batch.read();
     }
 
     private ProducerRecord<String, String> record(String topic, String key, String payload, String headers,

@@ -29,7 +29,7 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(RelayResumptionIT.NoRelay.class)
-class RelayResumptionIT {
+public class RelayResumptionIT {
 
     public static class NoRelay implements QuarkusTestProfile {
         @Override

@@ -1,0 +1,1 @@
+ALTER TABLE forward_customer ADD COLUMN tier VARCHAR(20);
