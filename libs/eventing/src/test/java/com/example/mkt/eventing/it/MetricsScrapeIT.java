@@ -74,13 +74,11 @@ class MetricsScrapeIT {
     }
 
     /**
-     * The names metric-names.txt attributes to libs/eventing or to the Kafka client, every service's part. Those of
-     * the outbox parking (source eventing-parking: OutboxParking and its gauges, developed beside this test) are
-     * required as soon as that code is part of the library.
+     * The names metric-names.txt attributes to libs/eventing (the outbox parking's gauges included) or to the Kafka
+     * client, every service's part.
      */
     private static Set<String> expected() throws IOException {
-        List<String> sources = parkingPresent() ? List.of("eventing", "kafka-client", "eventing-parking")
-                : List.of("eventing", "kafka-client");
+        List<String> sources = List.of("eventing", "kafka-client", "eventing-parking");
         Set<String> names = new TreeSet<>();
         for (String line : Files.readAllLines(NAMES)) {
             String[] fields = line.replaceAll("#.*", "").trim().split("\\s+");
@@ -89,15 +87,6 @@ class MetricsScrapeIT {
             }
         }
         return names;
-    }
-
-    private static boolean parkingPresent() {
-        try {
-            Class.forName("com.example.mkt.eventing.outbox.OutboxParking");
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
     }
 
     private String scrape() throws IOException, InterruptedException {
