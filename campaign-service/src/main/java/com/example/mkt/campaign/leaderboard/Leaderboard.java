@@ -50,6 +50,18 @@ public final class Leaderboard {
         };
     }
 
+    /** The target a rate metric is a share of (null for amounts and for a branch without one). */
+    public static BigDecimal target(BranchProgress b, RankingMetric metric) {
+        if (b == null) {
+            return null;
+        }
+        return switch (metric) {
+            case ATTRIBUTED_AMOUNT -> null;
+            case STARTING_RATE -> b.starting();
+            case BUDGET_RATE -> b.budget();
+        };
+    }
+
     public static BigDecimal shown(SalespersonProgress p, RankingMetric metric) {
         return switch (metric) {
             case ATTRIBUTED_AMOUNT -> p.achieved();

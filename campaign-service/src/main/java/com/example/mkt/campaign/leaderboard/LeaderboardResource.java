@@ -34,8 +34,14 @@ import java.util.List;
 @RolesAllowed({Roles.GM, Roles.MARKETING_DIRECTOR, Roles.MANAGER, Roles.SUPERVISOR, Roles.STAFF, Roles.ANALYST})
 public class LeaderboardResource {
 
+    /**
+     * @param score  what the line ranks on as shown: the amount, or the rate in percent rounded down (never 100.00
+     *               for a target not reached)
+     * @param target for a rate, the target it is a share of (the branch's starting or budget target), so that the
+     *               exact fraction {@code achieved / target} is at hand; null for amounts
+     */
     public record Line(int rank, boolean tied, String branch, String salesperson, String score, String achieved,
-                       String currency) {
+                       String target, String currency) {
     }
 
     private final CampaignStore campaigns;
@@ -68,15 +74,19 @@ public class LeaderboardResource {
                 for (Ranked<BranchProgress> r : new Leaderboard().branches(p, m)) {
                     lines.add(new Line(r.rank(), r.tied(), r.entry().branch(), null,
                             Api.rate(Leaderboard.shown(r.entry(), m)),
-                            Api.money(r.entry().achieved()), Api.CURRENCY));
+                            Api.money(r.entry().achieved()), Api.money(Leaderboard.target(r.entry(), m)),
+                            Api.CURRENCY));
                 }
             }
             case "salespeople" -> {
                 boolean all = scope.canSee(c.orgUnit);
+                java.util.Map<String, BranchProgress> branches = new java.util.HashMap<>();
+                p.branches().forEach(b -> branches.put(b.branch(), b));
                 for (Ranked<SalespersonProgress> r : new Leaderboard().salespeople(p, m)) {
                     if (all || scope.canSee(r.entry().branch())) {
                         lines.add(new Line(r.rank(), r.tied(), r.entry().branch(), r.entry().salesperson(),
                                 Api.rate(Leaderboard.shown(r.entry(), m)), Api.money(r.entry().achieved()),
+                                Api.money(Leaderboard.target(branches.get(r.entry().branch()), m)),
                                 Api.CURRENCY));
                     }
                 }
@@ -95,7 +105,7 @@ public class LeaderboardResource {
             Line last;
             try {
                 last = new Line(Integer.parseInt(after.get(2)), false, after.get(3),
-                        after.get(4).isEmpty() ? null : after.get(4), null, null, null);
+                        after.get(4).isEmpty() ? null : after.get(4), null, null, null, null);
             } catch (NumberFormatException e) {
                 throw ApiException.invalid("cursor", "not a cursor this API issued");
             }

@@ -88,14 +88,24 @@ public class AllocationResource {
         for (TargetViolation v : new TargetAllocationValidator().validate(allocation)) {
             errors.add(new FieldError(v.field(), v.message()));
         }
+        List<FieldError> unknown = new ArrayList<>();
         for (int i = 0; i < allocation.branches().size(); i++) {
             String branch = allocation.branches().get(i).branch();
             if (!branch.isBlank() && !directory.exists(branch)) {
-                errors.add(new FieldError("branches[" + i + "].branch", "unknown branch " + branch));
+                unknown.add(new FieldError("branches[" + i + "].branch", "unknown branch " + branch
+                        + " (a unit created moments ago may still be propagating: retry in a second)"));
             }
         }
         if (!errors.isEmpty()) {
+            errors.addAll(unknown);
             throw ApiException.invalid(errors);
+        }
+        if (!unknown.isEmpty()) {
+            // only units this service has not heard of: as OrgScope.requireAssignable, 422 with Retry-After, since
+            // a branch planning-service created a moment ago reaches this service's replica by events
+            throw new ApiException(422, "unprocessable", "Semantically invalid request",
+                    unknown.get(0).field() + ": " + unknown.get(0).message(), unknown, null,
+                    java.util.Map.of("Retry-After", "1"));
         }
         TargetAllocation stored = new TargetAllocation(
                 allocation.branches().stream().map(b -> new BranchTarget(b.branch(), Money.of(b.starting()),

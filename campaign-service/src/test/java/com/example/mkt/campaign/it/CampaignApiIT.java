@@ -34,6 +34,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -202,6 +203,12 @@ class CampaignApiIT {
                 .when().put(path).then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItems("branches[0].starting", "branches[1].branch", "branches[2].budget",
                         "startingTotal"));
+        // a branch only this service has not heard of yet (created moments ago in planning-service): 422, retry
+        given().header("Authorization", PLANNER).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                .body(Map.of("branches", List.of(target(b1, "10.00", "20.00"), target("B-NEW" + sfx, "10.00", "20.00"))))
+                .when().put(path).then().statusCode(422).contentType("application/problem+json")
+                .header("Retry-After", "1").body("errors.field", contains("branches[1].branch"))
+                .body("detail", containsString("may still be propagating"));
 
         Map<String, Object> good = Map.of("branches", List.of(target(b1, "180000.00", "230000.00"),
                 target(b2, "90000", "130000.5")), "startingTotal", "270000.00", "budgetTotal", "360000.50");

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class LeaderboardOrderTest {
 
     private static Line line(int rank, String branch, String salesperson, String score) {
-        return new Line(rank, false, branch, salesperson, score, null, "CNY");
+        return new Line(rank, false, branch, salesperson, score, null, null, "CNY");
     }
 
     @Test

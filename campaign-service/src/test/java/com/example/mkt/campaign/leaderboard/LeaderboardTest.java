@@ -74,6 +74,9 @@ class LeaderboardTest {
         // rounded down: a target not reached never shows 100.00
         assertEquals(new BigDecimal("99.99"), Leaderboard.shown(r.get(1).entry(), RankingMetric.STARTING_RATE));
         assertEquals(null, r.get(1).entry().startingReachedAt());
+        // the exact fraction stays at hand next to the rounded rate: 89,999.99 / 90,000.00
+        assertEquals(0, new BigDecimal("90000").compareTo(Leaderboard.target(r.get(1).entry(), RankingMetric.STARTING_RATE)));
+        assertEquals(null, Leaderboard.target(r.get(1).entry(), RankingMetric.ATTRIBUTED_AMOUNT));
         List<Ranked<SalespersonProgress>> people = leaderboard.salespeople(close, RankingMetric.STARTING_RATE);
         assertEquals(List.of("s-1", "s-2"), people.stream().map(x -> x.entry().salesperson()).toList());
         assertEquals(List.of(1, 2), people.stream().map(Ranked::rank).toList());

@@ -23,8 +23,11 @@ import com.example.mkt.rest.concurrency.ETags;
 @ApplicationScoped
 public class ComplaintService {
 
-    /** Every complaint event carries both SLA clocks and whether none of them is breached. */
-    public record ComplaintEvent(String complaintId, String customerId, String orgUnit, String severity,
+    /**
+     * Every complaint event carries both SLA clocks and whether none of them is breached, and the staff member it is
+     * assigned to (null while unassigned), whose staff complaint cells kpi-service keeps from these events.
+     */
+    public record ComplaintEvent(String complaintId, String customerId, String orgUnit, String assignee, String severity,
             String category, String state, String escalationLevel, String escalationReason, String firstResponseDue,
             String firstResponseSla, String resolutionDue, String resolutionSla, boolean slaMet,
             boolean surveyRequested, int reopenCount, String at) {
@@ -99,7 +102,8 @@ public class ComplaintService {
     ComplaintEvent data(ComplaintEntity e, ComplaintUpdate update, String escalationReason, Instant now) {
         Complaint c = update.complaint();
         SlaReport sla = workflow.sla(c, now);
-        return new ComplaintEvent(c.id(), c.customerId(), e.orgUnit, c.severity().name(), c.category(),
+        return new ComplaintEvent(c.id(), c.customerId(), e.orgUnit, c.assignee().orElse(null), c.severity().name(),
+                c.category(),
                 c.state().name(), c.escalationLevel().name(), escalationReason,
                 Times.out(sla.firstResponseDue()).toString(), sla.firstResponse().name(),
                 Times.out(sla.resolutionDue()).toString(), sla.resolution().name(), !sla.isBreached(),

@@ -92,6 +92,10 @@ class ComplaintApiIT {
         EventSchemas.assertValid("schemas/complaint.opened.v1.json", opened.path("data").toString());
         JsonNode resolved = Fixtures.awaitEvent("complaint.resolved", id, d -> true);
         EventSchemas.assertValid("schemas/complaint.resolved.v1.json", resolved.path("data").toString());
+        // the assignee rides along, for kpi-service's staff complaint cells; unassigned when it was opened
+        JsonNode unassigned = opened.path("data").path("assignee");
+        assertTrue(unassigned.isNull() || unassigned.isMissingNode(), opened.toString());
+        assertEquals("agent-7", resolved.path("data").path("assignee").asText());
         assertTrue(resolved.path("data").path("slaMet").asBoolean());
         JsonNode closed = Fixtures.awaitEvent("complaint.closed", id, d -> true);
         EventSchemas.assertValid("schemas/complaint.closed.v1.json", closed.path("data").toString());

@@ -9,7 +9,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -27,14 +31,19 @@ import com.example.mkt.eventing.outbox.OutboundEvent;
 import com.example.mkt.eventing.outbox.Outbox;
 import com.example.mkt.kpi.definition.KpiCatalogue;
 import com.example.mkt.kpi.definition.KpiDefinition;
+import com.example.mkt.kpi.org.OrgTree;
+import com.example.mkt.kpi.org.OrgUnits;
 import com.example.mkt.kpi.period.Period;
+import com.example.mkt.kpi.period.PeriodType;
+import com.example.mkt.kpi.target.EffectiveTargets;
+import com.example.mkt.kpi.target.TargetRollup;
 import com.example.mkt.kpi.period.PeriodCalendar;
 import com.example.mkt.kpi.rollup.KpiEvents;
 
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Evaluates every closed period that has a target and publishes "target missed N periods running" alerts
+ * Evaluates every closed period that has a target (set or derived, docs/domain.md#targets) and publishes "target missed N periods running" alerts
  * ({@code kpi-alert.opened}, {@code kpi-alert.closed}).
  *
  * <p>Each run replays each (KPI, unit, grain) history from the stored cells, so a late sale that changes an old
@@ -94,35 +103,7 @@ public class MissStreakJob {
                     }
                 }
             }
-            // series key → results; one query for every closed target and its cell
-            Map<String, List<PeriodResult>> series = new TreeMap<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT t.kpi_code, t.org_unit, t.period_type, t.period_key, t.value, c.numerator, c.denominator
-                      FROM kpi_target t
-                      LEFT JOIN kpi_cell c ON c.kpi_code = t.kpi_code AND c.org_unit = t.org_unit
-                                          AND c.period_key = t.period_key
-                     WHERE t.period_end <= ?
-                    """)) {
-                ps.setObject(1, today);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Optional<KpiDefinition> kpi = catalogue.find(rs.getString(1));
-                        if (kpi.isEmpty()) {
-                            continue;
-                        }
-                        BigDecimal num = rs.getBigDecimal(6);
-                        BigDecimal den = rs.getBigDecimal(7);
-                        Optional<BigDecimal> actual = kpi.get().valueOf(num == null ? BigDecimal.ZERO : num,
-                                den == null ? BigDecimal.ZERO : den);
-                        if (actual.isEmpty()) {
-                            continue; // a rate with nothing measured is neither met nor missed
-                        }
-                        boolean met = kpi.get().direction().meets(actual.get(), rs.getBigDecimal(5));
-                        series.computeIfAbsent(rs.getString(1) + "\u001f" + rs.getString(2) + "\u001f" + rs.getString(3),
-                                k -> new ArrayList<>()).add(new PeriodResult(Period.parse(rs.getString(4)), met));
-                    }
-                }
-            }
+            Map<String, List<PeriodResult>> series = results(c, today);
             List<Pending> transitions = new ArrayList<>();
             for (Map.Entry<String, List<PeriodResult>> e : series.entrySet()) {
                 String[] k = e.getKey().split("\u001f");
@@ -136,6 +117,105 @@ public class MissStreakJob {
             }
             return events.size();
         }
+    }
+
+    /**
+     * Series key → results of every closed period with a target: set targets (one query with their cells), then the
+     * derived ones (docs/domain.md#targets) of the units above them and of the months of their weeks, resolved in one
+     * more query, with their cells in a third. A unit measured against its branches' sum is alerted like one with a
+     * set target.
+     */
+    private Map<String, List<PeriodResult>> results(Connection c, LocalDate today) throws SQLException {
+        Map<String, List<PeriodResult>> series = new TreeMap<>();
+        Set<EffectiveTargets.Cell> set = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT t.kpi_code, t.org_unit, t.period_type, t.period_key, t.value, c.numerator, c.denominator
+                  FROM kpi_target t
+                  LEFT JOIN kpi_cell c ON c.kpi_code = t.kpi_code AND c.org_unit = t.org_unit
+                                      AND c.period_key = t.period_key
+                 WHERE t.period_end <= ?
+                """)) {
+            ps.setObject(1, today);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Optional<KpiDefinition> kpi = catalogue.find(rs.getString(1));
+                    if (kpi.isEmpty()) {
+                        continue;
+                    }
+                    Period period = Period.parse(rs.getString(4));
+                    set.add(new EffectiveTargets.Cell(kpi.get().code(), rs.getString(2), period));
+                    add(series, kpi.get(), rs.getString(2), period, rs.getBigDecimal(5), rs.getBigDecimal(6),
+                            rs.getBigDecimal(7));
+                }
+            }
+        }
+        derived(c, today, set, series);
+        return series;
+    }
+
+    private void derived(Connection c, LocalDate today, Set<EffectiveTargets.Cell> set,
+            Map<String, List<PeriodResult>> series) throws SQLException {
+        OrgTree tree = OrgUnits.load(c).tree();
+        Set<EffectiveTargets.Cell> candidates = new LinkedHashSet<>();
+        for (EffectiveTargets.Cell cell : set) {
+            KpiDefinition kpi = catalogue.require(cell.kpi());
+            if (!TargetRollup.derives(kpi) || !tree.contains(cell.unit())) {
+                continue;
+            }
+            List<Period> periods = new ArrayList<>(List.of(cell.period()));
+            if (cell.period().type() == PeriodType.WEEK) {
+                cell.period().parent().filter(m -> !m.endDateExclusive().isAfter(today)).ifPresent(periods::add);
+            }
+            for (Period p : periods) {
+                for (String unit : tree.selfAndAncestors(cell.unit())) {
+                    EffectiveTargets.Cell candidate = new EffectiveTargets.Cell(cell.kpi(), unit, p);
+                    if (!set.contains(candidate)) {
+                        candidates.add(candidate);
+                    }
+                }
+            }
+        }
+        if (candidates.isEmpty()) {
+            return;
+        }
+        Map<EffectiveTargets.Cell, TargetRollup.Effective> targets = EffectiveTargets.of(c, tree, catalogue,
+                candidates, null);
+        if (targets.isEmpty()) {
+            return;
+        }
+        UnnestColumns keys = new UnnestColumns(3);
+        targets.keySet().forEach(t -> keys.add(t.kpi(), t.unit(), t.period().key()));
+        Map<EffectiveTargets.Cell, BigDecimal[]> cells = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT c.kpi_code, c.org_unit, c.period_key, c.numerator, c.denominator
+                  FROM kpi_cell c JOIN unnest(?::text[], ?::text[], ?::text[]) AS x(k, u, p)
+                    ON c.kpi_code = x.k AND c.org_unit = x.u AND c.period_key = x.p
+                """)) {
+            keys.bind(c, ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    cells.put(new EffectiveTargets.Cell(rs.getString(1), rs.getString(2), Period.parse(rs.getString(3))),
+                            new BigDecimal[] {rs.getBigDecimal(4), rs.getBigDecimal(5)});
+                }
+            }
+        }
+        targets.forEach((cell, target) -> {
+            BigDecimal[] sums = cells.getOrDefault(cell, new BigDecimal[2]);
+            add(series, catalogue.require(cell.kpi()), cell.unit(), cell.period(), target.value(), sums[0], sums[1]);
+        });
+    }
+
+    private static void add(Map<String, List<PeriodResult>> series, KpiDefinition kpi, String unit, Period period,
+            BigDecimal target, BigDecimal num, BigDecimal den) {
+        // exact, not as shown: a rate rounded down to 4 places could meet a "lower is better" target it misses
+        Optional<BigDecimal> actual = kpi.exactValueOf(num == null ? BigDecimal.ZERO : num,
+                den == null ? BigDecimal.ZERO : den);
+        if (actual.isEmpty()) {
+            return; // a rate with nothing measured is neither met nor missed
+        }
+        boolean met = kpi.direction().meets(actual.get(), target);
+        series.computeIfAbsent(kpi.code() + "\u001f" + unit + "\u001f" + period.type().name(),
+                k -> new ArrayList<>()).add(new PeriodResult(period, met));
     }
 
     /** A transition the replay found, with the id it gets if it is new. */

@@ -28,7 +28,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * is the first fact only: due, not done on time, never twice in the denominator. Staff: {@code salesperson}.</li>
  * <li>{@code complaint.resolved} / {@code complaint.closed} → COMPLAINT_ON_TIME_RATE, one fact per complaint (key
  * {@code complaint:<complaintId>}, the first of the two that arrives: a reopened and re-resolved complaint keeps its
- * first outcome) at {@code at}: numerator {@code slaMet ? 1 : 0}, denominator 1. Complaints name no assignee.</li>
+ * first outcome) at {@code at}: numerator {@code slaMet ? 1 : 0}, denominator 1. Staff: {@code assignee} (absent or
+ * null for an unassigned complaint, which counts for its unit only).</li>
  * <li>{@code survey.answered} → SATISFACTION_RATE at {@code answeredAt}: numerator {@code satisfied ? 1 : 0},
  * denominator 1; key {@code survey:<answerId>}; staff: {@code salesperson}.</li>
  * <li>{@code customer.lifecycle-changed} → CHURN_RATE at {@code changedAt}, of the customers whose fate was decided
@@ -63,7 +64,8 @@ public final class CustomerFacts {
                     KpiCatalogue.FOLLOW_UP_COMPLETION_RATE, data, staff(data, type, "salesperson"),
                     instant(data, type, "dueBy"), BigDecimal.ZERO, BigDecimal.ONE));
             case COMPLAINT_RESOLVED, COMPLAINT_CLOSED -> Optional.of(fact("complaint:" + text(data, type, "complaintId"),
-                    type, KpiCatalogue.COMPLAINT_ON_TIME_RATE, data, null, instant(data, type, "at"),
+                    type, KpiCatalogue.COMPLAINT_ON_TIME_RATE, data, staff(data, type, "assignee"),
+                    instant(data, type, "at"),
                     bool(data, type, "slaMet") ? BigDecimal.ONE : BigDecimal.ZERO, BigDecimal.ONE));
             case SURVEY_ANSWERED -> Optional.of(fact("survey:" + text(data, type, "answerId"), type,
                     KpiCatalogue.SATISFACTION_RATE, data, staff(data, type, "salesperson"),

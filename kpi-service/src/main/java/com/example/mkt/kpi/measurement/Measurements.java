@@ -2,13 +2,9 @@ package com.example.mkt.kpi.measurement;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +23,7 @@ import com.example.mkt.kpi.period.PeriodCalendar;
 import com.example.mkt.kpi.rollup.Achievement;
 import com.example.mkt.kpi.rollup.CellStore;
 import com.example.mkt.kpi.rollup.Values;
+import com.example.mkt.kpi.target.EffectiveTargets;
 import com.example.mkt.kpi.target.TargetRollup;
 
 /**
@@ -63,13 +60,13 @@ public class Measurements {
             Period to = periods.get(periods.size() - 1);
             Map<String, CellStore.Sums> cells = CellStore.series(c, stored, unit, from, to);
             KpiDefinition targeted = catalogue.require(stored);
-            Map<String, Map<String, BigDecimal>> set = targetSeries(c, stored,
-                    TargetRollup.withDescendants(org.tree(), targeted, List.of(unit)), from, to);
+            List<EffectiveTargets.Cell> asked = periods.stream()
+                    .map(p -> new EffectiveTargets.Cell(stored, unit, p)).toList();
+            Map<EffectiveTargets.Cell, TargetRollup.Effective> targets = EffectiveTargets.of(c, org.tree(), catalogue,
+                    asked, TargetRollup.withDescendants(org.tree(), targeted, List.of(unit)));
             List<Measurement> out = new ArrayList<>(periods.size());
-            for (Period p : periods) {
-                TargetRollup.Effective target = TargetRollup.resolve(org.tree(), targeted, List.of(unit),
-                        set.getOrDefault(p.key(), Map.of())).get(unit);
-                out.add(measure(kpi, unit, org, p, cells.get(p.key()), target));
+            for (EffectiveTargets.Cell cell : asked) {
+                out.add(measure(kpi, unit, org, cell.period(), cells.get(cell.period().key()), targets.get(cell)));
             }
             return out;
         } catch (SQLException e) {
@@ -84,11 +81,13 @@ public class Measurements {
             OrgUnits.Snapshot org = OrgUnits.load(c);
             Map<String, CellStore.Sums> cells = CellStore.atPeriod(c, stored, period, units);
             KpiDefinition targeted = catalogue.require(stored);
-            Map<String, TargetRollup.Effective> targets = TargetRollup.resolve(org.tree(), targeted, units,
-                    targetsAt(c, stored, period, TargetRollup.withDescendants(org.tree(), targeted, units)));
+            Map<EffectiveTargets.Cell, TargetRollup.Effective> targets = EffectiveTargets.of(c, org.tree(), catalogue,
+                    units.stream().map(u -> new EffectiveTargets.Cell(stored, u, period)).toList(),
+                    TargetRollup.withDescendants(org.tree(), targeted, units));
             List<Measurement> out = new ArrayList<>(units.size());
             for (String unit : units) {
-                out.add(measure(kpi, unit, org, period, cells.get(unit), targets.get(unit)));
+                out.add(measure(kpi, unit, org, period, cells.get(unit),
+                        targets.get(new EffectiveTargets.Cell(stored, unit, period))));
             }
             return out;
         } catch (SQLException e) {
@@ -96,11 +95,19 @@ public class Measurements {
         }
     }
 
-    /** The value a measurement is ranked by; empty when there is none (a rate without a denominator). */
-    /** What a measurement ranks by: its exact value (a rate from its numerator and denominator, not as shown). */
+    /**
+     * What a measurement ranks by: its exact value, empty when there is none (a rate without a denominator). A rate
+     * from its numerator and denominator, the achievement rate from actual ÷ target: never as shown (rounded down to
+     * 4 places, 0.99999 and 0.9999 would tie).
+     */
     public static Optional<BigDecimal> rankValue(KpiDefinition kpi, Measurement m) {
         if (m.value() == null) {
             return Optional.empty();
+        }
+        if (kpi.isDerivedFromTarget() && m.numerator() != null && m.denominator() != null
+                && new BigDecimal(m.denominator()).signum() != 0) {
+            return Optional.of(new BigDecimal(m.numerator()).divide(new BigDecimal(m.denominator()),
+                    new java.math.MathContext(60, java.math.RoundingMode.HALF_EVEN)));
         }
         if (m.numerator() == null || kpi.isDerivedFromTarget()) {
             return Optional.of(new BigDecimal(m.value()));
@@ -152,46 +159,4 @@ public class Measurements {
                 kpi.unit() == KpiUnit.MONEY ? config.currency() : null,
                 target == null ? null : Values.format(kpi.unit(), target), targetSource, achievement, met, null);
     }
-
-    /** Targets set for the units over one grain's periods starting within [from, to]: period key → unit → value. */
-    private static Map<String, Map<String, BigDecimal>> targetSeries(Connection c, String kpi,
-            Collection<String> units, Period from, Period to) throws SQLException {
-        Map<String, Map<String, BigDecimal>> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT period_key, org_unit, value FROM kpi_target"
-                + " WHERE kpi_code = ? AND org_unit = ANY(?) AND period_type = ? AND period_start BETWEEN ? AND ?")) {
-            ps.setString(1, kpi);
-            ps.setArray(2, c.createArrayOf("text", units.toArray(String[]::new)));
-            ps.setString(3, from.type().name());
-            ps.setObject(4, from.startDate());
-            ps.setObject(5, to.startDate());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2),
-                            rs.getBigDecimal(3));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static Map<String, BigDecimal> targetsAt(Connection c, String kpi, Period period, Collection<String> units)
-            throws SQLException {
-        Map<String, BigDecimal> out = new HashMap<>();
-        if (units.isEmpty()) {
-            return out;
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT org_unit, value FROM kpi_target WHERE kpi_code = ?"
-                + " AND period_key = ? AND org_unit = ANY(?)")) {
-            ps.setString(1, kpi);
-            ps.setString(2, period.key());
-            ps.setArray(3, c.createArrayOf("text", units.toArray(String[]::new)));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), rs.getBigDecimal(2));
-                }
-            }
-        }
-        return out;
-    }
-
 }

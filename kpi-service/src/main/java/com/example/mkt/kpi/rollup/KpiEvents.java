@@ -2,8 +2,6 @@ package com.example.mkt.kpi.rollup;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,6 +19,9 @@ import com.example.mkt.kpi.config.KpiConfig;
 import com.example.mkt.kpi.definition.KpiCatalogue;
 import com.example.mkt.kpi.definition.KpiDefinition;
 import com.example.mkt.kpi.definition.KpiUnit;
+import com.example.mkt.kpi.org.OrgTree;
+import com.example.mkt.kpi.org.OrgUnits;
+import com.example.mkt.kpi.target.EffectiveTargets;
 
 /**
  * Turns changed cells into {@code kpi.events}: one {@code kpi.measured} per changed cell (coalesced per batch, never
@@ -52,17 +53,31 @@ public class KpiEvents {
         this.config = config;
     }
 
+    /** The events of changes, along the org tree read now (a caller outside a rollup batch). */
     public List<OutboundEvent> forChanges(Connection c, List<CellStore.Changed> changes) throws SQLException {
-        return forChanges(c, changes, now());
+        if (changes.isEmpty()) {
+            return List.of();
+        }
+        return forChanges(c, OrgUnits.load(c).tree(), changes, now());
     }
 
-    /** The events of changes measured at {@code asOf}: a rebuild hands its changes over in pages, all as of one time. */
-    List<OutboundEvent> forChanges(Connection c, List<CellStore.Changed> changes, OffsetDateTime asOf)
+    /** The events of a batch's changes, along the tree the batch rolled up with (no second read of it). */
+    public List<OutboundEvent> forChanges(Connection c, OrgTree tree, List<CellStore.Changed> changes)
+            throws SQLException {
+        return forChanges(c, tree, changes, now());
+    }
+
+    /**
+     * The events of changes measured at {@code asOf}: a rebuild hands its changes over in pages, all as of one time.
+     * Each carries the cell's effective target (docs/domain.md#targets): set, or derived from the month's weeks or
+     * the child units, read in one statement per call ({@link EffectiveTargets}).
+     */
+    List<OutboundEvent> forChanges(Connection c, OrgTree tree, List<CellStore.Changed> changes, OffsetDateTime asOf)
             throws SQLException {
         if (changes.isEmpty()) {
             return List.of();
         }
-        Map<String, BigDecimal> targets = targets(c, changes);
+        Map<String, BigDecimal> targets = targets(c, tree, changes);
         List<OutboundEvent> events = new ArrayList<>();
         for (CellStore.Changed change : changes) {
             CellKey key = change.key();
@@ -71,7 +86,9 @@ public class KpiEvents {
             Optional<BigDecimal> value = Values.value(kpi, change.after());
             String achievement = null;
             if (target != null && target.signum() > 0 && value.isPresent()) {
-                achievement = Values.format(KpiUnit.RATE, value.get().divide(target, 10, java.math.RoundingMode.HALF_UP));
+                // rounded down as in the REST reads (Achievement): 89,999.99 of 90,000 is never announced as 1.0000
+                achievement = Values.format(KpiUnit.RATE,
+                        value.get().divide(target, KpiUnit.RATE.scale(), java.math.RoundingMode.DOWN));
             }
             events.add(measured(key, kpi, value.orElse(null), change.after(), target, achievement, asOf));
             for (KpiDefinition derived : catalogue.all()) {
@@ -81,7 +98,7 @@ public class KpiEvents {
                             change.after().numerator(), target, asOf));
                 }
             }
-            thresholds(key, kpi, Values.value(kpi, change.before()), value, asOf).forEach(events::add);
+            thresholds(key, kpi, change.before(), change.after(), asOf).forEach(events::add);
         }
         return events;
     }
@@ -110,17 +127,25 @@ public class KpiEvents {
         return new OutboundEvent(TOPIC, MEASURED, 1, CellStore.id(key), data);
     }
 
-    private List<OutboundEvent> thresholds(CellKey key, KpiDefinition kpi, Optional<BigDecimal> before,
-            Optional<BigDecimal> after, OffsetDateTime asOf) {
+    /**
+     * Crossings judged on the exact values (a rate of 0.90001 is above 0.90 though shown 0.9000) and shown as the cells
+     * show them (rounded down).
+     */
+    private List<OutboundEvent> thresholds(CellKey key, KpiDefinition kpi, CellStore.Sums beforeSums,
+            CellStore.Sums afterSums, OffsetDateTime asOf) {
         KpiConfig.Threshold threshold = config.alerts().thresholds().get(kpi.code());
         if (threshold == null) {
             return List.of();
         }
+        Optional<BigDecimal> before = kpi.exactValueOf(beforeSums.numerator(), beforeSums.denominator());
+        Optional<BigDecimal> after = kpi.exactValueOf(afterSums.numerator(), afterSums.denominator());
+        Optional<BigDecimal> beforeShown = Values.value(kpi, beforeSums);
+        Optional<BigDecimal> afterShown = Values.value(kpi, afterSums);
         List<OutboundEvent> events = new ArrayList<>();
         threshold.below().ifPresent(t -> crossing(key, kpi, "BELOW", t, before.map(v -> v.compareTo(t) < 0),
-                after.map(v -> v.compareTo(t) < 0), before, after, asOf).ifPresent(events::add));
+                after.map(v -> v.compareTo(t) < 0), beforeShown, afterShown, asOf).ifPresent(events::add));
         threshold.above().ifPresent(t -> crossing(key, kpi, "ABOVE", t, before.map(v -> v.compareTo(t) > 0),
-                after.map(v -> v.compareTo(t) > 0), before, after, asOf).ifPresent(events::add));
+                after.map(v -> v.compareTo(t) > 0), beforeShown, afterShown, asOf).ifPresent(events::add));
         return events;
     }
 
@@ -138,28 +163,16 @@ public class KpiEvents {
         return Optional.of(new OutboundEvent(TOPIC, THRESHOLD_CROSSED, 1, CellStore.id(key), data));
     }
 
-    private static Map<String, BigDecimal> targets(Connection c, List<CellStore.Changed> changes) throws SQLException {
-        int n = changes.size();
-        String[] k = new String[n], u = new String[n], p = new String[n];
-        for (int i = 0; i < n; i++) {
-            CellKey key = changes.get(i).key();
-            k[i] = key.kpiCode();
-            u[i] = key.orgUnit();
-            p[i] = key.period().key();
+    private Map<String, BigDecimal> targets(Connection c, OrgTree tree, List<CellStore.Changed> changes)
+            throws SQLException {
+        List<EffectiveTargets.Cell> cells = new ArrayList<>(changes.size());
+        for (CellStore.Changed change : changes) {
+            CellKey key = change.key();
+            cells.add(new EffectiveTargets.Cell(key.kpiCode(), key.orgUnit(), key.period()));
         }
         Map<String, BigDecimal> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT t.kpi_code, t.org_unit, t.period_key, t.value"
-                + " FROM kpi_target t JOIN unnest(?::text[], ?::text[], ?::text[]) AS x(k, u, p)"
-                + " ON t.kpi_code = x.k AND t.org_unit = x.u AND t.period_key = x.p")) {
-            ps.setArray(1, c.createArrayOf("text", k));
-            ps.setArray(2, c.createArrayOf("text", u));
-            ps.setArray(3, c.createArrayOf("text", p));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(CellStore.id(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getBigDecimal(4));
-                }
-            }
-        }
+        EffectiveTargets.of(c, tree, catalogue, cells, null).forEach((cell, target) ->
+                out.put(CellStore.id(cell.kpi(), cell.unit(), cell.period().key()), target.value()));
         return out;
     }
 }

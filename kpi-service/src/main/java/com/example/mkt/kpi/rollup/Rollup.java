@@ -35,6 +35,11 @@ public final class Rollup {
     private final PeriodCalendar calendar;
     private final RollupPolicy policy;
 
+    /** The tree this batch rolls up along; the batch's events derive targets along the same one. */
+    public OrgTree orgTree() {
+        return orgTree;
+    }
+
     public Rollup(OrgTree orgTree, KpiCatalogue catalogue, PeriodCalendar calendar, RollupPolicy policy) {
         this.orgTree = Objects.requireNonNull(orgTree, "orgTree");
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");

@@ -161,12 +161,13 @@ public class RollupService {
     public RebuildResult rebuild() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             CellRebuild.lock(c);
-            CellRebuild rebuild = new CellRebuild(c, rollup(c));
+            Rollup rollup = rollup(c);
+            CellRebuild rebuild = new CellRebuild(c, rollup);
             rebuild.setOldCellsAside();
             rebuild.recompute();
             // one asOf for every event of the rebuild, as when they were published at once
             OffsetDateTime asOf = KpiEvents.now();
-            int changed = rebuild.compare(page -> publishEvents(events.forChanges(c, page, asOf)));
+            int changed = rebuild.compare(page -> publishEvents(events.forChanges(c, rollup.orgTree(), page, asOf)));
             RebuildResult result = new RebuildResult(rebuild.facts(), rebuild.unparked(), rebuild.stillParked(),
                     rebuild.cells(), changed);
             LOG.infof("rebuild: %d facts, %d unparked, %d still parked, %d cells, %d changed", result.facts(),
@@ -180,12 +181,12 @@ public class RollupService {
             return;
         }
         List<CellDelta> merged = rollup.merge(facts.stream().map(Fact::delta).toList());
-        publish(c, CellStore.upsert(c, merged));
+        publish(c, rollup.orgTree(), CellStore.upsert(c, merged));
         StaffCellStore.upsert(c, rollup.mergeStaff(facts));
     }
 
-    private void publish(Connection c, List<CellStore.Changed> changed) throws SQLException {
-        publishEvents(events.forChanges(c, changed));
+    private void publish(Connection c, OrgTree tree, List<CellStore.Changed> changed) throws SQLException {
+        publishEvents(events.forChanges(c, tree, changed));
     }
 
     private void publishEvents(List<OutboundEvent> out) {

@@ -17,7 +17,8 @@ import com.example.mkt.kpi.rollup.CellStore;
  * sheet compares it with the quota prorated by attendance, so the deduction band is that of done ÷ expected;</li>
  * <li>{@code surveyed}/{@code satisfied} = SATISFACTION_RATE denominator/numerator;</li>
  * <li>{@code complaintsReceived}/{@code complaintsResolved} = COMPLAINT_ON_TIME_RATE denominator/numerator, only when
- * the person has such a cell (complaint events name no assignee today, so this item usually stays manual).</li>
+ * the person has such a cell: complaints resolved or closed while assigned to them ({@code assignee} in
+ * {@code complaint.*}); without any, the manual counts stay.</li>
  * </ul>
  * A new card starts with zero manual counts and full attendance (on duty every scheduled day; scheduled = the month's
  * Monday-to-Friday days), all editable until published.

@@ -19,6 +19,11 @@ import com.example.mkt.kpi.org.OrgTree;
  * the sum of its child units' targets, each of them its own or again derived from below. A child without any target
  * adds nothing; a unit none of whose descendants has one has none either.
  *
+ * <p>A month without a target of its own whose every ISO week (the weeks it owns: those whose Thursday is in the
+ * month) has a target set for the same unit takes the sum of those weeks instead, before the children's sum: the
+ * unit's own breakdown says more about the unit than its children's targets do. The caller computes these sums
+ * ({@link EffectiveTargets}); here they are one more input, {@code fromWeeks}.
+ *
  * <p>Only additive KPIs derive targets. A rate's target is a rate (95 % satisfaction), and rates of children are never
  * averaged into a parent's: a unit measured by a rate has the target set for it or none.
  *
@@ -79,10 +84,20 @@ public final class TargetRollup {
      */
     public static Map<String, Effective> resolve(OrgTree tree, KpiDefinition kpi, Collection<String> units,
             Map<String, BigDecimal> set) {
+        return resolve(tree, kpi, units, set, Map.of());
+    }
+
+    /**
+     * As {@link #resolve(OrgTree, KpiDefinition, Collection, Map)}, where {@code fromWeeks} holds, per unit, the sum
+     * of its own week targets for a month all of whose weeks have one (empty for other grains). Ignored for rates.
+     */
+    public static Map<String, Effective> resolve(OrgTree tree, KpiDefinition kpi, Collection<String> units,
+            Map<String, BigDecimal> set, Map<String, BigDecimal> fromWeeks) {
         Map<String, Effective> memo = new HashMap<>();
         Map<String, Effective> out = new HashMap<>();
+        Map<String, BigDecimal> weeks = derives(kpi) ? fromWeeks : Map.of();
         for (String unit : units) {
-            Effective e = effective(tree, derives(kpi), unit, set, memo);
+            Effective e = effective(tree, derives(kpi), unit, set, weeks, memo);
             if (e != null) {
                 out.put(unit, e);
             }
@@ -91,10 +106,14 @@ public final class TargetRollup {
     }
 
     private static Effective effective(OrgTree tree, boolean derives, String unit, Map<String, BigDecimal> set,
-            Map<String, Effective> memo) {
+            Map<String, BigDecimal> fromWeeks, Map<String, Effective> memo) {
         BigDecimal own = set.get(unit);
         if (own != null) {
             return new Effective(own, Source.SET);
+        }
+        BigDecimal weeks = fromWeeks.get(unit);
+        if (weeks != null) {
+            return new Effective(weeks, Source.DERIVED);
         }
         if (!derives || !tree.contains(unit)) {
             return null;
@@ -104,7 +123,7 @@ public final class TargetRollup {
         }
         BigDecimal sum = null;
         for (String child : tree.children(unit)) {
-            Effective e = effective(tree, true, child, set, memo);
+            Effective e = effective(tree, true, child, set, fromWeeks, memo);
             if (e != null) {
                 sum = sum == null ? e.value() : sum.add(e.value());
             }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import java.sql.Connection;
@@ -87,26 +88,41 @@ public class TargetService {
 
     /**
      * Re-publishes the cells whose target changed, so that a consumer of {@code kpi.measured} (plan goals) sees the
-     * new target and achievement now rather than at the next sale.
+     * new target and achievement now rather than at the next sale. For an additive KPI that is also every ancestor
+     * (its derived target may be this one's sum) and, for a week, the month it belongs to (derived from its weeks).
      */
     private void announce(List<TargetEntity> targets) {
         TargetEntity.getEntityManager().flush();
-        Map<String, List<TargetEntity>> byCell = new java.util.TreeMap<>();
-        for (TargetEntity t : targets) {
-            byCell.computeIfAbsent(t.kpiCode + "\u001f" + t.periodKey, k -> new ArrayList<>()).add(t);
-        }
         try (Connection c = dataSource.getConnection()) {
-            List<CellStore.Changed> cells = new ArrayList<>();
-            for (List<TargetEntity> group : byCell.values()) {
-                Period period = Period.parse(group.get(0).periodKey);
-                Map<String, CellStore.Sums> sums = CellStore.atPeriod(c, group.get(0).kpiCode, period,
-                        group.stream().map(t -> t.orgUnit).toList());
-                for (TargetEntity t : group) {
-                    CellStore.Sums now = sums.getOrDefault(t.orgUnit, CellStore.Sums.ZERO);
-                    cells.add(new CellStore.Changed(new CellKey(t.orgUnit, period, t.kpiCode), now, now));
+            OrgTree tree = OrgUnits.load(c).tree();
+            Map<String, Set<String>> byGroup = new java.util.TreeMap<>();
+            for (TargetEntity t : targets) {
+                KpiDefinition kpi = catalogue.require(t.kpiCode);
+                Period period = Period.parse(t.periodKey);
+                List<Period> periods = new ArrayList<>(List.of(period));
+                boolean derives = TargetRollup.derives(kpi);
+                if (derives && period.type() == PeriodType.WEEK) {
+                    period.parent().ifPresent(periods::add);
+                }
+                List<String> units = derives && tree.contains(t.orgUnit) ? tree.selfAndAncestors(t.orgUnit)
+                        : List.of(t.orgUnit);
+                for (Period p : periods) {
+                    byGroup.computeIfAbsent(t.kpiCode + "\u001f" + p.key(), k -> new java.util.LinkedHashSet<>())
+                            .addAll(units);
                 }
             }
-            List<OutboundEvent> out = events.forChanges(c, cells);
+            List<CellStore.Changed> cells = new ArrayList<>();
+            for (Map.Entry<String, Set<String>> group : byGroup.entrySet()) {
+                String[] kp = group.getKey().split("\u001f");
+                Period period = Period.parse(kp[1]);
+                List<String> units = List.copyOf(group.getValue());
+                Map<String, CellStore.Sums> sums = CellStore.atPeriod(c, kp[0], period, units);
+                for (String unit : units) {
+                    CellStore.Sums now = sums.getOrDefault(unit, CellStore.Sums.ZERO);
+                    cells.add(new CellStore.Changed(new CellKey(unit, period, kp[0]), now, now));
+                }
+            }
+            List<OutboundEvent> out = events.forChanges(c, tree, cells);
             if (!out.isEmpty()) {
                 outbox.publishAll(out);
             }

@@ -95,6 +95,13 @@ class CustomerFactsTest {
         assertFact(read("complaint.closed", data.formatted("false")), "complaint:k-1", "COMPLAINT_ON_TIME_RATE",
                 "B-NC", null, "2026-06-01T00:00:00Z", "0", "1");
         assertTrue(CustomerFacts.read("complaint.opened", json(data.formatted("true"))).isEmpty());
+        // an assigned complaint also counts for its assignee's staff cells (the scorecard's complaint item)
+        String assigned = data.formatted("true").replace("\"severity\"", "\"assignee\": \"s-nc-07\", \"severity\"");
+        assertFact(read("complaint.resolved", assigned), "complaint:k-1", "COMPLAINT_ON_TIME_RATE", "B-NC", "s-nc-07",
+                "2026-06-01T00:00:00Z", "1", "1");
+        String unassigned = data.formatted("true").replace("\"severity\"", "\"assignee\": null, \"severity\"");
+        assertFact(read("complaint.closed", unassigned), "complaint:k-1", "COMPLAINT_ON_TIME_RATE", "B-NC", null,
+                "2026-06-01T00:00:00Z", "1", "1");
     }
 
     @Test

@@ -72,10 +72,10 @@ class AlertsIT {
         target(UNIT, "2024-01", "5");
         target(UNIT, "2024-02", "5");
         evaluate();
-        assertEquals(0, events(MissStreakJob.OPENED).size(), "two misses are not yet an alert");
+        assertEquals(0, events(MissStreakJob.OPENED, UNIT).size(), "two misses are not yet an alert");
         target(UNIT, "2024-03", "5");
         evaluate();
-        List<JsonNode> opened = events(MissStreakJob.OPENED);
+        List<JsonNode> opened = events(MissStreakJob.OPENED, UNIT);
         assertEquals(1, opened.size());
         JsonNode data = opened.get(0).path("data");
         EventSchemas.assertValid("schemas/kpi-alert.opened.v1.json", data.toString());
@@ -87,17 +87,26 @@ class AlertsIT {
         target(UNIT, "2024-04", "5");
         evaluate();
         evaluate();
-        assertEquals(1, events(MissStreakJob.OPENED).size());
+        assertEquals(1, events(MissStreakJob.OPENED, UNIT).size());
         // a target of zero is met by zero: the alert closes
         target(UNIT, "2024-05", "0");
         evaluate();
-        List<JsonNode> closed = events(MissStreakJob.CLOSED);
+        List<JsonNode> closed = events(MissStreakJob.CLOSED, UNIT);
         assertEquals(1, closed.size());
         EventSchemas.assertValid("schemas/kpi-alert.closed.v1.json", closed.get(0).path("data").toString());
         assertEquals("2024-05", closed.get(0).path("data").path("period").asText());
+        // head office has no target of its own: it is measured against its branches' sum (5, then 0), so the same
+        // streak opens and closes there too
+        List<JsonNode> hq = events(MissStreakJob.OPENED, HQ);
+        assertEquals(1, hq.size());
+        assertEquals("2024-03", hq.get(0).path("data").path("period").asText());
+        assertEquals("NEW_CUSTOMERS:" + HQ + ":MONTH", hq.get(0).path("subject").asText());
+        assertEquals("2024-05", events(MissStreakJob.CLOSED, HQ).get(0).path("data").path("period").asText());
 
         given().header("Authorization", TestTokens.bearer("manager", UNIT)).when().get("/api/v1/kpi-alerts")
                 .then().statusCode(200).body("items.kind", containsInAnyOrder("OPENED", "CLOSED"));
+        given().header("Authorization", GM).when().get("/api/v1/kpi-alerts")
+                .then().statusCode(200).body("items.kind", containsInAnyOrder("OPENED", "CLOSED", "OPENED", "CLOSED"));
         given().header("Authorization", TestTokens.bearer("manager", OTHER)).when().get("/api/v1/kpi-alerts")
                 .then().statusCode(200).body("items", hasSize(0));
         given().when().get("/api/v1/kpi-alerts").then().statusCode(401);
@@ -112,13 +121,13 @@ class AlertsIT {
         }
     }
 
-    private List<JsonNode> events(String type) throws Exception {
+    private List<JsonNode> events(String type, String unit) throws Exception {
         List<JsonNode> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
                      "SELECT payload FROM eventing_outbox WHERE event_type = ? AND event_key LIKE ? ORDER BY id")) {
             ps.setString(1, type);
-            ps.setString(2, "%" + S + "%");
+            ps.setString(2, "%:" + unit + ":%");
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     JsonNode e = Fixtures.JSON.readTree(rs.getString(1));

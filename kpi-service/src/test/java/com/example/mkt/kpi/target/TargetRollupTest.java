@@ -92,4 +92,28 @@ class TargetRollupTest {
         assertEquals(Set.of("B1", "UNKNOWN"), TargetRollup.withDescendants(tree, SALES, List.of("B1", "UNKNOWN")));
         assertTrue(TargetRollup.resolve(tree, SALES, List.of("UNKNOWN"), Map.of()).isEmpty());
     }
+
+    @Test
+    void aMonthWhoseWeeksAllHaveTargetsTakesTheirSumBeforeItsChildrensAndASetMonthOverridesBoth() {
+        // B1's weeks add up to 77,000.01 for the month; B2 and B3 have month targets of their own
+        Map<String, BigDecimal> fromWeeks = set("B1", "77000.01");
+        var out = TargetRollup.resolve(tree, SALES, List.of("B1", "R1"), set("B2", "1000.00", "B3", "2000.00"),
+                fromWeeks);
+        assertEquals(new BigDecimal("77000.01"), out.get("B1").value());
+        assertEquals(TargetRollup.Source.DERIVED, out.get("B1").source());
+        assertEquals(new BigDecimal("80000.01"), out.get("R1").value(), "the region sums B1's weeks and B2, B3");
+        // R1's own weeks win over its branches' sum; B1's set month wins over its weeks
+        out = TargetRollup.resolve(tree, SALES, List.of("B1", "R1"), set("B1", "70000.00"),
+                set("B1", "77000.01", "R1", "90000.00"));
+        assertEquals(new BigDecimal("70000.00"), out.get("B1").value());
+        assertEquals(TargetRollup.Source.SET, out.get("B1").source());
+        assertEquals(new BigDecimal("90000.00"), out.get("R1").value());
+        assertEquals(TargetRollup.Source.DERIVED, out.get("R1").source());
+    }
+
+    @Test
+    void aRateNeverTakesItsWeeksSum() {
+        var out = TargetRollup.resolve(tree, SATISFACTION, List.of("B1"), Map.of(), set("B1", "4.7500"));
+        assertFalse(out.containsKey("B1"));
+    }
 }

@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * How far a goal is: {@code achievementPercent} = actual / target x 100 (2 decimals, HALF_UP), not capped, because
+ * How far a goal is: {@code achievementPercent} = actual / target x 100 (2 decimals, rounded down, so
+ * that {@link #isReached()} on it is exact), not capped, because
  * over-achievement is what rankings and bonuses look at (docs/domain.md#kpi-definitions); and
  * {@code completionPercent}, the same clamped to 0..cap for progress bars and "done" checks.
  */

@@ -48,7 +48,9 @@ public final class GoalProgressTracker {
         if (target.signum() <= 0) {
             throw new IllegalArgumentException("a goal target must be positive");
         }
-        BigDecimal achievement = actual.multiply(HUNDRED).divide(target, 2, RoundingMode.HALF_UP);
+        // rounded down (towards minus infinity): 89,999.99 of 90,000 shows 99.99, never the 100.00 of a goal not
+        // reached, and refunds above sales never show better than they are; isReached() stays exact with it
+        BigDecimal achievement = actual.multiply(HUNDRED).divide(target, 2, RoundingMode.FLOOR);
         BigDecimal completion = achievement.max(BigDecimal.ZERO).min(policy.progressCapPercent()).setScale(2,
                 RoundingMode.HALF_UP);
         return new GoalProgress(actual, achievement, completion, asOf);

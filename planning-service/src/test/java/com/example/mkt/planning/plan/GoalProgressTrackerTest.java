@@ -30,7 +30,10 @@ class GoalProgressTrackerTest {
             "0, 18000000.00, 0.00, 0.00",
             "-1000.00, 18000000.00, -0.01, 0.00", // refunds above sales: completion floors at 0
             "1, 3, 33.33, 33.33",
-            "2, 3, 66.67, 66.67", // HALF_UP
+            "2, 3, 66.66, 66.66", // rounded down
+            "89999.99, 90000.00, 99.99, 99.99", // one cent short never shows 100.00
+            "90000.00, 90000.00, 100.00, 100.00",
+            "179999.99, 180000.00, 99.99, 99.99",
             "1, 200, 0.50, 0.50"})
     void percentages(BigDecimal actual, BigDecimal target, BigDecimal achievement, BigDecimal completion) {
         GoalProgress p = tracker.progress(target, actual, T);

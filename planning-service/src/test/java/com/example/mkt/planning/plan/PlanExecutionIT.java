@@ -251,11 +251,12 @@ class PlanExecutionIT {
         assertEquals(1, events(id, "goal.at-risk").stream()
                 .filter(e -> e.data().get("goalId").asText().equals("g-sales")).count());
 
-        // The owner reports 200 visits (16.67 %): back on track; a KPI-linked goal takes no values by hand.
+        // The owner reports 200 visits (16.66 %, 200 of 1,200 rounded down): back on track; a KPI-linked goal takes
+        // no values by hand.
         String report = path + "/goals/g-visits/progress";
         as(COLLEAGUE).body(Map.of("actual", "200")).post(report).then().statusCode(404);
         as(SALES).body(Map.of("actual", "200")).post(report).then().statusCode(200)
-                .body("completionPercent", equalTo("16.67")).body("atRisk", equalTo(false))
+                .body("completionPercent", equalTo("16.66")).body("atRisk", equalTo(false))
                 .body("source", equalTo("MANUAL"));
         as(MANAGER).body(Map.of("actual", "1")).post(path + "/goals/g-sales/progress").then().statusCode(409);
         as(MANAGER).body(Map.of("actual", "abc")).post(report).then().statusCode(400)
@@ -265,8 +266,8 @@ class PlanExecutionIT {
         back.get(0).assertSchemaValid();
         assertEquals("MEASUREMENT", back.get(0).data().get("trigger").asText());
 
-        // Month end of a non-leap year: on 31 March (90 days, 24.66 %) 200 visits trail by 7.99: fine;
-        // by 1 May (121 days, 33.15 %) they trail by 16.48 without a new value: at risk again.
+        // Month end of a non-leap year: on 31 March (90 days, 24.66 %) 200 visits trail by 8.00: fine;
+        // by 1 May (121 days, 33.15 %) they trail by 16.49 without a new value: at risk again.
         clock.setShanghai("2026-03-31T23:59:59");
         atRisk.check();
         assertEquals(1, events(id, "goal.at-risk").stream()
