@@ -63,11 +63,12 @@ public class SalesAttribution {
     private final PurchaseHistory purchases;
     private final Policies policies;
     private final Clock clock;
+    private final SaleLedger ledger;
 
     public SalesAttribution(EntityManager em, CampaignStore campaigns, ContributionStore contributions,
                             SegmentStore segments, CampaignAttributor attributor, OrgDirectory directory,
                             TargetWatch targets, ProgressStore progress, Outbox outbox, PurchaseHistory purchases,
-                            Policies policies, Clock clock) {
+                            Policies policies, Clock clock, SaleLedger ledger) {
         this.em = em;
         this.campaigns = campaigns;
         this.contributions = contributions;
@@ -80,22 +81,25 @@ public class SalesAttribution {
         this.purchases = purchases;
         this.policies = policies;
         this.clock = clock;
+        this.ledger = ledger;
     }
 
     private record Target(Campaign campaign, CampaignScope scope, TargetAllocation allocation) {
     }
 
     public void apply(List<InboundEvent> events) throws Exception {
-        List<Sale> sales = parseAll(events);
+        Map<String, BigDecimal> amounts = new HashMap<>();
+        List<Sale> sales = parseAll(events, amounts);
         if (sales.isEmpty()) {
             return;
         }
+        Map<String, BigDecimal> originals = recordAndCheckRefunds(sales, amounts);
         recordPurchaseDays(sales);
         List<Target> targetsOf = countingCampaigns();
         if (targetsOf.isEmpty()) {
             return;
         }
-        List<ContributionStore.Row> rows = attributeAll(sales, targetsOf);
+        List<ContributionStore.Row> rows = attributeAll(sales, targetsOf, new Amounts(amounts, originals));
         if (rows.isEmpty()) {
             return;
         }
@@ -125,17 +129,70 @@ public class SalesAttribution {
         outbox.publishAll(out);
     }
 
-    private static List<Sale> parseAll(List<InboundEvent> events) {
+    /** The sales and refunds of the batch; {@code amounts} gets each one's amount, without sign. */
+    private static List<Sale> parseAll(List<InboundEvent> events, Map<String, BigDecimal> amounts) {
         List<Sale> sales = new ArrayList<>();
         for (InboundEvent event : events) {
             if (SALES_RECORDED.equals(event.type())) {
                 Sale sale = parse(event);
                 if (sale != null) {
                     sales.add(sale);
+                    amounts.putIfAbsent(sale.eventId(), new BigDecimal(event.envelope().data().path("amount")
+                            .asText("0")).abs());
                 }
             }
         }
         return sales;
+    }
+
+    /** Each sale's amount and, for refunds, their originals' amounts. */
+    private record Amounts(Map<String, BigDecimal> own, Map<String, BigDecimal> originals) {
+    }
+
+    /**
+     * Records the batch's sales in the ledger and checks every refund against its original there or earlier in the
+     * batch (docs/events.md#salesrecorded-external-contract): a refund of a sale never read here, or of more than
+     * its amount, is poison, dead-lettered with the reason, never silently counted for nothing.
+     *
+     * @return the originals' amounts by eventId
+     */
+    private Map<String, BigDecimal> recordAndCheckRefunds(List<Sale> sales, Map<String, BigDecimal> amounts)
+            throws java.sql.SQLException {
+        Map<String, BigDecimal> batchSales = new LinkedHashMap<>();
+        Set<String> refunded = new HashSet<>();
+        for (Sale s : sales) {
+            if (s.kind() == SaleKind.SALE) {
+                batchSales.putIfAbsent(s.eventId(), amounts.get(s.eventId()));
+            } else if (s.kind() == SaleKind.REFUND) {
+                refunded.add(s.refundOf());
+            }
+        }
+        Map<String, BigDecimal> originals = new HashMap<>();
+        if (!refunded.isEmpty()) {
+            Set<String> lookup = new HashSet<>(refunded);
+            lookup.removeAll(batchSales.keySet());
+            originals.putAll(ledger.amounts(lookup));
+            originals.putAll(batchSales);
+            for (Sale s : sales) {
+                if (s.kind() == SaleKind.REFUND) {
+                    checkRefund(s, amounts.get(s.eventId()), originals.get(s.refundOf()));
+                }
+            }
+        }
+        ledger.record(batchSales);
+        return originals;
+    }
+
+    private static void checkRefund(Sale refund, BigDecimal amount, BigDecimal original) {
+        if (original == null) {
+            throw new PoisonEventException("refund " + refund.eventId() + ": its original sale " + refund.refundOf()
+                    + " is unknown (not counted here)");
+        }
+        if (amount.compareTo(original) > 0) {
+            throw new PoisonEventException("refund " + refund.eventId() + " takes back " + amount.toPlainString()
+                    + ", more than its original sale " + refund.refundOf() + " counted (" + original.toPlainString()
+                    + ")");
+        }
     }
 
     private List<Target> countingCampaigns() {
@@ -145,7 +202,8 @@ public class SalesAttribution {
     }
 
     /** Every (sale, campaign) that counts, with segments and refunded originals read once for the batch. */
-    private List<ContributionStore.Row> attributeAll(List<Sale> sales, List<Target> targetsOf) throws Exception {
+    private List<ContributionStore.Row> attributeAll(List<Sale> sales, List<Target> targetsOf, Amounts amounts)
+            throws Exception {
         Set<String> customers = new HashSet<>();
         Set<String> refunded = new HashSet<>();
         for (Sale s : sales) {
@@ -162,7 +220,7 @@ public class SalesAttribution {
         for (Sale raw : sales) {
             Sale sale = withSegments(raw, segmentsByCustomer.getOrDefault(raw.customerId(), Set.of()));
             for (Target t : targetsOf) {
-                Attribution a = attribute(t, sale, originals);
+                Attribution a = attribute(t, sale, originals, amounts);
                 if (!a.counted()) {
                     continue;
                 }
@@ -216,16 +274,32 @@ public class SalesAttribution {
         purchases.record(days);
     }
 
-    private Attribution attribute(Target t, Sale sale, Map<List<String>, ContributionStore.Row> originals) {
+    private Attribution attribute(Target t, Sale sale, Map<List<String>, ContributionStore.Row> originals,
+            Amounts amounts) {
         if (sale.kind() != SaleKind.REFUND) {
             return attributor.attribute(t.scope(), sale);
         }
         ContributionStore.Row original = sale.refundOf() == null ? null
                 : originals.get(List.of(t.campaign().id, sale.refundOf()));
+        if (original != null && sale.items().isEmpty()) {
+            return shareOf(original, amounts.own().get(sale.eventId()), amounts.originals().get(sale.refundOf()));
+        }
         Attribution originalAttribution = original == null
                 ? new Attribution(false, BigDecimal.ZERO, List.of(), null, Set.of(), List.of())
                 : new Attribution(true, original.amount(), List.of(), original.subWindow(), Set.of(), List.of());
         return attributor.attributeRefund(t.scope(), sale, originalAttribution);
+    }
+
+    /**
+     * A refund that names only its original (no items): it takes back the share of the original's contribution that
+     * its amount is of the original sale's amount (all of it for a full refund), rounded half up to the cent.
+     */
+    private static Attribution shareOf(ContributionStore.Row original, BigDecimal refund, BigDecimal saleAmount) {
+        BigDecimal share = saleAmount == null || saleAmount.signum() == 0 ? BigDecimal.ZERO
+                : refund.compareTo(saleAmount) >= 0 ? original.amount()
+                : original.amount().multiply(refund).divide(saleAmount, 2, java.math.RoundingMode.HALF_UP);
+        return new Attribution(share.signum() != 0, share.negate(), List.of(), original.subWindow(), Set.of(),
+                List.of(AttributionReason.REFUND_OF_ATTRIBUTED_SALE));
     }
 
     /**

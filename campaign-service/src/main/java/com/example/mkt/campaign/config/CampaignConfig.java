@@ -19,6 +19,13 @@ public interface CampaignConfig {
     @WithDefault("Asia/Shanghai")
     String zone();
 
+    /**
+     * The platform's currency, the only one targets and contributions are counted in: a sale in another one is
+     * dead-lettered (docs/events.md#salesrecorded-external-contract), as the gateway refuses it.
+     */
+    @WithDefault("CNY")
+    String currency();
+
     Lifecycle lifecycle();
 
     Review review();

@@ -45,6 +45,11 @@ class AwardsIT {
 
     private static final OffsetDateTime T0 = OffsetDateTime.parse("2026-05-02T09:00:00+08:00");
 
+    /** With its seconds, as the sales schema's date-time wants them (OffsetDateTime.toString drops ":00"). */
+    private static String iso(OffsetDateTime t) {
+        return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
+    }
+
     @Inject
     OrgDirectory directory;
 
@@ -87,14 +92,14 @@ class AwardsIT {
             BigDecimal amount = BigDecimal.valueOf(10000 + (41 - (i == 3 ? 2 : i)) * 100L).setScale(2);
             int k = i <= 10 ? 0 : i <= 20 ? 1 : i <= 32 ? 3 : 2; // below every branch's target the bulk sale decides
             own[k] = own[k].add(amount);
-            sales.add(sale("A" + i + "-" + sfx, "SALE", T0.plusMinutes(i).toString(), "c" + i, branches.get(k),
+            sales.add(sale("A" + i + "-" + sfx, "SALE", iso(T0.plusMinutes(i)), "c" + i, branches.get(k),
                     String.format("p%02d", i), code, "LAY", amount.toPlainString()));
         }
         // then bulk sales without a salesperson: 南昌 and 景德镇 reach the budget target (hours 100, 101),
         // 萍乡 and 九江 only the starting target (hours 102, 103): 萍乡 fills the third speed place
         BigDecimal[] reachTo = {budget.get(0), budget.get(1), starting.get(2), starting.get(3)};
         for (int k = 0; k < 4; k++) {
-            Map<String, Object> bulk = sale("BULK" + k + "-" + sfx, "SALE", T0.plusHours(100 + k).toString(), "bulk",
+            Map<String, Object> bulk = sale("BULK" + k + "-" + sfx, "SALE", iso(T0.plusHours(100 + k)), "bulk",
                     branches.get(k), null, code, "LAY", reachTo[k].subtract(own[k]).toPlainString());
             sales.add(bulk);
         }

@@ -17,6 +17,13 @@ public interface CustomerConfig {
     @WithDefault("Asia/Shanghai")
     String zone();
 
+    /**
+     * The platform's currency, the only one purchase figures are kept in: a sale in another one is dead-lettered
+     * (docs/events.md#salesrecorded-external-contract), as the gateway refuses it.
+     */
+    @WithDefault("CNY")
+    String currency();
+
     Vip vip();
 
     Tier tier();

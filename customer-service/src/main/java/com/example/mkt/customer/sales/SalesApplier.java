@@ -88,18 +88,7 @@ public class SalesApplier {
             Map<String, Standing> before = store.lockStandings(c, ids);
             Map<String, Figures> figures = store.loadFigures(c, ids);
 
-            Set<String> refunded = new HashSet<>();
-            Map<String, Instant> saleTimes = new HashMap<>();
-            for (SalesRecord s : sales) {
-                if ("REFUND".equals(s.kind()) && s.refundOf() != null) {
-                    refunded.add(s.refundOf());
-                }
-                if ("SALE".equals(s.kind())) {
-                    saleTimes.put(s.eventId(), s.occurredAt());
-                }
-            }
-            refunded.removeAll(saleTimes.keySet());
-            saleTimes.putAll(store.saleTimes(c, refunded));
+            Map<String, Instant> saleTimes = originalsOfRefunds(c, sales);
 
             List<SalesRecord> purchases = sales.stream().filter(s -> !s.isContract()).toList();
             // the stored rows decide what counts: a sale seen before (its inbox entry since pruned) adds nothing
@@ -138,6 +127,54 @@ public class SalesApplier {
                     customerOf, before, now), now);
         }
         outbox.publishAll(out);
+    }
+
+    /**
+     * The sale each refund takes back from (docs/events.md#salesrecorded-external-contract), from this batch or
+     * stored (one statement): a refund whose original this service has not counted, or that takes back more than the
+     * original's amount, is poison; its reason goes to the dead-letter topic and it can be replayed once the sale is in.
+     *
+     * @return the time of every original, by eventId: the refund is booked against it
+     */
+    private Map<String, Instant> originalsOfRefunds(Connection c, List<SalesRecord> sales) throws SQLException {
+        Map<String, StatsStore.Original> originals = new HashMap<>();
+        Set<String> refunded = new HashSet<>();
+        for (SalesRecord s : sales) {
+            if ("REFUND".equals(s.kind())) {
+                refunded.add(s.refundOf());
+            }
+        }
+        if (refunded.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, StatsStore.Original> inBatch = new HashMap<>();
+        for (SalesRecord s : sales) {
+            if ("SALE".equals(s.kind())) {
+                inBatch.putIfAbsent(s.eventId(), new StatsStore.Original(s.occurredAt(), s.amount()));
+            }
+        }
+        Set<String> lookup = new HashSet<>(refunded);
+        lookup.removeAll(inBatch.keySet());
+        originals.putAll(store.originals(c, lookup));
+        originals.putAll(inBatch);
+        Map<String, Instant> times = new HashMap<>();
+        for (SalesRecord s : sales) {
+            if (!"REFUND".equals(s.kind())) {
+                continue;
+            }
+            StatsStore.Original original = originals.get(s.refundOf());
+            if (original == null) {
+                throw new PoisonEventException("refund " + s.eventId() + ": its original sale " + s.refundOf()
+                        + " is unknown (not counted here)");
+            }
+            if (s.amount().abs().compareTo(original.amount()) > 0) {
+                throw new PoisonEventException("refund " + s.eventId() + " takes back " + s.amount().abs()
+                        .toPlainString() + ", more than its original sale " + s.refundOf() + " counted ("
+                        + original.amount().toPlainString() + ")");
+            }
+            times.put(s.refundOf(), original.occurredAt());
+        }
+        return times;
     }
 
     /**

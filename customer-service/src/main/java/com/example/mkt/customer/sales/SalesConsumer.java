@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import com.example.mkt.customer.config.CustomerConfig;
 import com.example.mkt.eventing.consumer.EventConsumer;
 import com.example.mkt.eventing.consumer.InboundEvent;
 
@@ -24,18 +25,27 @@ public class SalesConsumer {
 
     private final EventConsumer consumer;
     private final SalesApplier applier;
+    private final String currency;
 
-    public SalesConsumer(EventConsumer consumer, SalesApplier applier) {
+    public SalesConsumer(EventConsumer consumer, SalesApplier applier, CustomerConfig config) {
         this.consumer = consumer;
         this.applier = applier;
+        this.currency = config.currency();
     }
 
     @Incoming("sales")
     @Blocking
     public void onBatch(ConsumerRecords<String, String> records) {
-        consumer.consume(NAME, records, event -> SalesRecord.TYPE.equals(event.type())
-                ? event.envelope().data().path("eventId").asText()
-                : event.envelope().id(), event -> !isPurchase(event), applier::apply);
+        consumer.consume(NAME, records, this::idempotencyKey, event -> !isPurchase(event), applier::apply);
+    }
+
+    /** A sale's eventId, once the record has passed the published contract (else it is dead-lettered here). */
+    private String idempotencyKey(InboundEvent event) {
+        if (!SalesRecord.TYPE.equals(event.type())) {
+            return event.envelope().id();
+        }
+        SalesRecord.check(event.envelope(), currency);
+        return event.envelope().data().get("eventId").textValue();
     }
 
     private static boolean isPurchase(InboundEvent event) {

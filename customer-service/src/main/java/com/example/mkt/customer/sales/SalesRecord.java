@@ -3,6 +3,10 @@ package com.example.mkt.customer.sales;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
+
+import com.example.mkt.contracts.EventContract;
+import com.example.mkt.eventing.envelope.EventEnvelope;
 
 import com.example.mkt.eventing.consumer.PoisonEventException;
 import com.example.mkt.eventing.envelope.IsoTimes;
@@ -18,6 +22,25 @@ public record SalesRecord(String eventId, String kind, Instant occurredAt, Strin
 
     public static final String TYPE = "sales.recorded";
 
+    /**
+     * The contract every sales consumer checks before its handler runs (docs/events.md#salesrecorded-external-contract):
+     * the published schema of the envelope's dataversion (libs/contracts), then the platform's currency. Poison, with
+     * every reason, when broken.
+     */
+    public static void check(EventEnvelope envelope, String currency) {
+        List<String> violations = EventContract.violations(TYPE, envelope.dataversion(), envelope.data());
+        if (!violations.isEmpty()) {
+            throw new PoisonEventException("breaks the " + TYPE + " schema: " + String.join("; ", violations));
+        }
+        String eventCurrency = envelope.data().get("currency").textValue();
+        if (!eventCurrency.equals(currency)) {
+            // there is no rate source to convert with (docs/domain.md#business-locale)
+            throw new PoisonEventException(envelope.data().get("eventId").textValue() + ": currency " + eventCurrency
+                    + " is not the platform's currency " + currency);
+        }
+    }
+
+    /** The record's fields; {@link #check} has passed, so what is checked again here guards only against misuse. */
     public static SalesRecord read(JsonNode data) {
         String eventId = text(data, "eventId");
         if (eventId == null || eventId.length() > 64) {
@@ -36,10 +59,6 @@ public record SalesRecord(String eventId, String kind, Instant occurredAt, Strin
         String orgUnit = text(data, "orgUnit");
         if (orgUnit == null) {
             throw new PoisonEventException(eventId + ": orgUnit is required");
-        }
-        // Amounts are CNY throughout the rules (docs/domain.md#business-locale); there is no rate source to convert.
-        if (!"CNY".equals(text(data, "currency"))) {
-            throw new PoisonEventException(eventId + ": only CNY amounts are counted, got " + text(data, "currency"));
         }
         Instant occurredAt;
         BigDecimal amount;

@@ -180,17 +180,22 @@ public class StatsStore {
     }
 
     /** When each named sale happened, for booking refunds against their original month. */
-    public Map<String, Instant> saleTimes(Connection c, Collection<String> eventIds) throws SQLException {
-        Map<String, Instant> out = new HashMap<>();
+    /** A stored sale a refund refers to: when it counted and how much. */
+    public record Original(Instant occurredAt, BigDecimal amount) {
+    }
+
+    /** The stored sales (kind SALE) among {@code eventIds}, in one statement by primary key. */
+    public Map<String, Original> originals(Connection c, Collection<String> eventIds) throws SQLException {
+        Map<String, Original> out = new HashMap<>();
         if (eventIds.isEmpty()) {
             return out;
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT event_id, occurred_at FROM customer_sale WHERE event_id = ANY(?) AND kind = 'SALE'")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT event_id, occurred_at, amount FROM customer_sale"
+                + " WHERE event_id = ANY(?) AND kind = 'SALE'")) {
             ps.setArray(1, c.createArrayOf("text", eventIds.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getString(1), instant(rs.getTimestamp(2)));
+                    out.put(rs.getString(1), new Original(instant(rs.getTimestamp(2)), rs.getBigDecimal(3)));
                 }
             }
         }

@@ -66,7 +66,7 @@ public final class AsyncApiDocument {
             for (EventGroup group : topic.events()) {
                 for (String type : group.types()) {
                     String schema = group.schemaName(type);
-                    ObjectNode data = PublishedSchemas.component(schema, producerModule(group) + "/" + schemaPath(schema));
+                    ObjectNode data = PublishedSchemas.component(schema, sourceModule(group, schema) + "/" + schemaPath(schema));
                     schemas.set(schema, data);
                     messages.set(type, EnvelopeParts.message(type, group, topic, data));
                 }
@@ -162,6 +162,12 @@ public final class AsyncApiDocument {
     private String producerModule(EventGroup group) {
         return group.producers().stream().filter(catalogue.services()::contains).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no service produces " + group.types()));
+    }
+
+    /** The module holding a schema: libs/contracts for the contracts that cross services, else the producer. */
+    private String sourceModule(EventGroup group, String schema) {
+        return com.example.mkt.contracts.EventContract.PUBLISHED.contains(schema) ? "libs/contracts"
+                : producerModule(group);
     }
 
     private static String schemaPath(String schema) {

@@ -115,6 +115,13 @@ public interface GatewayConfig {
         @WithDefault("sales.events")
         String topic();
 
+        /**
+         * The platform's currency: a sale in another one is refused (every sales consumer dead-letters it too, with
+         * its own key of the same default: kpi.currency, customer.currency, campaign.currency).
+         */
+        @WithDefault("CNY")
+        String currency();
+
         /** How far in the future an occurredAt may lie (clock skew between systems). */
         @WithDefault("5m")
         Duration maxFutureSkew();

@@ -60,7 +60,8 @@ public class SalesIngestion {
         this.config = config;
         this.telemetry = telemetry;
         this.source = eventing.source().orElse("/gateway");
-        this.validator = new SalesEventValidator(Clock.systemUTC(), config.sales().maxFutureSkew());
+        this.validator = new SalesEventValidator(Clock.systemUTC(), config.sales().maxFutureSkew(),
+                config.sales().currency());
     }
 
     public List<IngestionResult> ingest(List<JsonNode> events, String client) {

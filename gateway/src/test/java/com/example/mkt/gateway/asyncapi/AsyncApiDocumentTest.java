@@ -134,7 +134,7 @@ class AsyncApiDocumentTest {
             }
         }
         assertEquals(List.of(), stale);
-        assertEquals("gateway/src/main/resources/schemas/sales.recorded.v1.json",
+        assertEquals("libs/contracts/src/main/resources/schemas/sales.recorded.v1.json",
                 DOCUMENT.at("/components/schemas/sales.recorded.v1/x-source/file").asText());
         assertEquals("planning-service/src/main/resources/schemas/org-unit.moved.v1.json",
                 DOCUMENT.at("/components/schemas/org-unit.moved.v1/x-source/file").asText());

@@ -19,7 +19,7 @@ class SalesEventValidatorTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Clock NOW = Clock.fixed(Instant.parse("2026-05-03T02:20:00Z"), ZoneOffset.UTC);
-    private final SalesEventValidator validator = new SalesEventValidator(NOW, Duration.ofMinutes(5));
+    private final SalesEventValidator validator = new SalesEventValidator(NOW, Duration.ofMinutes(5), "CNY");
 
     private List<FieldError> validate(String json) throws Exception {
         return validator.validate(JSON.readTree(json));
@@ -52,6 +52,11 @@ class SalesEventValidatorTest {
         assertEquals(List.of(), validate(refund));
         String negativeSale = SalesRecordedSchemaTest.SALE.replace("\"amount\": \"120.00\"", "\"amount\": \"-120.00\"");
         assertEquals(List.of("amount"), fields(validate(negativeSale)));
+        assertEquals("must not be negative for a SALE or CONTRACT; report a REFUND instead",
+                validate(negativeSale).get(0).message());
+        String zeroRefund = refund.replace("\"-120.00\"", "\"0.00\"").replace("\"unitPrice\": \"120.00\"",
+                "\"unitPrice\": \"0.00\"");
+        assertEquals("must not be zero for a REFUND", validate(zeroRefund).get(0).message());
     }
 
     @Test
@@ -64,11 +69,14 @@ class SalesEventValidatorTest {
     }
 
     @Test
-    void unknownCurrenciesAreRejected() throws Exception {
+    void onlyThePlatformsCurrencyIsAccepted() throws Exception {
         assertEquals(List.of("currency"), fields(validate(SalesRecordedSchemaTest.SALE.replace("\"CNY\"", "\"ABC\""))));
         assertEquals(List.of("currency"), fields(validate(SalesRecordedSchemaTest.SALE.replace("\"CNY\"", "\"cny\""))));
         assertEquals(List.of("currency"), fields(validate(SalesRecordedSchemaTest.SALE.replace("\"CNY\"", "\"XXX\""))));
-        assertEquals(List.of(), validate(SalesRecordedSchemaTest.SALE.replace("\"CNY\"", "\"USD\"")));
+        // a real currency, but not the platform's: every consumer would dead-letter it, so it is refused here
+        assertEquals(List.of("must be CNY, the platform's currency; USD is not accepted"),
+                validate(SalesRecordedSchemaTest.SALE.replace("\"CNY\"", "\"USD\"")).stream()
+                        .map(FieldError::message).toList());
     }
 
     @Test

@@ -116,7 +116,7 @@ class SalesIngestionTest {
 
     private static GatewayConfig config() {
         GatewayConfig.Sales sales = proxy(GatewayConfig.Sales.class, Map.of("topic", "sales.events",
-                "maxFutureSkew", Duration.ofMinutes(5), "publishTimeout", Duration.ofSeconds(5)));
+                "maxFutureSkew", Duration.ofMinutes(5), "publishTimeout", Duration.ofSeconds(5), "currency", "CNY"));
         return proxy(GatewayConfig.class, Map.of("sales", sales));
     }
 

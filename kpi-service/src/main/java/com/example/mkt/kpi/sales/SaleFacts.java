@@ -7,7 +7,11 @@ import static com.example.mkt.kpi.rollup.FactFields.staff;
 import static com.example.mkt.kpi.rollup.FactFields.text;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
+
+import com.example.mkt.contracts.EventContract;
+import com.example.mkt.eventing.envelope.EventEnvelope;
 
 import com.example.mkt.eventing.consumer.PoisonEventException;
 import com.example.mkt.kpi.definition.KpiCatalogue;
@@ -19,13 +23,32 @@ import com.fasterxml.jackson.databind.JsonNode;
  * are read; everything else is ignored.
  *
  * <p>SALE adds its amount to SALES_AMOUNT; REFUND subtracts its absolute amount whatever its sign (the schema's
- * rule); CONTRACT is credit fulfilment and does not change sales amount.
+ * rule), from its original sale's unit and salesperson ({@link SaleRefunds}); CONTRACT is credit fulfilment, read by
+ * customer-service only, and does not change sales amount.
  */
 public final class SaleFacts {
 
     public static final String TYPE = "sales.recorded";
 
     private SaleFacts() {
+    }
+
+    /**
+     * The contract every sales consumer checks before its handler runs (docs/events.md#salesrecorded-external-contract):
+     * the published schema of the envelope's dataversion (libs/contracts), then the platform's currency. Poison, with
+     * every reason, when broken.
+     */
+    public static void check(EventEnvelope envelope, String currency) {
+        List<String> violations = EventContract.violations(TYPE, envelope.dataversion(), envelope.data());
+        if (!violations.isEmpty()) {
+            throw new PoisonEventException("breaks the " + TYPE + " schema: " + String.join("; ", violations));
+        }
+        String eventCurrency = envelope.data().get("currency").textValue();
+        if (!eventCurrency.equals(currency)) {
+            // Summing yuan and dollars would be wrong and there is no rate to convert with.
+            throw new PoisonEventException(envelope.data().get("eventId").textValue() + ": currency " + eventCurrency
+                    + " is not the platform's currency " + currency);
+        }
     }
 
     /** The fact, or empty for events that do not change any KPI. Poison for data that can never apply. */

@@ -1,7 +1,9 @@
 package com.example.mkt.kpi.sales;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,34 +30,48 @@ public class SalesConsumer {
     private final EventConsumer consumer;
     private final RollupService rollups;
     private final KpiConfig config;
+    private final SaleOriginals originals;
 
-    public SalesConsumer(EventConsumer consumer, RollupService rollups, KpiConfig config) {
+    public SalesConsumer(EventConsumer consumer, RollupService rollups, KpiConfig config, SaleOriginals originals) {
         this.consumer = consumer;
         this.rollups = rollups;
         this.config = config;
+        this.originals = originals;
     }
 
     @Incoming("sales")
     @Blocking
     public void onBatch(ConsumerRecords<String, String> records) {
-        consumer.consumeWithoutInbox(CONSUMER, records, SalesConsumer::idempotencyKey, this::apply);
+        consumer.consumeWithoutInbox(CONSUMER, records, this::idempotencyKey, this::apply);
     }
 
-    private static String idempotencyKey(InboundEvent event) {
+    /** A sale's eventId, once the record has passed the published contract (else it is dead-lettered here). */
+    private String idempotencyKey(InboundEvent event) {
         // Other types on the topic have no eventId; their envelope id keeps them apart.
-        return SaleFacts.TYPE.equals(event.type())
-                ? event.envelope().data().path("eventId").asText()
-                : event.envelope().id();
+        if (!SaleFacts.TYPE.equals(event.type())) {
+            return event.envelope().id();
+        }
+        SaleFacts.check(event.envelope(), config.currency());
+        return event.envelope().data().get("eventId").textValue();
     }
 
     private void apply(List<InboundEvent> events) throws Exception {
         List<Fact> facts = new ArrayList<>(events.size());
+        Map<Fact, String> refundOf = new IdentityHashMap<>();
         for (InboundEvent event : events) {
             if (!SaleFacts.TYPE.equals(event.type())) {
                 continue;
             }
-            SaleFacts.read(event.envelope().data(), config.currency()).ifPresent(facts::add);
+            var data = event.envelope().data();
+            SaleFacts.read(data, config.currency()).ifPresent(fact -> {
+                facts.add(fact);
+                if ("REFUND".equals(data.get("kind").textValue())) {
+                    refundOf.put(fact, data.get("refundOf").textValue());
+                }
+            });
         }
-        rollups.apply(facts);
+        List<Fact> applied = refundOf.isEmpty() ? facts
+                : SaleRefunds.takeBack(facts, refundOf, originals.find(refundOf.values()));
+        rollups.apply(applied);
     }
 }

@@ -76,7 +76,7 @@ class DayCellsIT {
             // the last second of 30 November in Shanghai, and the first of 1 December
             Fixtures.send(kafka, Fixtures.sale("D1-" + S, "SALE", "2026-11-30T23:59:59+08:00", B1, "500.00"));
             Fixtures.send(kafka, Fixtures.sale("D2-" + S, "SALE", "2026-12-01T00:00:00+08:00", B1, "50.00"));
-            Fixtures.send(kafka, Fixtures.sale("D3-" + S, "REFUND", "2026-11-30T12:00:00+08:00", B1, "-10.00"));
+            Fixtures.send(kafka, Fixtures.refund("D3-" + S, "D1-" + S, "2026-11-30T12:00:00+08:00", B1, "-10.00"));
             // midnight opens 30 November; one second before it is still the 29th
             Fixtures.send(kafka, Fixtures.sale("D4-" + S, "SALE", "2026-11-30T00:00:00+08:00", B2, "175.00"));
             Fixtures.send(kafka, Fixtures.sale("D5-" + S, "SALE", "2026-11-29T23:59:59+08:00", B2, "32.00"));

@@ -53,8 +53,21 @@ final class Fixtures {
         return data;
     }
 
+    /**
+     * A refund of {@code original} (a sale sent before, with {@link #sale}): refunds take back from a sale the
+     * consumer has counted, so it names that sale and its customer, and shares its record key (its partition).
+     */
+    static Map<String, Object> refund(String eventId, String original, String occurredAt, String orgUnit,
+            String amount) {
+        Map<String, Object> data = sale(eventId, "REFUND", occurredAt, orgUnit, amount);
+        data.put("customer", Map.of("id", "c-" + original));
+        data.put("refundOf", original);
+        return data;
+    }
+
+    @SuppressWarnings("unchecked")
     static void send(KafkaTestClient kafka, Map<String, Object> sale) {
-        String key = "c-" + sale.get("eventId");
+        String key = ((Map<String, Object>) sale.get("customer")).get("id").toString();
         kafka.send("sales.events", key, envelope("/pos-system", "sales.recorded", key, sale));
     }
 

@@ -96,11 +96,12 @@ class MixedBatchIT {
         mixed.add(sale("M3", "SALE", "2026-01-04T21:00:00+08:00", jj, "s-2", "33.33"));
         mixed.add(sale("M4", "SALE", "2026-01-05T08:00:00+08:00", jj, "s-1", "0.01"));
         // a refund subtracts its absolute amount, whatever its sign
-        mixed.add(sale("R1", "REFUND", "2026-01-06T10:00:00+08:00", nc, "s-1", "-20.00"));
-        mixed.add(sale("R2", "REFUND", "2025-12-20T10:00:00+08:00", cd, "s-3", "15.50"));
+        // (from its original sale, found among the stored facts or earlier in the batch)
+        mixed.add(refund("R1", "A1", "2026-01-06T10:00:00+08:00", nc, "s-1", "-20.00"));
+        mixed.add(refund("R2", "A2", "2025-12-20T10:00:00+08:00", cd, "s-3", "15.50"));
         // a sale and its full refund in the same cells: nets to nothing there
         mixed.add(sale("M5", "SALE", "2026-02-10T10:00:00+08:00", cd, "s-4", "99.99"));
-        mixed.add(sale("R3", "REFUND", "2026-02-11T10:00:00+08:00", cd, "s-4", "99.99"));
+        mixed.add(refund("R3", "M5", "2026-02-11T10:00:00+08:00", cd, "s-4", "99.99"));
         // contract fulfilment is not sales amount
         mixed.add(sale("K1", "CONTRACT", "2026-01-07T10:00:00+08:00", nc, "s-1", "5000.00"));
         // a sale without a salesperson counts for its unit only
@@ -138,6 +139,16 @@ class MixedBatchIT {
         }
         String envelope = Fixtures.envelope("/pos-system", "sales.recorded", "c-" + eventId, data);
         return new String[] {eventId, envelope, kind, at, unit, staff, amount};
+    }
+
+    private String[] refund(String id, String original, String at, String unit, String staff, String amount)
+            throws Exception {
+        String[] refund = sale(id, "REFUND", at, unit, staff, amount);
+        var envelope = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(refund[1]);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) envelope.get("data")).put("refundOf", original + "-" + s);
+        refund[1] = envelope.toString();
+        return refund;
     }
 
     /** Sends a batch to the consumer as one poll; first the expected effect of the sales it has not seen. */

@@ -95,8 +95,8 @@ class SalesRollupIT {
             Fixtures.send(kafka, Fixtures.sale("S2-" + S, "SALE", "2026-05-31T23:30:00+08:00", NC, "80.50"));
             // 16:30Z on May 31st is 00:30 on June 1st in Shanghai: June
             Fixtures.send(kafka, Fixtures.sale("S3-" + S, "SALE", "2026-05-31T16:30:00Z", NC, "99.99"));
-            // a refund subtracts its absolute amount whatever its sign
-            Fixtures.send(kafka, Fixtures.sale("R1-" + S, "REFUND", "2026-05-20T09:00:00+08:00", NC, "-20.00"));
+            // a refund subtracts its absolute amount whatever its sign, from its original sale (S1)
+            Fixtures.send(kafka, Fixtures.refund("R1-" + S, "S1-" + S, "2026-05-20T09:00:00+08:00", NC, "-20.00"));
             // contract fulfilment is not sales amount
             Fixtures.send(kafka, Fixtures.sale("K1-" + S, "CONTRACT", "2026-05-21T09:00:00+08:00", NC, "500.00"));
             Fixtures.send(kafka, Fixtures.sale("S4-" + S, "SALE", "2026-05-10T12:00:00+08:00", JJ, "300.00"));

@@ -105,7 +105,10 @@ public class EventConsumer {
 
     /**
      * Consumes a batch, recognising repeats by {@code idempotencyKey}: e.g. a sale's own eventId, which a
-     * resending system keeps while the envelope id may change.
+     * resending system keeps while the envelope id may change. The key function sees each record once, before any
+     * handler or transaction: one that throws {@link PoisonEventException} (a record breaking its published schema)
+     * sends the record to the dead-letter topic with the exception's message as {@code dlq-reason}, and the batch
+     * goes on without it, never retried one by one.
      */
     public void consume(String consumer, Iterable<ConsumerRecord<String, String>> records,
             Function<InboundEvent, String> idempotencyKey, EventBatchHandler handler) {
@@ -154,6 +157,10 @@ public class EventConsumer {
             try {
                 key = idempotencyKey.apply(event);
                 needsInbox = inboxed.test(event);
+            } catch (PoisonEventException e) {
+                // the key function refused the record (it breaks its contract): dead-lettered before any handler runs
+                deadLetters.send(consumer, record, e.getMessage(), e);
+                continue;
             } catch (RuntimeException e) {
                 deadLetters.send(consumer, record, "no idempotency key: " + e.getMessage(), e);
                 continue;

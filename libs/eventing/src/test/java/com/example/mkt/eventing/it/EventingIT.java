@@ -126,11 +126,13 @@ class EventingIT {
         String first = UUID.randomUUID().toString();
         String second = UUID.randomUUID().toString();
         String poison = UUID.randomUUID().toString();
+        String broken = UUID.randomUUID().toString();
         try (KafkaTestClient kafka = new KafkaTestClient()) {
             kafka.send("eventing.test.in", "k1", envelope(first, "test.happened", Map.of("note", "一")));
             kafka.send("eventing.test.in", "k1", envelope(first, "test.happened", Map.of("note", "一"))); // redelivery
             kafka.send("eventing.test.in", "k1", "this is not json {");
             kafka.send("eventing.test.in", "k1", envelope(poison, "test.happened", Map.of("poison", true)));
+            kafka.send("eventing.test.in", "k1", envelope(broken, "test.happened", Map.of("broken", true)));
             kafka.send("eventing.test.in", "k1", envelope(UUID.randomUUID().toString(), "other.unknown-type",
                     Map.of("x", 1)));
             kafka.send("eventing.test.in", "k1", envelope(second, "test.happened", Map.of("note", "二")));
@@ -140,6 +142,7 @@ class EventingIT {
 
             List<ConsumerRecord<String, String>> dead = kafka.readUntil("eventing.test.in.dlq",
                     seen -> seen.stream().anyMatch(r -> r.value().contains(poison))
+                            && seen.stream().anyMatch(r -> r.value().contains(broken))
                             && seen.stream().anyMatch(r -> r.value().equals("this is not json {")),
                     WAIT);
             ConsumerRecord<String, String> garbage = dead.stream().filter(r -> r.value().equals("this is not json {"))
@@ -150,6 +153,11 @@ class EventingIT {
                     .findFirst().orElseThrow();
             assertTrue(header(refused, "dlq-reason").contains("refused by the test"), header(refused, "dlq-reason"));
             assertEquals(0, effects(poison));
+            ConsumerRecord<String, String> refusedByKey = dead.stream().filter(r -> r.value().contains(broken))
+                    .findFirst().orElseThrow();
+            assertEquals("$.broken: breaks the contract", header(refusedByKey, "dlq-reason"),
+                    "a record the key function refuses is dead-lettered with its reason, before the handler");
+            assertEquals(0, effects(broken));
 
             // A redelivery long after the first one is still recognised.
             kafka.send("eventing.test.in", "k1", envelope(first, "test.happened", Map.of("note", "一")));

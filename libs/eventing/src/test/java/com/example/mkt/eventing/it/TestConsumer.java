@@ -32,7 +32,15 @@ public class TestConsumer {
     @Incoming("test-in")
     @Blocking
     public void onBatch(ConsumerRecords<String, String> records) {
-        consumer.consume("test-consumer", records, this::apply);
+        consumer.consume("test-consumer", records, TestConsumer::key, this::apply);
+    }
+
+    /** As a consumer checks a record against its published schema before any handler runs. */
+    private static String key(InboundEvent event) {
+        if (event.envelope().data().path("broken").asBoolean()) {
+            throw new PoisonEventException("$.broken: breaks the contract");
+        }
+        return event.envelope().id();
     }
 
     private void apply(List<InboundEvent> events) throws Exception {
