@@ -54,7 +54,9 @@ public final class StatementStats {
      * and marking, scheduled jobs' try-locks and pruning, session and transaction chatter.
      */
     public static boolean notBackground(String query) {
-        return !query.startsWith("SELECT id, topic, event_key") && !query.startsWith("UPDATE eventing_outbox SET")
+        // the relay's reads and marks, its parking updates and the outbox gauges' query (every 15 s) run on their own
+        return !query.startsWith("SELECT id, topic, event_key") && !query.startsWith("UPDATE eventing_outbox")
+                && !query.startsWith("SELECT (SELECT count(*) FROM eventing_outbox")
                 && !query.contains("pg_try_advisory_xact_lock") && !query.startsWith("DELETE FROM eventing_")
                 && !query.startsWith("SET ") && !query.startsWith("SHOW ") && !query.equals("BEGIN")
                 && !query.equals("COMMIT") && !query.equals("ROLLBACK");
