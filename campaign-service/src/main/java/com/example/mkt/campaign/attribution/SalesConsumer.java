@@ -1,9 +1,8 @@
 package com.example.mkt.campaign.attribution;
 
-import java.util.List;
 
 import com.example.mkt.campaign.config.CampaignConfig;
-import com.example.mkt.contracts.EventContract;
+import com.example.mkt.contracts.SalesRecordedContract;
 import com.example.mkt.eventing.consumer.EventConsumer;
 import com.example.mkt.eventing.consumer.InboundEvent;
 import com.example.mkt.eventing.consumer.PoisonEventException;
@@ -57,16 +56,8 @@ public class SalesConsumer {
      * counted toward a CNY target before. Poison, with every reason, when broken.
      */
     static void check(EventEnvelope envelope, String currency) {
-        List<String> violations = EventContract.violations(SalesAttribution.SALES_RECORDED, envelope.dataversion(),
-                envelope.data());
-        if (!violations.isEmpty()) {
-            throw new PoisonEventException("breaks the " + SalesAttribution.SALES_RECORDED + " schema: "
-                    + String.join("; ", violations));
-        }
-        String eventCurrency = envelope.data().get("currency").textValue();
-        if (!eventCurrency.equals(currency)) {
-            throw new PoisonEventException(envelope.data().get("eventId").textValue() + ": currency " + eventCurrency
-                    + " is not the platform's currency " + currency);
-        }
+        SalesRecordedContract.refusal(envelope.dataversion(), envelope.data(), currency).ifPresent(reason -> {
+            throw new PoisonEventException(reason);
+        });
     }
 }

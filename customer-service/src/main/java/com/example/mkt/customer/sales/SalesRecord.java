@@ -3,9 +3,8 @@ package com.example.mkt.customer.sales;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.List;
 
-import com.example.mkt.contracts.EventContract;
+import com.example.mkt.contracts.SalesRecordedContract;
 import com.example.mkt.eventing.envelope.EventEnvelope;
 
 import com.example.mkt.eventing.consumer.PoisonEventException;
@@ -28,16 +27,9 @@ public record SalesRecord(String eventId, String kind, Instant occurredAt, Strin
      * every reason, when broken.
      */
     public static void check(EventEnvelope envelope, String currency) {
-        List<String> violations = EventContract.violations(TYPE, envelope.dataversion(), envelope.data());
-        if (!violations.isEmpty()) {
-            throw new PoisonEventException("breaks the " + TYPE + " schema: " + String.join("; ", violations));
-        }
-        String eventCurrency = envelope.data().get("currency").textValue();
-        if (!eventCurrency.equals(currency)) {
-            // there is no rate source to convert with (docs/domain.md#business-locale)
-            throw new PoisonEventException(envelope.data().get("eventId").textValue() + ": currency " + eventCurrency
-                    + " is not the platform's currency " + currency);
-        }
+        SalesRecordedContract.refusal(envelope.dataversion(), envelope.data(), currency).ifPresent(reason -> {
+            throw new PoisonEventException(reason);
+        });
     }
 
     /** The record's fields; {@link #check} has passed, so what is checked again here guards only against misuse. */

@@ -7,10 +7,9 @@ import static com.example.mkt.kpi.rollup.FactFields.staff;
 import static com.example.mkt.kpi.rollup.FactFields.text;
 
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Optional;
 
-import com.example.mkt.contracts.EventContract;
+import com.example.mkt.contracts.SalesRecordedContract;
 import com.example.mkt.eventing.envelope.EventEnvelope;
 
 import com.example.mkt.eventing.consumer.PoisonEventException;
@@ -39,16 +38,9 @@ public final class SaleFacts {
      * every reason, when broken.
      */
     public static void check(EventEnvelope envelope, String currency) {
-        List<String> violations = EventContract.violations(TYPE, envelope.dataversion(), envelope.data());
-        if (!violations.isEmpty()) {
-            throw new PoisonEventException("breaks the " + TYPE + " schema: " + String.join("; ", violations));
-        }
-        String eventCurrency = envelope.data().get("currency").textValue();
-        if (!eventCurrency.equals(currency)) {
-            // Summing yuan and dollars would be wrong and there is no rate to convert with.
-            throw new PoisonEventException(envelope.data().get("eventId").textValue() + ": currency " + eventCurrency
-                    + " is not the platform's currency " + currency);
-        }
+        SalesRecordedContract.refusal(envelope.dataversion(), envelope.data(), currency).ifPresent(reason -> {
+            throw new PoisonEventException(reason);
+        });
     }
 
     /** The fact, or empty for events that do not change any KPI. Poison for data that can never apply. */
