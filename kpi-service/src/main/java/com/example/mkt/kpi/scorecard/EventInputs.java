@@ -11,7 +11,8 @@ import com.example.mkt.kpi.attendance.RecordedAttendance;
 import com.example.mkt.kpi.rollup.CellStore;
 
 /**
- * The scorecard inputs the monthly run derives from a person's staff cells; everything else stays manual.
+ * The scorecard inputs the monthly run derives from a person's staff cells and from the staff register's attendance;
+ * everything else stays manual.
  *
  * <ul>
  * <li>{@code followUpsDone} = follow-ups completed by their deadline (FOLLOW_UP_COMPLETION_RATE numerator); the

@@ -3,6 +3,7 @@ package com.example.mkt.planning.staff;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -88,6 +89,6 @@ public class StaffAttendanceEntity extends PanacheEntityBase {
     }
 
     public MonthlyAttendance toAttendance() {
-        return new MonthlyAttendance(java.time.YearMonth.parse(month), scheduledDays, leaveDateList());
+        return new MonthlyAttendance(YearMonth.parse(month), scheduledDays, leaveDateList());
     }
 }
