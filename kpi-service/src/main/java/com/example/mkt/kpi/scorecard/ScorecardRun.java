@@ -22,6 +22,8 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import com.example.mkt.kpi.attendance.AttendanceStore;
+import com.example.mkt.kpi.attendance.RecordedAttendance;
 import com.example.mkt.kpi.definition.KpiCatalogue;
 import com.example.mkt.kpi.period.Period;
 import com.example.mkt.kpi.rollup.CellStore;
@@ -30,7 +32,10 @@ import com.example.mkt.kpi.rollup.StaffCellStore;
 /**
  * The monthly scorecard run (docs/domain.md#staff-scorecard): creates or refreshes the
  * DRAFT scorecard of every staff member with measurements in the month, filling the event-derived inputs
- * ({@link EventInputs}) and keeping the manual ones. Published scorecards are never touched.
+ * ({@link EventInputs}) and keeping the manual ones. Published scorecards are never touched. Attendance comes from
+ * the staff register's records of the month ({@link AttendanceStore}, read once per run) where there are any; a
+ * record alone drafts no card (the register holds managers and analysts too, who have no scorecard), it prorates the
+ * card of someone with measurements.
  *
  * <p>Safe with two replicas: one run at a time per database (transaction-level advisory lock), a card per staff
  * member and month at most ({@code scorecard_staff_month}), and drafts are locked while refreshed, so a concurrent
@@ -59,6 +64,7 @@ public class ScorecardRun {
     @Transactional
     public Result run(YearMonth month) throws SQLException {
         Map<String, Map<String, Map<String, CellStore.Sums>>> cells;
+        Map<String, RecordedAttendance> attendance;
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
                 lock.setLong(1, RUN_LOCK);
@@ -70,6 +76,7 @@ public class ScorecardRun {
                 }
             }
             cells = StaffCellStore.atPeriod(c, Period.month(month));
+            attendance = AttendanceStore.atMonth(c, month);
         }
         // staff → unit → facts weight, to place a new card at the unit the person's month names most
         Map<String, Map<String, Integer>> units = new TreeMap<>();
@@ -89,7 +96,8 @@ public class ScorecardRun {
             ScorecardResource.Inputs inputs = EventInputs.merge(stored == null ? null : stored.inputs(), month,
                     sum(cells, KpiCatalogue.FOLLOW_UP_COMPLETION_RATE, staff),
                     sum(cells, KpiCatalogue.SATISFACTION_RATE, staff),
-                    sum(cells, KpiCatalogue.COMPLAINT_ON_TIME_RATE, staff));
+                    sum(cells, KpiCatalogue.COMPLAINT_ON_TIME_RATE, staff),
+                    Optional.ofNullable(attendance.get(staff)));
             if (card == null) {
                 card = new ScorecardEntity();
                 card.id = UUID.randomUUID().toString();
