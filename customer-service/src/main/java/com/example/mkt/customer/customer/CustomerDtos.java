@@ -30,6 +30,37 @@ public final class CustomerDtos {
             @Email @Size(max = 200) String email, Boolean keyPerson, @Size(max = 32) String decisionRole) {
     }
 
+    /** The archive's own attributes, which creating and replacing a customer both set (CustomerService). */
+    public interface Attributes {
+        CustomerType type();
+
+        String name();
+
+        CustomerStatus status();
+
+        String orgUnit();
+
+        String salesperson();
+
+        String region();
+
+        String industry();
+
+        String size();
+
+        String acquisitionChannel();
+
+        Boolean member();
+
+        LocalDate birthday();
+
+        String phone();
+
+        List<String> tags();
+
+        String notes();
+    }
+
     public record NewCustomer(@NotNull CustomerType type, @NotBlank @Size(max = 200) String name,
             @NotNull CustomerStatus status, @NotBlank @Size(max = 64) String orgUnit,
             @Size(max = 64) String salesperson, @Size(max = 100) String region, @Size(max = 100) String industry,
@@ -37,7 +68,7 @@ public final class CustomerDtos {
             LocalDate birthday, @Pattern(regexp = PHONE, message = PHONE_MESSAGE) String phone,
             @Size(max = 128) String externalRef, CustomerGrade grade,
             @Size(max = 20) List<@NotBlank @Size(max = 32) String> tags, @Size(max = 4000) String notes,
-            @NotEmpty @Size(max = 20) List<@Valid @NotNull NewContact> contacts) {
+            @NotEmpty @Size(max = 20) List<@Valid @NotNull NewContact> contacts) implements Attributes {
     }
 
     /** A full replacement of the editable archive fields; contacts and the grade have their own endpoints. */
@@ -46,7 +77,8 @@ public final class CustomerDtos {
             @Size(max = 64) String salesperson, @Size(max = 100) String region, @Size(max = 100) String industry,
             @Size(max = 32) String size, @Size(max = 32) String acquisitionChannel, Boolean member,
             LocalDate birthday, @Pattern(regexp = PHONE, message = PHONE_MESSAGE) String phone,
-            @Size(max = 20) List<@NotBlank @Size(max = 32) String> tags, @Size(max = 4000) String notes) {
+            @Size(max = 20) List<@NotBlank @Size(max = 32) String> tags, @Size(max = 4000) String notes)
+            implements Attributes {
     }
 
     public record NewLogEntry(@NotNull ContactChannel channel, @NotNull OffsetDateTime occurredAt,

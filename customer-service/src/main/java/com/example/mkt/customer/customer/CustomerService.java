@@ -14,6 +14,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.example.mkt.customer.customer.CustomerDtos.Attributes;
 import com.example.mkt.customer.customer.CustomerDtos.CustomerUpdate;
 import com.example.mkt.customer.customer.CustomerDtos.NewContact;
 import com.example.mkt.customer.customer.CustomerDtos.NewCustomer;
@@ -55,21 +56,8 @@ public class CustomerService {
         Instant now = clock.instant();
         Customer c = new Customer();
         c.id = UUID.randomUUID().toString();
-        c.type = body.type();
-        c.rename(body.name());
-        c.status = body.status();
-        c.orgUnit = body.orgUnit();
-        c.salesperson = body.salesperson();
-        c.region = body.region();
-        c.industry = body.industry();
-        c.size = body.size();
-        c.acquisitionChannel = body.acquisitionChannel();
-        c.member = Boolean.TRUE.equals(body.member());
-        c.birthday = body.birthday();
-        c.phone = body.phone();
+        setAttributes(c, body);
         c.externalRef = body.externalRef();
-        c.tags = tags(body.tags());
-        c.notes = body.notes();
         c.grade = body.grade() == null ? null : body.grade().name();
         c.createdAt = now;
         c.updatedAt = now;
@@ -97,6 +85,26 @@ public class CustomerService {
         Customer c = reload(id);
         ETags.requireMatch(ifMatch, c.version);
         Map<String, Object> before = snapshot(c);
+        setAttributes(c, body);
+        Map<String, Object> after = snapshot(c);
+        Map<String, Object> changes = diff(before, after);
+        if (changes.isEmpty()) {
+            return c;
+        }
+        Instant now = clock.instant();
+        if (changes.containsKey("phone")) {
+            c.searchPhones = searchPhones(c.phone, Contact.list("customerId", c.id));
+        }
+        c.updatedAt = now;
+        audit(c.id, actor, "UPDATED", changes, now);
+        outbox.publish(CustomerEvents.of("customer.updated", c.id,
+                new Updated(c.id, c.orgUnit, List.copyOf(changes.keySet()), Times.out(now).toString())));
+        Customer.getEntityManager().flush();
+        return c;
+    }
+
+    /** The attributes creating and replacing a customer set alike; the name only when it changes (re-keyed). */
+    private static void setAttributes(Customer c, Attributes body) {
         c.type = body.type();
         if (!Objects.equals(c.name, body.name())) {
             c.rename(body.name());
@@ -113,21 +121,6 @@ public class CustomerService {
         c.phone = body.phone();
         c.tags = tags(body.tags());
         c.notes = body.notes();
-        Map<String, Object> after = snapshot(c);
-        Map<String, Object> changes = diff(before, after);
-        if (changes.isEmpty()) {
-            return c;
-        }
-        Instant now = clock.instant();
-        if (changes.containsKey("phone")) {
-            c.searchPhones = searchPhones(c.phone, Contact.list("customerId", c.id));
-        }
-        c.updatedAt = now;
-        audit(c.id, actor, "UPDATED", changes, now);
-        outbox.publish(CustomerEvents.of("customer.updated", c.id,
-                new Updated(c.id, c.orgUnit, List.copyOf(changes.keySet()), Times.out(now).toString())));
-        Customer.getEntityManager().flush();
-        return c;
     }
 
     @Transactional

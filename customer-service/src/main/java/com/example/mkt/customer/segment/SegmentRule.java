@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 
 /**
  * The segment rule language: a small JSON tree over customer attributes, compiled to a SQL condition with
@@ -17,16 +18,19 @@ import com.fasterxml.jackson.databind.JsonNode;
  * rule      := {"all": [rule, ...]} | {"any": [rule, ...]} | {"not": rule} | condition
  * condition := {"field": FIELD, "op": OP, "value": VALUE}
  * </pre>
- * Fields: grade, tier, creditTier, lifecycleStage, type, status, orgUnit, salesperson, region, industry
- * (text: eq, ne, in, notIn; orgUnit also {@code within} = the unit and its descendants), vip, member
- * (boolean: eq), valueScore, birthdayMonth (integer: eq, ne, gt, gte, lt, lte, in), lifetimeSpend
- * (money string: gt, gte, lt, lte), tags (contains = has the tag, containsAny = has one of the list).
- * Refusals name the offending node, e.g. {@code rule.all[1].op}.
+ * The fields, the operators each takes and the values each operator compares with are the JSON Schema
+ * {@value #SCHEMA}. This class adds what a schema cannot state: a rule nests at most {@value #MAX_DEPTH} deep and holds
+ * at most {@value #MAX_CONDITIONS} conditions (checked first: a rule over them is not walked any further), and
+ * {@code orgUnit within} names an org unit the directory knows. Refusals name the offending node, e.g.
+ * {@code rule.all[1].op}: the first found, limits first, then shape, then org units.
  */
 public final class SegmentRule {
 
+    public static final String SCHEMA = "schemas/segment-rule.v1.json";
     public static final int MAX_DEPTH = 6;
     public static final int MAX_CONDITIONS = 50;
+    private static final String ROOT = "rule";
+    private static final SegmentRuleSchema SHAPE = SegmentRuleSchema.load(SCHEMA);
 
     /** A compiled condition over {@code customer c LEFT JOIN customer_stats s}. */
     public record Sql(String where, List<Object> params) {
@@ -45,30 +49,30 @@ public final class SegmentRule {
         }
     }
 
-    private enum Kind { TEXT, BOOL, INT, MONEY, TAGS }
+    /** How a field is compared: which SQL each operator becomes, which Java type its value is bound as. */
+    enum Kind { TEXT, BOOL, INT, MONEY, TAGS }
 
-    private record Field(String sql, Kind kind, Set<String> allowed) {
+    record Field(String sql, Kind kind) {
     }
 
-    private static final Set<String> GRADES = Set.of("A", "B", "C", "D");
-    private static final Map<String, Field> FIELDS = Map.ofEntries(
-            Map.entry("grade", new Field("c.grade", Kind.TEXT, GRADES)),
-            Map.entry("tier", new Field("c.tier", Kind.TEXT, Set.of("NONE", "SILVER", "GOLD", "DIAMOND"))),
-            Map.entry("creditTier", new Field("c.credit_tier", Kind.TEXT, Set.of("GREEN", "YELLOW", "RED", "BLACK"))),
-            Map.entry("lifecycleStage", new Field("c.lifecycle_stage", Kind.TEXT,
-                    Set.of("PROSPECT", "NEW", "ACTIVE", "AT_RISK", "CHURNED", "WON_BACK"))),
-            Map.entry("type", new Field("c.type", Kind.TEXT, Set.of("COMPANY", "INDIVIDUAL"))),
-            Map.entry("status", new Field("c.status", Kind.TEXT, Set.of("PROSPECT", "ACTIVE", "INACTIVE"))),
-            Map.entry("orgUnit", new Field("c.org_unit", Kind.TEXT, null)),
-            Map.entry("salesperson", new Field("c.salesperson", Kind.TEXT, null)),
-            Map.entry("region", new Field("c.region", Kind.TEXT, null)),
-            Map.entry("industry", new Field("c.industry", Kind.TEXT, null)),
-            Map.entry("vip", new Field("c.vip", Kind.BOOL, null)),
-            Map.entry("member", new Field("c.member", Kind.BOOL, null)),
-            Map.entry("valueScore", new Field("c.value_score", Kind.INT, null)),
-            Map.entry("birthdayMonth", new Field("extract(month FROM c.birthday)::int", Kind.INT, null)),
-            Map.entry("lifetimeSpend", new Field("coalesce(s.lifetime_spend, 0)", Kind.MONEY, null)),
-            Map.entry("tags", new Field("c.tags", Kind.TAGS, null)));
+    /** The schema's field names (SegmentRuleSchemaTest keeps the two in step) and the column each reads. */
+    static final Map<String, Field> FIELDS = Map.ofEntries(
+            Map.entry("grade", new Field("c.grade", Kind.TEXT)),
+            Map.entry("tier", new Field("c.tier", Kind.TEXT)),
+            Map.entry("creditTier", new Field("c.credit_tier", Kind.TEXT)),
+            Map.entry("lifecycleStage", new Field("c.lifecycle_stage", Kind.TEXT)),
+            Map.entry("type", new Field("c.type", Kind.TEXT)),
+            Map.entry("status", new Field("c.status", Kind.TEXT)),
+            Map.entry("orgUnit", new Field("c.org_unit", Kind.TEXT)),
+            Map.entry("salesperson", new Field("c.salesperson", Kind.TEXT)),
+            Map.entry("region", new Field("c.region", Kind.TEXT)),
+            Map.entry("industry", new Field("c.industry", Kind.TEXT)),
+            Map.entry("vip", new Field("c.vip", Kind.BOOL)),
+            Map.entry("member", new Field("c.member", Kind.BOOL)),
+            Map.entry("valueScore", new Field("c.value_score", Kind.INT)),
+            Map.entry("birthdayMonth", new Field("extract(month FROM c.birthday)::int", Kind.INT)),
+            Map.entry("lifetimeSpend", new Field("coalesce(s.lifetime_spend, 0)", Kind.MONEY)),
+            Map.entry("tags", new Field("c.tags", Kind.TAGS)));
 
     private static final Map<String, String> COMPARE = Map.of("eq", "=", "ne", "<>", "gt", ">", "gte", ">=", "lt", "<",
             "lte", "<=");
@@ -83,154 +87,112 @@ public final class SegmentRule {
 
     /** @param subtree the unit and its descendants, for {@code orgUnit within}; empty for an unknown unit */
     public static Sql compile(JsonNode rule, Function<String, Set<String>> subtree) {
+        JsonNode doc = rule == null ? NullNode.getInstance() : rule;
         SegmentRule compiler = new SegmentRule(subtree);
-        String where = compiler.node(rule, "rule", 0);
+        compiler.measure(doc, ROOT, 0);
+        SHAPE.firstFault(doc, ROOT).ifPresent(f -> {
+            throw new RuleException(f.path(), f.reason());
+        });
+        String where = compiler.node(doc, ROOT);
         return new Sql(where, List.copyOf(compiler.params));
     }
 
-    private String node(JsonNode n, String path, int depth) {
-        if (n == null || !n.isObject()) {
-            throw new RuleException(path, "must be an object");
+    // ---- limits, before the schema walks the rule: how deep, how many conditions
+
+    /** Follows the node the way {@link #node} reads it; what is not yet well-formed is left to the schema. */
+    private void measure(JsonNode n, String path, int depth) {
+        if (!n.isObject()) {
+            return;
         }
         if (depth > MAX_DEPTH) {
             throw new RuleException(path, "nested deeper than " + MAX_DEPTH);
         }
+        String key = n.has("all") ? "all" : n.has("any") ? "any" : n.has("not") ? "not" : null;
+        if (key == null && ++conditions > MAX_CONDITIONS) {
+            throw new RuleException(path, "more than " + MAX_CONDITIONS + " conditions");
+        }
+        if ("not".equals(key)) {
+            measure(n.get(key), path + ".not", depth + 1);
+        } else if (key != null && n.get(key).isArray()) {
+            JsonNode list = n.get(key);
+            for (int i = 0; i < list.size(); i++) {
+                measure(list.get(i), path + "." + key + "[" + i + "]", depth + 1);
+            }
+        }
+    }
+
+    // ---- compiling a rule of the schema's shape
+
+    private String node(JsonNode n, String path) {
         if (n.has("all") || n.has("any")) {
             String key = n.has("all") ? "all" : "any";
             JsonNode list = n.get(key);
-            if (!list.isArray() || list.isEmpty()) {
-                throw new RuleException(path + "." + key, "must be a non-empty array");
-            }
             List<String> parts = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
-                parts.add(node(list.get(i), path + "." + key + "[" + i + "]", depth + 1));
+                parts.add(node(list.get(i), path + "." + key + "[" + i + "]"));
             }
             return "(" + String.join(key.equals("all") ? " AND " : " OR ", parts) + ")";
         }
         if (n.has("not")) {
-            return "(NOT " + node(n.get("not"), path + ".not", depth + 1) + ")";
+            return "(NOT " + node(n.get("not"), path + ".not") + ")";
         }
         return condition(n, path);
     }
 
     private String condition(JsonNode n, String path) {
-        if (++conditions > MAX_CONDITIONS) {
-            throw new RuleException(path, "more than " + MAX_CONDITIONS + " conditions");
-        }
-        String name = n.path("field").asText(null);
-        Field field = name == null ? null : FIELDS.get(name);
-        if (field == null) {
-            throw new RuleException(path + ".field", "must be one of " + new java.util.TreeSet<>(FIELDS.keySet()));
-        }
-        String op = n.path("op").asText("");
+        Field field = FIELDS.get(n.get("field").asText());
+        String op = n.get("op").asText();
         JsonNode value = n.get("value");
-        if (value == null || value.isNull()) {
-            throw new RuleException(path + ".value", "is required");
-        }
-        String vpath = path + ".value";
-        switch (field.kind()) {
-            case TEXT -> {
-                if (name.equals("orgUnit") && op.equals("within")) {
-                    Set<String> units = subtree.apply(text(value, vpath, field));
-                    if (units.isEmpty()) {
-                        throw new RuleException(vpath, "unknown org unit " + value.asText());
-                    }
-                    params.add(units.toArray(String[]::new));
-                    return field.sql() + " = ANY(?)";
-                }
-                if (op.equals("eq") || op.equals("ne")) {
-                    params.add(text(value, vpath, field));
-                    return op.equals("eq") ? field.sql() + " = ?" : field.sql() + " IS DISTINCT FROM ?";
-                }
-                if (op.equals("in") || op.equals("notIn")) {
-                    params.add(texts(value, vpath, field));
-                    return op.equals("in") ? field.sql() + " = ANY(?)" : "(NOT (" + field.sql() + " = ANY(?)) OR "
-                            + field.sql() + " IS NULL)";
-                }
-                throw badOp(path, name.equals("orgUnit") ? "eq, ne, in, notIn, within" : "eq, ne, in, notIn");
-            }
-            case BOOL -> {
-                if (!op.equals("eq")) {
-                    throw badOp(path, "eq");
-                }
-                if (!value.isBoolean()) {
-                    throw new RuleException(vpath, "must be true or false");
-                }
-                params.add(value.asBoolean());
-                return field.sql() + " = ?";
-            }
-            case INT -> {
-                if (op.equals("in")) {
-                    if (!value.isArray() || value.isEmpty()) {
-                        throw new RuleException(vpath, "must be a non-empty array of integers");
-                    }
-                    List<Integer> ints = new ArrayList<>();
-                    value.forEach(v -> ints.add(integer(v, vpath)));
-                    params.add(ints.toArray(Integer[]::new));
-                    return field.sql() + " = ANY(?)";
-                }
-                String cmp = COMPARE.get(op);
-                if (cmp == null) {
-                    throw badOp(path, "eq, ne, gt, gte, lt, lte, in");
-                }
-                params.add(integer(value, vpath));
-                return field.sql() + " " + cmp + " ?";
-            }
-            case MONEY -> {
-                String cmp = COMPARE.get(op);
-                if (cmp == null || op.equals("eq") || op.equals("ne")) {
-                    throw badOp(path, "gt, gte, lt, lte");
-                }
-                if (!value.isTextual() || !value.asText().matches("^-?[0-9]{1,13}(\\.[0-9]{1,2})?$")) {
-                    throw new RuleException(vpath, "must be a decimal string with at most 2 decimals");
-                }
-                params.add(new BigDecimal(value.asText()));
-                return field.sql() + " " + cmp + " ?";
-            }
-            case TAGS -> {
-                if (op.equals("contains")) {
-                    params.add(new String[] { text(value, vpath, field) });
-                    return field.sql() + " @> ?";
-                }
-                if (op.equals("containsAny")) {
-                    params.add(texts(value, vpath, field));
-                    return field.sql() + " && ?";
-                }
-                throw badOp(path, "contains, containsAny");
-            }
-            default -> throw new IllegalStateException(field.kind().name());
-        }
+        String column = field.sql();
+        return switch (field.kind()) {
+            case TEXT -> switch (op) {
+                case "within" -> bind(column + " = ANY(?)", units(value.asText(), path + ".value"));
+                case "eq" -> bind(column + " = ?", value.asText());
+                case "ne" -> bind(column + " IS DISTINCT FROM ?", value.asText());
+                case "in" -> bind(column + " = ANY(?)", texts(value));
+                case "notIn" -> bind("(NOT (" + column + " = ANY(?)) OR " + column + " IS NULL)", texts(value));
+                default -> throw unexpected(op);
+            };
+            case BOOL -> bind(column + " = ?", value.booleanValue());
+            case INT -> op.equals("in") ? bind(column + " = ANY(?)", integers(value))
+                    : bind(column + " " + COMPARE.get(op) + " ?", value.intValue());
+            case MONEY -> bind(column + " " + COMPARE.get(op) + " ?", new BigDecimal(value.asText()));
+            case TAGS -> op.equals("contains") ? bind(column + " @> ?", new String[] { value.asText() })
+                    : bind(column + " && ?", texts(value));
+        };
     }
 
-    private static RuleException badOp(String path, String allowed) {
-        return new RuleException(path + ".op", "must be one of " + allowed);
+    private String bind(String sql, Object param) {
+        params.add(param);
+        return sql;
     }
 
-    private static String text(JsonNode v, String path, Field field) {
-        if (!v.isTextual() || v.asText().isBlank() || v.asText().length() > 200) {
-            throw new RuleException(path, "must be a non-empty string");
+    private String[] units(String unit, String path) {
+        Set<String> units = subtree.apply(unit);
+        if (units.isEmpty()) {
+            throw new RuleException(path, "unknown org unit " + unit);
         }
-        if (field.allowed() != null && !field.allowed().contains(v.asText())) {
-            throw new RuleException(path, "must be one of " + new java.util.TreeSet<>(field.allowed()));
-        }
-        return v.asText();
+        return units.toArray(String[]::new);
     }
 
-    private static String[] texts(JsonNode v, String path, Field field) {
-        if (!v.isArray() || v.isEmpty() || v.size() > 200) {
-            throw new RuleException(path, "must be a non-empty array of strings");
-        }
-        String[] out = new String[v.size()];
-        for (int i = 0; i < v.size(); i++) {
-            out[i] = text(v.get(i), path + "[" + i + "]", field);
+    private static IllegalStateException unexpected(String op) {
+        return new IllegalStateException("the schema let through the operator " + op);
+    }
+
+    private static String[] texts(JsonNode list) {
+        String[] out = new String[list.size()];
+        for (int i = 0; i < list.size(); i++) {
+            out[i] = list.get(i).asText();
         }
         return out;
     }
 
-    private static int integer(JsonNode v, String path) {
-        if (!v.isInt()) {
-            throw new RuleException(path, "must be an integer");
+    /** Integers the schema accepted: JSON Schema's integer is any number without a fraction, 60 and 60.0 alike. */
+    private static Integer[] integers(JsonNode list) {
+        Integer[] out = new Integer[list.size()];
+        for (int i = 0; i < list.size(); i++) {
+            out[i] = list.get(i).intValue();
         }
-        return v.asInt();
+        return out;
     }
 }
