@@ -1,5 +1,6 @@
 package com.example.mkt.campaign.shared;
 
+import com.example.mkt.contracts.EcmaPatterns;
 import com.example.mkt.rest.problem.FieldError;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,7 +62,7 @@ public final class DocumentSchema {
             JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
                     b -> b.metaSchema(meta));
             SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().locale(Locale.ENGLISH)
-                    .pathType(PathType.JSON_PATH).build();
+                    .pathType(PathType.JSON_PATH).regularExpressionFactory(EcmaPatterns.INSTANCE).build();
             return new DocumentSchema(source, factory.getSchema(source, config));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -54,6 +54,13 @@ class AwardRuleDocumentTest {
     }
 
     @Test
+    void moneyWithATrailingLineBreakIsRefusedByTheSchema() {
+        // Java's '$' also matches before a final line break: "80000.00\n" must not pass as money.
+        doc.put("pool", "80000.00\n");
+        assertEquals(List.of("$.pool"), errorFields());
+    }
+
+    @Test
     void bandsRunOnFromPlaceOneWithoutGaps() {
         award(1).withArray("bands").remove(1);
         assertEquals(List.of("$.awards[1].bands[1].from"), errorFields());

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Optional;
 
+import com.example.mkt.contracts.EcmaPatterns;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.ExecutionContext;
@@ -56,7 +57,7 @@ final class SegmentRuleSchema {
             JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
                     b -> b.metaSchema(meta));
             SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().locale(Locale.ENGLISH)
-                    .pathType(PathType.JSON_PATH).build();
+                    .pathType(PathType.JSON_PATH).regularExpressionFactory(EcmaPatterns.INSTANCE).build();
             return new SegmentRuleSchema(source, factory.getSchema(source, config));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -69,6 +69,15 @@ class SalesEventValidatorTest {
     }
 
     @Test
+    void moneyEndingInALineBreakIsRejectedNotAnInternalError() throws Exception {
+        // java.util.regex's '$' matches before a final line break; this once reached new BigDecimal and answered 500
+        String amount = SalesRecordedSchemaTest.SALE.replace("\"amount\": \"120.00\"", "\"amount\": \"120.00\\n\"");
+        assertTrue(fields(validate(amount)).contains("amount"), validate(amount).toString());
+        String price = SalesRecordedSchemaTest.SALE.replace("\"unitPrice\": \"120.00\"", "\"unitPrice\": \"120.00\\n\"");
+        assertTrue(fields(validate(price)).contains("items[0].unitPrice"), validate(price).toString());
+    }
+
+    @Test
     void onlyThePlatformsCurrencyIsAccepted() throws Exception {
         assertEquals(List.of("currency"), fields(validate(SalesRecordedSchemaTest.SALE.replace("\"CNY\"", "\"ABC\""))));
         assertEquals(List.of("currency"), fields(validate(SalesRecordedSchemaTest.SALE.replace("\"CNY\"", "\"cny\""))));

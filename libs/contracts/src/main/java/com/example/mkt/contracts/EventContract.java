@@ -154,7 +154,8 @@ public final class EventContract {
             }
             // English messages whatever the JVM's locale: they end up in dlq-reason headers and tickets.
             SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().locale(Locale.ENGLISH)
-                    .pathType(PathType.JSON_PATH).formatAssertionsEnabled(true).build();
+                    .pathType(PathType.JSON_PATH).formatAssertionsEnabled(true)
+                    .regularExpressionFactory(EcmaPatterns.INSTANCE).build();
             JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
                     .getSchema(JSON.readTree(in), config);
             schema.initializeValidators();
