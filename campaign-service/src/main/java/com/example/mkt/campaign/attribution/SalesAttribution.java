@@ -93,7 +93,7 @@ public class SalesAttribution {
         if (sales.isEmpty()) {
             return;
         }
-        Map<String, BigDecimal> originals = recordAndCheckRefunds(sales, amounts);
+        Map<String, BigDecimal> originals = ledger.recordAndCheck(sales, amounts);
         recordPurchaseDays(sales);
         List<Target> targetsOf = countingCampaigns();
         if (targetsOf.isEmpty()) {
@@ -147,52 +147,6 @@ public class SalesAttribution {
 
     /** Each sale's amount and, for refunds, their originals' amounts. */
     private record Amounts(Map<String, BigDecimal> own, Map<String, BigDecimal> originals) {
-    }
-
-    /**
-     * Records the batch's sales in the ledger and checks every refund against its original there or earlier in the
-     * batch (docs/events.md#salesrecorded-external-contract): a refund of a sale never read here, or of more than
-     * its amount, is poison, dead-lettered with the reason, never silently counted for nothing.
-     *
-     * @return the originals' amounts by eventId
-     */
-    private Map<String, BigDecimal> recordAndCheckRefunds(List<Sale> sales, Map<String, BigDecimal> amounts)
-            throws java.sql.SQLException {
-        Map<String, BigDecimal> batchSales = new LinkedHashMap<>();
-        Set<String> refunded = new HashSet<>();
-        for (Sale s : sales) {
-            if (s.kind() == SaleKind.SALE) {
-                batchSales.putIfAbsent(s.eventId(), amounts.get(s.eventId()));
-            } else if (s.kind() == SaleKind.REFUND) {
-                refunded.add(s.refundOf());
-            }
-        }
-        Map<String, BigDecimal> originals = new HashMap<>();
-        if (!refunded.isEmpty()) {
-            Set<String> lookup = new HashSet<>(refunded);
-            lookup.removeAll(batchSales.keySet());
-            originals.putAll(ledger.amounts(lookup));
-            originals.putAll(batchSales);
-            for (Sale s : sales) {
-                if (s.kind() == SaleKind.REFUND) {
-                    checkRefund(s, amounts.get(s.eventId()), originals.get(s.refundOf()));
-                }
-            }
-        }
-        ledger.record(batchSales);
-        return originals;
-    }
-
-    private static void checkRefund(Sale refund, BigDecimal amount, BigDecimal original) {
-        if (original == null) {
-            throw new PoisonEventException("refund " + refund.eventId() + ": its original sale " + refund.refundOf()
-                    + " is unknown (not counted here)");
-        }
-        if (amount.compareTo(original) > 0) {
-            throw new PoisonEventException("refund " + refund.eventId() + " takes back " + amount.toPlainString()
-                    + ", more than its original sale " + refund.refundOf() + " counted (" + original.toPlainString()
-                    + ")");
-        }
     }
 
     private List<Target> countingCampaigns() {

@@ -33,7 +33,6 @@ import com.example.mkt.customer.shared.BusinessTime;
 import com.example.mkt.customer.web.CustomerEvents;
 import com.example.mkt.customer.web.Times;
 import com.example.mkt.eventing.consumer.InboundEvent;
-import com.example.mkt.eventing.consumer.PoisonEventException;
 import com.example.mkt.eventing.outbox.OutboundEvent;
 import com.example.mkt.eventing.jdbc.UnnestColumns;
 import com.example.mkt.eventing.outbox.Outbox;
@@ -42,7 +41,8 @@ import com.example.mkt.eventing.outbox.Outbox;
  * Applies a batch of fresh (already deduplicated) sales events inside the consumer's transaction with a
  * fixed number of statements, whatever the batch holds: resolve customers by id and external reference (1), create
  * prospects (1, RETURNING their ids; 1 more only when another replica created some first), lock standings and read
- * figures (2), look up refunded sales (1), store the sales (1, RETURNING which were new), read the VIP window's large
+ * figures (2), look up refunded sales and the refunds already stored (1, only with refunds), store the sales and raise
+ * what their originals have had refunded (1, RETURNING which were new), read the VIP window's large
  * purchases (1), write figures and standings (2), follow-ups (1) and the events (1). Figures are running aggregates
  * changed by the batch's deltas; nothing reads a customer's purchase history (see {@link StatsStore}).
  */
@@ -88,11 +88,12 @@ public class SalesApplier {
             Map<String, Standing> before = store.lockStandings(c, ids);
             Map<String, Figures> figures = store.loadFigures(c, ids);
 
-            Map<String, Instant> saleTimes = originalsOfRefunds(c, sales);
+            RefundCheck.Outcome refunds = checkRefunds(c, sales);
+            Map<String, Instant> saleTimes = refunds.originalTimes();
 
             List<SalesRecord> purchases = sales.stream().filter(s -> !s.isContract()).toList();
             // the stored rows decide what counts: a sale seen before (its inbox entry since pruned) adds nothing
-            Set<String> stored = store.insertSales(c, purchases, customerOf);
+            Set<String> stored = store.insertSales(c, purchases, customerOf, refunds.refundedInBatch());
 
             Set<String> contracting = new HashSet<>();
             for (SalesRecord s : sales) {
@@ -130,51 +131,23 @@ public class SalesApplier {
     }
 
     /**
-     * The sale each refund takes back from (docs/events.md#salesrecorded-external-contract), from this batch or
-     * stored (one statement): a refund whose original this service has not counted, or that takes back more than the
-     * original's amount, is poison; its reason goes to the dead-letter topic and it can be replayed once the sale is in.
-     *
-     * @return the time of every original, by eventId: the refund is booked against it
+     * Checks the batch's refunds against their originals ({@link RefundCheck}), from this batch or stored: one
+     * statement reads the originals and the refunds already stored, by primary key. A refund whose original this
+     * service has not counted, or that takes back more than the original has left, is poison; its reason goes to the
+     * dead-letter topic and it can be replayed once the sale is in.
      */
-    private Map<String, Instant> originalsOfRefunds(Connection c, List<SalesRecord> sales) throws SQLException {
-        Map<String, StatsStore.Original> originals = new HashMap<>();
-        Set<String> refunded = new HashSet<>();
+    private RefundCheck.Outcome checkRefunds(Connection c, List<SalesRecord> sales) throws SQLException {
+        Set<String> lookup = new HashSet<>();
         for (SalesRecord s : sales) {
             if ("REFUND".equals(s.kind())) {
-                refunded.add(s.refundOf());
+                lookup.add(s.refundOf());
+                lookup.add(s.eventId());
             }
         }
-        if (refunded.isEmpty()) {
-            return Map.of();
+        if (lookup.isEmpty()) {
+            return new RefundCheck.Outcome(Map.of(), Map.of());
         }
-        Map<String, StatsStore.Original> inBatch = new HashMap<>();
-        for (SalesRecord s : sales) {
-            if ("SALE".equals(s.kind())) {
-                inBatch.putIfAbsent(s.eventId(), new StatsStore.Original(s.occurredAt(), s.amount()));
-            }
-        }
-        Set<String> lookup = new HashSet<>(refunded);
-        lookup.removeAll(inBatch.keySet());
-        originals.putAll(store.originals(c, lookup));
-        originals.putAll(inBatch);
-        Map<String, Instant> times = new HashMap<>();
-        for (SalesRecord s : sales) {
-            if (!"REFUND".equals(s.kind())) {
-                continue;
-            }
-            StatsStore.Original original = originals.get(s.refundOf());
-            if (original == null) {
-                throw new PoisonEventException("refund " + s.eventId() + ": its original sale " + s.refundOf()
-                        + " is unknown (not counted here)");
-            }
-            if (s.amount().abs().compareTo(original.amount()) > 0) {
-                throw new PoisonEventException("refund " + s.eventId() + " takes back " + s.amount().abs()
-                        .toPlainString() + ", more than its original sale " + s.refundOf() + " counted ("
-                        + original.amount().toPlainString() + ")");
-            }
-            times.put(s.refundOf(), original.occurredAt());
-        }
-        return times;
+        return RefundCheck.check(sales, store.stored(c, lookup));
     }
 
     /**
@@ -208,17 +181,20 @@ public class SalesApplier {
     }
 
     /**
-     * Known ids must exist; an unknown external reference becomes a prospect (the sale still counts), created
-     * once even when two replicas see it at the same time (unique external_ref, ON CONFLICT DO NOTHING).
+     * A customer named by an id this service has not registered, or by an unknown external reference, becomes a
+     * prospect in the sale's org unit on its first sale, so that the sale counts here as it does in kpi-service and
+     * campaign-service (docs/events.md#salesrecorded-external-contract): the id is kept as the prospect's id (the other
+     * services know the customer by it), the reference as its external_ref. Created once even when two replicas see
+     * it at the same time (primary key and unique external_ref, ON CONFLICT DO NOTHING).
      */
     private Map<SalesRecord, String> resolveCustomers(Connection c, List<SalesRecord> sales, Instant now,
             List<OutboundEvent> out) throws SQLException {
         Map<SalesRecord, String> customerOf = new IdentityHashMap<>();
-        Set<String> ids = new HashSet<>();
+        Map<String, SalesRecord> ids = new LinkedHashMap<>();
         Map<String, SalesRecord> refs = new LinkedHashMap<>();
         for (SalesRecord s : sales) {
             if (s.customerId() != null) {
-                ids.add(s.customerId());
+                ids.putIfAbsent(s.customerId(), s);
             } else {
                 refs.putIfAbsent(s.externalRef(), s);
             }
@@ -228,7 +204,7 @@ public class SalesApplier {
         // one query for both ways of naming a customer
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT id, external_ref FROM customer WHERE id = ANY(?) OR external_ref = ANY(?)")) {
-            ps.setArray(1, c.createArrayOf("text", ids.toArray()));
+            ps.setArray(1, c.createArrayOf("text", ids.keySet().toArray()));
             ps.setArray(2, c.createArrayOf("text", refs.keySet().toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -239,28 +215,23 @@ public class SalesApplier {
                 }
             }
         }
-        Map<String, SalesRecord> missing = new TreeMap<>();
+        Map<String, SalesRecord> missingRefs = new TreeMap<>();
         refs.forEach((ref, s) -> {
             if (!byRef.containsKey(ref)) {
-                missing.put(ref, s);
+                missingRefs.put(ref, s);
             }
         });
-        if (!missing.isEmpty()) {
-            byRef.putAll(createProspects(c, missing, now, out));
-            if (!byRef.keySet().containsAll(missing.keySet())) {
+        Map<String, SalesRecord> missingIds = new TreeMap<>(ids);
+        missingIds.keySet().removeAll(known);
+        if (!missingRefs.isEmpty() || !missingIds.isEmpty()) {
+            byRef.putAll(createProspects(c, missingIds, missingRefs, now, out));
+            if (!byRef.keySet().containsAll(missingRefs.keySet())) {
                 // another replica created some of them first: read its ids (a race, so rarely a statement)
-                byRef.putAll(findByRef(c, missing.keySet()));
+                byRef.putAll(findByRef(c, missingRefs.keySet()));
             }
         }
         for (SalesRecord s : sales) {
-            if (s.customerId() != null) {
-                if (!known.contains(s.customerId())) {
-                    throw new PoisonEventException(s.eventId() + ": unknown customer " + s.customerId());
-                }
-                customerOf.put(s, s.customerId());
-            } else {
-                customerOf.put(s, byRef.get(s.externalRef()));
-            }
+            customerOf.put(s, s.customerId() != null ? s.customerId() : byRef.get(s.externalRef()));
         }
         return customerOf;
     }
@@ -280,42 +251,48 @@ public class SalesApplier {
     }
 
     /**
-     * One statement; RETURNING tells which prospects this batch created (another replica may have been first).
+     * One statement; RETURNING tells which prospects this batch created (another replica may have been first, and then
+     * publishes its own registration). A customer named by id keeps that id and has no external reference; one named
+     * by reference gets a new id.
      *
      * @return the created customers' ids by external reference
      */
-    private static Map<String, String> createProspects(Connection c, Map<String, SalesRecord> missing, Instant now,
-            List<OutboundEvent> out) throws SQLException {
+    private static Map<String, String> createProspects(Connection c, Map<String, SalesRecord> missingIds,
+            Map<String, SalesRecord> missingRefs, Instant now, List<OutboundEvent> out) throws SQLException {
         Map<String, CustomerService.Registered> candidates = new LinkedHashMap<>();
         UnnestColumns cols = new UnnestColumns(7);
-        for (Map.Entry<String, SalesRecord> e : missing.entrySet()) {
-            SalesRecord s = e.getValue();
-            String id = UUID.randomUUID().toString();
-            String name = s.customerName() != null ? s.customerName() : e.getKey();
-            cols.add(id, name, s.orgUnit(), s.salesperson(), s.customerPhone(), e.getKey(),
-                    s.customerPhone() == null ? "" : s.customerPhone().replaceAll("[^0-9]", ""));
-            candidates.put(id, new CustomerService.Registered(id, "INDIVIDUAL", name, "PROSPECT", s.orgUnit(),
-                    s.salesperson(), null, e.getKey(), "SALES", Times.out(now).toString()));
-        }
+        missingIds.forEach((id, s) -> candidate(cols, candidates, id, null, s, now));
+        missingRefs.forEach((ref, s) -> candidate(cols, candidates, UUID.randomUUID().toString(), ref, s, now));
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO customer (id, type, name, name_key, status, "
                 + "org_unit, salesperson, phone, external_ref, search_phones, created_at, updated_at) "
                 + "SELECT u.id, 'INDIVIDUAL', u.n, customer_search_key(u.n), 'PROSPECT', u.o, u.p, u.ph, u.r, u.sp, "
                 + "?::timestamptz, ?::timestamptz FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
-                + "?::text[], ?::text[]) AS u(id, n, o, p, ph, r, sp) ORDER BY u.r "
-                + "ON CONFLICT (external_ref) DO NOTHING RETURNING id, external_ref")) {
+                + "?::text[], ?::text[]) AS u(id, n, o, p, ph, r, sp) ORDER BY u.r, u.id "
+                + "ON CONFLICT DO NOTHING RETURNING id, external_ref")) {
             ps.setString(1, now.toString());
             ps.setString(2, now.toString());
             cols.bind(c, ps, 3);
             Map<String, String> created = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
-                // a candidate not returned: another replica created it first and publishes its own registration
                 while (rs.next()) {
                     CustomerService.Registered r = candidates.get(rs.getString(1));
                     out.add(CustomerEvents.of("customer.registered", r.customerId(), r));
-                    created.put(rs.getString(2), rs.getString(1));
+                    if (rs.getString(2) != null) {
+                        created.put(rs.getString(2), rs.getString(1));
+                    }
                 }
             }
             return created;
         }
+    }
+
+    /** One prospect to create, named after the sale's customer (else its reference or id). */
+    private static void candidate(UnnestColumns cols, Map<String, CustomerService.Registered> candidates, String id,
+            String ref, SalesRecord s, Instant now) {
+        String name = s.customerName() != null ? s.customerName() : ref != null ? ref : id;
+        cols.add(id, name, s.orgUnit(), s.salesperson(), s.customerPhone(), ref,
+                s.customerPhone() == null ? "" : s.customerPhone().replaceAll("[^0-9]", ""));
+        candidates.put(id, new CustomerService.Registered(id, "INDIVIDUAL", name, "PROSPECT", s.orgUnit(),
+                s.salesperson(), null, ref, "SALES", Times.out(now).toString()));
     }
 }

@@ -179,23 +179,29 @@ public class StatsStore {
         return out;
     }
 
-    /** When each named sale happened, for booking refunds against their original month. */
-    /** A stored sale a refund refers to: when it counted and how much. */
-    public record Original(Instant occurredAt, BigDecimal amount) {
+    /**
+     * A stored sale or refund, as a refund of the batch needs it: when it counted, how much, and (for a sale) what the
+     * refunds applied so far took back from it.
+     */
+    public record Stored(SaleKind kind, Instant occurredAt, BigDecimal amount, BigDecimal refunded) {
     }
 
-    /** The stored sales (kind SALE) among {@code eventIds}, in one statement by primary key. */
-    public Map<String, Original> originals(Connection c, Collection<String> eventIds) throws SQLException {
-        Map<String, Original> out = new HashMap<>();
+    /**
+     * The stored rows among {@code eventIds} (the originals the batch's refunds name, and the refunds themselves, so
+     * that a redelivered refund is known as applied), in one statement by primary key.
+     */
+    public Map<String, Stored> stored(Connection c, Collection<String> eventIds) throws SQLException {
+        Map<String, Stored> out = new HashMap<>();
         if (eventIds.isEmpty()) {
             return out;
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT event_id, occurred_at, amount FROM customer_sale"
-                + " WHERE event_id = ANY(?) AND kind = 'SALE'")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT event_id, kind, occurred_at, amount, refunded"
+                + " FROM customer_sale WHERE event_id = ANY(?)")) {
             ps.setArray(1, c.createArrayOf("text", eventIds.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getString(1), new Original(instant(rs.getTimestamp(2)), rs.getBigDecimal(3)));
+                    out.put(rs.getString(1), new Stored(SaleKind.valueOf(rs.getString(2)),
+                            instant(rs.getTimestamp(3)), rs.getBigDecimal(4), rs.getBigDecimal(5)));
                 }
             }
         }
@@ -203,26 +209,34 @@ public class StatsStore {
     }
 
     /**
-     * Stores the sales and refunds (one statement).
+     * Stores the sales and refunds in one statement, which also raises what each stored original has had refunded by
+     * the refunds really inserted (a redelivered one adds nothing). An original new in this batch is inserted with
+     * {@code refundedInBatch}: the statement's own update cannot see rows it inserts.
      *
      * @return the event ids stored now; one already stored is left out, so its figures are not counted twice
      */
-    public Set<String> insertSales(Connection c, List<SalesRecord> sales, Map<SalesRecord, String> customerOf)
-            throws SQLException {
+    public Set<String> insertSales(Connection c, List<SalesRecord> sales, Map<SalesRecord, String> customerOf,
+            Map<String, BigDecimal> refundedInBatch) throws SQLException {
         Set<String> stored = new HashSet<>();
         if (sales.isEmpty()) {
             return stored;
         }
-        UnnestColumns cols = new UnnestColumns(8);
+        UnnestColumns cols = new UnnestColumns(9);
         for (SalesRecord s : sales) {
             cols.add(s.eventId(), customerOf.get(s), s.kind(), s.occurredAt().toString(),
-                    s.amount().abs().toPlainString(), s.refundOf(), s.salesperson(), s.orgUnit());
+                    s.amount().abs().toPlainString(), s.refundOf(), s.salesperson(), s.orgUnit(),
+                    refundedInBatch.getOrDefault(s.eventId(), BigDecimal.ZERO).toPlainString());
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO customer_sale (event_id, customer_id, kind, "
-                + "occurred_at, amount, refund_of, salesperson, org_unit) SELECT u.e, u.c, u.k, u.at::timestamptz, "
-                + "u.a::numeric, u.r, u.p, u.o FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
-                + "?::text[], ?::text[], ?::text[]) AS u(e, c, k, at, a, r, p, o) ON CONFLICT (event_id) DO NOTHING "
-                + "RETURNING event_id")) {
+        try (PreparedStatement ps = c.prepareStatement("WITH ins AS (INSERT INTO customer_sale (event_id, customer_id,"
+                + " kind, occurred_at, amount, refund_of, salesperson, org_unit, refunded) SELECT u.e, u.c, u.k,"
+                + " u.at::timestamptz, u.a::numeric, u.r, u.p, u.o, u.f::numeric FROM unnest(?::text[], ?::text[],"
+                + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+                + " AS u(e, c, k, at, a, r, p, o, f) ON CONFLICT (event_id) DO NOTHING"
+                + " RETURNING event_id, kind, amount, refund_of),"
+                + " taken AS (UPDATE customer_sale s SET refunded = s.refunded + t.total FROM (SELECT refund_of,"
+                + " sum(amount) AS total FROM ins WHERE kind = 'REFUND' GROUP BY refund_of) t"
+                + " WHERE s.event_id = t.refund_of AND s.kind = 'SALE')"
+                + " SELECT event_id FROM ins")) {
             cols.bind(c, ps, 1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -1,5 +1,9 @@
 package com.example.mkt.customer.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,6 +46,26 @@ class SalesContractIT {
         String code = "C-" + run; // customer-service reads no campaign code
         SalesEdgeRecords records = SalesEdgeRecords.load(run, unit, code);
         SalesContractRun.check(records, CONSUMER, () -> rows(records));
+        // the sale naming a customer id this service had not registered filed that customer, under that id
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT status, org_unit, external_ref FROM customer WHERE id = ?")) {
+            ps.setString(1, run + "-UNREGISTERED");
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), "a prospect for the unregistered id");
+                assertEquals("PROSPECT", rs.getString(1));
+                assertEquals(unit, rs.getString(2));
+                assertNull(rs.getString(3));
+            }
+        }
+        // what the refunds took back is kept in their original's row
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT refunded FROM customer_sale WHERE event_id = ?")) {
+            ps.setString(1, run + "-33");
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals(new BigDecimal("100.00"), rs.getBigDecimal(1));
+            }
+        }
     }
 
     /** The stored purchase of each sale and refund of the run, refunds negative whatever the sign they were sent with. */

@@ -78,11 +78,16 @@ public class RollupService {
         apply(events.stream().flatMap(facts).toList());
     }
 
-    /** Applies new facts; a fact seen before (same source id and KPI) has no second effect. */
+    /**
+     * Applies new facts; a fact seen before (same source id and KPI) has no second effect.
+     *
+     * @return the facts stored now (applied or parked), so that a caller keeping a figure of its own beside them (the
+     *         sales consumer's refunded amounts) moves it by exactly these
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(List<Fact> facts) throws SQLException {
+    public List<Fact> apply(List<Fact> facts) throws SQLException {
         if (facts.isEmpty()) {
-            return;
+            return List.of();
         }
         // One business fact twice in a batch (a follow-up reported overdue, then completed): the first one counts,
         // as it would have in two batches.
@@ -103,7 +108,11 @@ public class RollupService {
                 parkReasons.add(rejection.orElse(null));
             }
             Set<String> inserted = FactStore.insertFacts(c, facts, parkReasons);
+            List<Fact> stored = new ArrayList<>();
             for (int i = 0; i < facts.size(); i++) {
+                if (inserted.contains(factId(facts.get(i)))) {
+                    stored.add(facts.get(i));
+                }
                 Fact fact = facts.get(i);
                 if (parkReasons.get(i) == null && inserted.contains(factId(fact))) {
                     ready.add(fact);
@@ -112,6 +121,7 @@ public class RollupService {
                 }
             }
             applyToCells(c, rollup, ready);
+            return stored;
         }
     }
 

@@ -1,9 +1,11 @@
 package com.example.mkt.kpi.sales;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,7 +22,9 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Rolls up {@code sales.events}. The sale's own eventId is the idempotency key, so a sale resent in a new envelope is
- * counted once; a whole polled batch becomes one upsert of the cells it touches.
+ * counted once; a whole polled batch becomes one upsert of the cells it touches. A batch with refunds costs two
+ * statements more: the look-up of their originals and the update of what refunds took back from them
+ * ({@link SaleRefunds}).
  */
 @ApplicationScoped
 public class SalesConsumer {
@@ -70,8 +74,15 @@ public class SalesConsumer {
                 }
             });
         }
-        List<Fact> applied = refundOf.isEmpty() ? facts
-                : SaleRefunds.takeBack(facts, refundOf, originals.find(refundOf.values()));
-        rollups.apply(applied);
+        if (refundOf.isEmpty()) {
+            rollups.apply(facts);
+            return;
+        }
+        // one look-up of the originals and of the refunds already stored, one update of what the refunds took back
+        Set<String> lookup = new HashSet<>(refundOf.values());
+        refundOf.keySet().forEach(f -> lookup.add(f.sourceId()));
+        SaleRefunds.Outcome outcome = SaleRefunds.takeBack(facts, refundOf, originals.find(lookup));
+        List<Fact> stored = rollups.apply(outcome.facts());
+        originals.addRefunded(SaleRefunds.taken(stored, outcome.originalOf()));
     }
 }

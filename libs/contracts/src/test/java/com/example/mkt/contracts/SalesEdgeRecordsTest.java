@@ -23,7 +23,7 @@ class SalesEdgeRecordsTest {
     @Test
     void theSchemaRefusesExactlyTheRecordsExpectedInTheDlqForIt() throws Exception {
         SalesEdgeRecords records = SalesEdgeRecords.load("RUN", "B-TEST", "C-TEST");
-        assertEquals(31, records.edges().size());
+        assertEquals(36, records.edges().size());
         for (SalesEdgeRecords.Edge e : records.edges()) {
             JsonNode envelope;
             try {
