@@ -126,10 +126,13 @@ class ChaosIT {
         System.out.println(platform.upAgain());
         phase("broker back", start);
 
-        awaitBatches(sent, 10, stream);
-        allowed.set(BATCHES);
+        allowed.set(16);
         awaitBatches(sent, 14, stream);
-        restartPostgres();
+        restartPostgres(() -> {
+            // the last batches go while the database is down
+            System.out.println("ChaosIT: PostgreSQL down with " + sent.get() + " of " + BATCHES + " batches taken");
+            allowed.set(BATCHES);
+        });
         long lastFaultOver = System.nanoTime();
         phase("PostgreSQL restarted with " + sent.get() + " of " + BATCHES + " batches taken", start);
         stream.get(PATIENCE.toSeconds() * BATCHES, java.util.concurrent.TimeUnit.SECONDS);
@@ -207,12 +210,14 @@ class ChaosIT {
     }
 
     /** A fast shutdown (SIGINT: sessions are cut, as in a failover), then {@code ./platform up} starts it again. */
-    private void restartPostgres() throws Exception {
+    private void restartPostgres(Runnable whileDown) throws Exception {
         long pid = platform.postgresPid();
         Process kill = new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start();
         assertEquals(0, kill.waitFor());
         ProcessHandle.of(pid).ifPresent(h -> h.onExit().join());
         System.out.println("ChaosIT: PostgreSQL (pid " + pid + ") stopped");
+        whileDown.run();
+        pause(5_000);
         System.out.println(platform.upAgain());
     }
 
@@ -506,8 +511,9 @@ class ChaosIT {
                 : new BigDecimal(value.asText());
     }
 
-    private static void phase(String what, long start) {
-        System.out.printf(java.util.Locale.ROOT, "ChaosIT: %s after %.1f s%n", what, (System.nanoTime() - start) / 1e9);
+    private void phase(String what, long start) {
+        System.out.printf(java.util.Locale.ROOT, "ChaosIT: %s after %.1f s (%d batch resends so far)%n", what,
+                (System.nanoTime() - start) / 1e9, retries);
     }
 
     private static void sleepUntil(long nanos) {
