@@ -113,6 +113,7 @@ class ChaosIT {
         awaitBatches(sent, 4, stream);
         killOneReplicaOfEachConsumerWhileTheyWork(sent.get());
         phase("killed one replica of each consumer", start);
+        readsGoToTheLiveReplicas();
         System.out.println(platform.upAgain());
         phase("the killed replicas back (./platform up)", start);
 
@@ -200,6 +201,18 @@ class ChaosIT {
         }
         System.out.println("ChaosIT: killed with HQ SALES_AMOUNT at " + seen + " of the " + batchesTaken * BATCH_SIZE
                 + "+ sales taken so far");
+    }
+
+    /**
+     * The gateway takes the replicas in turn: of four reads in a row, two go to the dead one, cannot connect, and
+     * are served by the live one instead.
+     */
+    private void readsGoToTheLiveReplicas() {
+        for (int i = 0; i < 4; i++) {
+            http.get(gm, "/api/v1/kpis/SALES_AMOUNT/subtree", "orgUnit", "HQ", "period", month).expect(200);
+            http.get(gm, "/api/v1/customers", "limit", "1").expect(200);
+            http.get(gm, "/api/v1/campaigns/" + campaignId + "/progress").expect(200);
+        }
     }
 
     private static void kill9(String component, long pid) {
