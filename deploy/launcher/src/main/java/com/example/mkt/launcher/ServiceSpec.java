@@ -62,6 +62,15 @@ record ServiceSpec(String name, String shortName, int defaultPort) {
         return "PLATFORM_" + shortName.toUpperCase(Locale.ROOT) + "_PORT";
     }
 
+    /**
+     * GATEWAY_BACKENDS_KPI_SERVICE_INSTANCES, ...: the gateway's gateway.backends.kpi-service.instances, read straight
+     * from the environment (no placeholder in its application.properties: Kubernetes, where a Service balances, has
+     * no such variable to set).
+     */
+    String instancesVariable() {
+        return "GATEWAY_BACKENDS_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_INSTANCES";
+    }
+
     /** PLATFORM_KPI_REPLICAS, ...: how many processes of the service 'up' runs. */
     String replicasVariable() {
         return "PLATFORM_" + shortName.toUpperCase(Locale.ROOT) + "_REPLICAS";
@@ -124,7 +133,7 @@ record ServiceSpec(String name, String shortName, int defaultPort) {
 
     /**
      * As {@link #environment}, for services that may run as several replicas: {@code KPI_SERVICE_URL} names the
-     * first, {@code KPI_SERVICE_URLS} every one, comma-separated (the gateway balances over them).
+     * first, {@link #instancesVariable()} every one, comma-separated (the gateway takes them in turn).
      */
     Map<String, String> environmentWithReplicas(int port, int managementPort, String jdbcUrl, String dbUser,
             String dbPassword, String kafkaBootstrap, Map<ServiceSpec, List<Integer>> servicePorts) {
@@ -138,7 +147,7 @@ record ServiceSpec(String name, String shortName, int defaultPort) {
         servicePorts.forEach((service, ports) -> {
             env.put(service.urlVariable(), "http://127.0.0.1:" + ports.get(0));
             if (ports.size() > 1) {
-                env.put(service.urlVariable() + "S", String.join(",", ports.stream()
+                env.put(service.instancesVariable(), String.join(",", ports.stream()
                         .map(p -> "http://127.0.0.1:" + p).toList()));
             }
         });

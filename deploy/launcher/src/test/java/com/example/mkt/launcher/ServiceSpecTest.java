@@ -73,8 +73,9 @@ class ServiceSpecTest {
         Map<String, String> env = spec("gateway").environmentWithReplicas(8080, 9080, "jdbc:postgresql://x/gateway",
                 "gateway", "secret", "127.0.0.1:9092", ports);
         assertEquals("http://127.0.0.1:8083", env.get("KPI_SERVICE_URL"), "the first replica, for clients of one");
-        assertEquals("http://127.0.0.1:8083,http://127.0.0.1:8093", env.get("KPI_SERVICE_URLS"));
-        assertEquals(null, env.get("GATEWAY_URLS"), "one instance: no list");
+        assertEquals("http://127.0.0.1:8083,http://127.0.0.1:8093",
+                env.get("GATEWAY_BACKENDS_KPI_SERVICE_INSTANCES"));
+        assertEquals(null, env.get("GATEWAY_BACKENDS_CUSTOMER_SERVICE_INSTANCES"), "one instance: no list");
     }
 
     @Test

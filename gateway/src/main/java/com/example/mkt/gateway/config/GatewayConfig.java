@@ -41,7 +41,7 @@ public interface GatewayConfig {
         String url();
 
         /**
-         * Every instance's base URL when the backend runs as several replicas (KPI_SERVICE_URLS, comma-separated):
+         * Every instance's base URL when the backend runs as several replicas (comma-separated; GATEWAY_BACKENDS_KPI_SERVICE_INSTANCES):
          * requests go to them in turn, each behind a circuit breaker of its own. Unset: {@link #url()} alone.
          */
         Optional<List<String>> instances();
