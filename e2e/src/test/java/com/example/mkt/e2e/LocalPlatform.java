@@ -52,6 +52,46 @@ final class LocalPlatform implements AutoCloseable {
         return new LocalPlatform(Path.of(System.getProperty("platform.root", "..")), Path.of(home));
     }
 
+    /**
+     * {@code n} replicas of each named service (short names: customer, campaign, kpi, planning), as
+     * {@code PLATFORM_KPI_REPLICAS=n} asks the launcher: replica k listens on the service's ports + 10·(k-1), so
+     * those are chosen free too.
+     */
+    LocalPlatform withReplicas(int n, String... shortNames) {
+        for (String name : shortNames) {
+            String prefix = "PLATFORM_" + name.toUpperCase(java.util.Locale.ROOT);
+            env.put(prefix + "_REPLICAS", Integer.toString(n));
+            env.put(prefix + "_PORT", Integer.toString(freePortWithReplicas(n)));
+            env.put(prefix + "_MANAGEMENT_PORT", Integer.toString(freePortWithReplicas(n)));
+        }
+        return this;
+    }
+
+    /** A free port p whose replicas' ports p + 10·k are free as well (and none of the ports already chosen). */
+    private int freePortWithReplicas(int n) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = freePorts(1).get(0);
+            List<Integer> all = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                all.add(port + 10 * k);
+            }
+            boolean taken = all.stream().anyMatch(p -> p > 65535 || env.containsValue(Integer.toString(p))
+                    || !bindable(p));
+            if (!taken) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port with " + n + " replicas' ports free");
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket s = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** A fresh state directory every run: the assertions count from zero. */
     void up() {
         down(); // a run that was killed may have left its platform behind
@@ -117,6 +157,31 @@ final class LocalPlatform implements AutoCloseable {
     long pid(String component) {
         try {
             return Long.parseLong(Files.readString(home.resolve("run").resolve(component + ".pid")).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The pid of a running component, if its pid file names one. */
+    java.util.OptionalLong pidIfRunning(String component) {
+        Path file = home.resolve("run").resolve(component + ".pid");
+        try {
+            return Files.exists(file) ? java.util.OptionalLong.of(Long.parseLong(Files.readString(file).trim()))
+                    : java.util.OptionalLong.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The postmaster's pid, from its postmaster.pid (under the state directory, or where the launcher moved
+     * PostgreSQL's files when the state directory is private to root: postgres.location names it).
+     */
+    long postgresPid() {
+        try {
+            Path location = home.resolve("postgres.location");
+            Path pgHome = Files.exists(location) ? Path.of(Files.readString(location).trim()) : home.resolve("postgres");
+            return Long.parseLong(Files.readAllLines(pgHome.resolve("data/postmaster.pid")).get(0).trim());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

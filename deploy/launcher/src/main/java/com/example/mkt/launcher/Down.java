@@ -29,7 +29,9 @@ final class Down {
     void run() {
         try (PlatformLock lock = PlatformLock.acquire(layout, console)) {
             boolean stoppedSomething = false;
-            List<ServiceProcess> services = ServiceSpec.ALL.stream().map(s -> new ServiceProcess(s, layout)).toList();
+            // every replica with a pid file, whatever PLATFORM_<SERVICE>_REPLICAS says now
+            List<ServiceProcess> services = ServiceSpec.ALL.stream()
+                    .flatMap(s -> ServiceProcess.replicas(s, layout, 1).stream()).toList();
             stoppedSomething |= stopServices(services, console);
 
             EmbeddedKafka kafka = new EmbeddedKafka(layout, 0, 0);
@@ -63,7 +65,7 @@ final class Down {
             OptionalLong pid = service.pid();
             if (pid.isPresent()) {
                 ProcessHandle.of(pid.getAsLong()).ifPresent(h -> {
-                    console.step(service.spec().name() + ": stopping (pid " + h.pid() + ")");
+                    console.step(service.name() + ": stopping (pid " + h.pid() + ")");
                     h.destroy();
                     stopping.put(service, h);
                 });
@@ -78,7 +80,7 @@ final class Down {
             }
             if (h.isAlive()) {
                 h.destroyForcibly();
-                killed.add(e.getKey().spec().name());
+                killed.add(e.getKey().name());
             }
         }
         if (!killed.isEmpty()) {

@@ -54,7 +54,8 @@ record Invocation(Command command, boolean build, boolean follow, Optional<Strin
               status                state, pid, port and resident memory of every component
               logs <name> [-f]      last 200 lines of a log; -f follows it
                                     <name>: gateway, customer-service, campaign-service, kpi-service,
-                                    planning-service (or customer, campaign, kpi, planning), kafka, postgres
+                                    planning-service (or customer, campaign, kpi, planning), kafka, postgres;
+                                    kpi-service-2 (kpi-2) and so on for a service's further replicas
               token --role <role> --org <code> [--sub <id>]
                                     print a bearer token for the local platform, valid 12 hours;
                                     roles: gm, marketing_director, manager, supervisor, staff,
@@ -96,6 +97,9 @@ record Invocation(Command command, boolean build, boolean follow, Optional<Strin
               PLATFORM_GATEWAY_PORT (8080), PLATFORM_CUSTOMER_PORT (8081), PLATFORM_CAMPAIGN_PORT (8082),
               PLATFORM_KPI_PORT (8083), PLATFORM_PLANNING_PORT (8084)     ports to use
               PLATFORM_<SERVICE>_MANAGEMENT_PORT (its port + 1000)          health and metrics port
+              PLATFORM_<SERVICE>_REPLICAS (1)   processes of customer, campaign, kpi or planning, 1 to 9;
+                                    replica k on its ports + 10*(k-1); the gateway balances over them
+                                    (a running gateway learns of new replicas when it is restarted)
               PLATFORM_DB_URL, PLATFORM_DB_USER, PLATFORM_DB_PASSWORD     use an existing PostgreSQL server
                                     (JDBC URL of its admin database) instead of the embedded one
               PLATFORM_KAFKA        bootstrap servers of an existing Kafka instead of the embedded broker

@@ -24,8 +24,19 @@ final class Logs {
         return switch (component) {
             case "kafka" -> Optional.of(layout.kafkaLog());
             case "postgres", "postgresql" -> Optional.of(layout.postgresLog());
-            default -> ServiceSpec.byName(component).map(layout::serviceLog);
+            default -> ServiceSpec.byName(component).map(layout::serviceLog).or(() -> replicaLog(layout, component));
         };
+    }
+
+    /** kpi-service-2, kpi-2: the log of a service's second replica, and so on. */
+    private static Optional<Path> replicaLog(Layout layout, String component) {
+        int dash = component.lastIndexOf('-');
+        if (dash < 0 || !component.substring(dash + 1).matches("[2-9]")) {
+            return Optional.empty();
+        }
+        int replica = Integer.parseInt(component.substring(dash + 1));
+        return ServiceSpec.byName(component.substring(0, dash)).filter(ServiceSpec::replicable)
+                .map(spec -> new ServiceProcess(spec, layout, replica).log());
     }
 
     void run(String component, boolean follow) {

@@ -62,6 +62,30 @@ record ServiceSpec(String name, String shortName, int defaultPort) {
         return "PLATFORM_" + shortName.toUpperCase(Locale.ROOT) + "_PORT";
     }
 
+    /**
+     * GATEWAY_BACKENDS_KPI_SERVICE_INSTANCES, ...: the gateway's gateway.backends.kpi-service.instances, read straight
+     * from the environment (no placeholder in its application.properties: Kubernetes, where a Service balances, has
+     * no such variable to set).
+     */
+    String instancesVariable() {
+        return "GATEWAY_BACKENDS_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_INSTANCES";
+    }
+
+    /** PLATFORM_KPI_REPLICAS, ...: how many processes of the service 'up' runs. */
+    String replicasVariable() {
+        return "PLATFORM_" + shortName.toUpperCase(Locale.ROOT) + "_REPLICAS";
+    }
+
+    /** Every service behind the gateway may run as several replicas; the gateway itself is the one front door. */
+    boolean replicable() {
+        return !name.equals("gateway");
+    }
+
+    /** kpi-service for the first replica (as before replicas existed), kpi-service-2 for the second, ... */
+    String replicaName(int replica) {
+        return replica == 1 ? name : name + "-" + replica;
+    }
+
     /** 9080, 9081, ...: health and metrics, on a port of their own. */
     int defaultManagementPort() {
         return defaultPort + 1000;
@@ -102,6 +126,17 @@ record ServiceSpec(String name, String shortName, int defaultPort) {
      */
     Map<String, String> environment(int port, int managementPort, String jdbcUrl, String dbUser, String dbPassword,
             String kafkaBootstrap, Map<ServiceSpec, Integer> servicePorts) {
+        Map<ServiceSpec, List<Integer>> single = new LinkedHashMap<>();
+        servicePorts.forEach((service, p) -> single.put(service, List.of(p)));
+        return environmentWithReplicas(port, managementPort, jdbcUrl, dbUser, dbPassword, kafkaBootstrap, single);
+    }
+
+    /**
+     * As {@link #environment}, for services that may run as several replicas: {@code KPI_SERVICE_URL} names the
+     * first, {@link #instancesVariable()} every one, comma-separated (the gateway takes them in turn).
+     */
+    Map<String, String> environmentWithReplicas(int port, int managementPort, String jdbcUrl, String dbUser,
+            String dbPassword, String kafkaBootstrap, Map<ServiceSpec, List<Integer>> servicePorts) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
@@ -109,7 +144,13 @@ record ServiceSpec(String name, String shortName, int defaultPort) {
         env.put("QUARKUS_DATASOURCE_USERNAME", dbUser);
         env.put("QUARKUS_DATASOURCE_PASSWORD", dbPassword);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
-        servicePorts.forEach((service, p) -> env.put(service.urlVariable(), "http://127.0.0.1:" + p));
+        servicePorts.forEach((service, ports) -> {
+            env.put(service.urlVariable(), "http://127.0.0.1:" + ports.get(0));
+            if (ports.size() > 1) {
+                env.put(service.instancesVariable(), String.join(",", ports.stream()
+                        .map(p -> "http://127.0.0.1:" + p).toList()));
+            }
+        });
         // glibc gives each thread that allocates its own malloc arena; a JVM has dozens of threads, and the
         // arenas add tens of megabytes of resident memory for nothing.
         env.put("MALLOC_ARENA_MAX", "2");

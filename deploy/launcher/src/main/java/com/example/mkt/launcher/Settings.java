@@ -8,7 +8,7 @@ import java.util.Optional;
 /** The choices the user makes through environment variables, read once and checked up front. */
 record Settings(Optional<ExternalDatabase> externalDatabase, Optional<String> externalKafka, int postgresPort,
         int kafkaPort, int kafkaControllerPort, Map<ServiceSpec, Integer> servicePorts,
-        Map<ServiceSpec, Integer> managementPorts) {
+        Map<ServiceSpec, Integer> managementPorts, Map<ServiceSpec, Integer> replicas) {
 
     static final String PG_PORT = "PLATFORM_PG_PORT";
     static final String KAFKA_PORT = "PLATFORM_KAFKA_PORT";
@@ -17,6 +17,12 @@ record Settings(Optional<ExternalDatabase> externalDatabase, Optional<String> ex
     static final String DB_USER = "PLATFORM_DB_USER";
     static final String DB_PASSWORD = "PLATFORM_DB_PASSWORD";
     static final String KAFKA = "PLATFORM_KAFKA";
+    /**
+     * Replica k of a service listens on its port + 10·(k-1) (and its management port likewise): consecutive ports
+     * would run into the next service's (8081 to 8084 by default), steps of ten never do, up to nine replicas.
+     */
+    static final int REPLICA_PORT_STEP = 10;
+    static final int MAX_REPLICAS = 9;
 
     /** An existing PostgreSQL server: the JDBC URL of a database the admin user can connect to. */
     record ExternalDatabase(String adminUrl, String user, String password) {
@@ -33,13 +39,49 @@ record Settings(Optional<ExternalDatabase> externalDatabase, Optional<String> ex
         });
         Map<ServiceSpec, Integer> servicePorts = new LinkedHashMap<>();
         Map<ServiceSpec, Integer> managementPorts = new LinkedHashMap<>();
+        Map<ServiceSpec, Integer> replicas = new LinkedHashMap<>();
         for (ServiceSpec service : ServiceSpec.ALL) {
             servicePorts.put(service, port(env, service.portVariable(), service.defaultPort()));
             managementPorts.put(service, port(env, service.managementPortVariable(), service.defaultManagementPort()));
+            replicas.put(service, replicas(env, service));
         }
         return new Settings(db, nonBlank(env.get(KAFKA)), port(env, PG_PORT, 5432), port(env, KAFKA_PORT, 9092),
                 port(env, KAFKA_CONTROLLER_PORT, 9093), Collections.unmodifiableMap(servicePorts),
-                Collections.unmodifiableMap(managementPorts));
+                Collections.unmodifiableMap(managementPorts), Collections.unmodifiableMap(replicas));
+    }
+
+    /** How many processes of the service 'up' runs: PLATFORM_KPI_REPLICAS and so on, 1 when unset. */
+    int replicas(ServiceSpec service) {
+        return replicas.get(service);
+    }
+
+    /** The API port of replica {@code replica} (1-based) of the service. */
+    int servicePort(ServiceSpec service, int replica) {
+        return servicePort(service) + REPLICA_PORT_STEP * (replica - 1);
+    }
+
+    /** The management port of replica {@code replica} (1-based) of the service. */
+    int managementPort(ServiceSpec service, int replica) {
+        return managementPort(service) + REPLICA_PORT_STEP * (replica - 1);
+    }
+
+    private static int replicas(Map<String, String> env, ServiceSpec service) {
+        Optional<String> value = nonBlank(env.get(service.replicasVariable()));
+        if (value.isEmpty()) {
+            return 1;
+        }
+        int max = service.replicable() ? MAX_REPLICAS : 1;
+        try {
+            int n = Integer.parseInt(value.get());
+            if (n >= 1 && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new PlatformException(service.replicable()
+                ? service.replicasVariable() + " must be a whole number from 1 to " + MAX_REPLICAS + ", not: " + value.get()
+                : "the gateway is the platform's one front door: " + service.replicasVariable() + " can only be 1");
     }
 
     int servicePort(ServiceSpec service) {

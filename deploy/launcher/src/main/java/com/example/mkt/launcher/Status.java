@@ -46,14 +46,14 @@ final class Status {
             rows.add(row("kafka", kafkaPid, kafka.port(), kafkaKb, ""));
         }
 
-        for (ServiceSpec spec : ServiceSpec.ALL) {
-            ServiceProcess service = new ServiceProcess(spec, layout);
+        for (ServiceProcess service : ServiceSpec.ALL.stream()
+                .flatMap(s -> ServiceProcess.replicas(s, layout, settings.replicas(s)).stream()).toList()) {
             OptionalLong pid = service.pid();
             int port = service.port(settings);
             long kb = pid.isPresent() ? Math.max(0, Processes.residentKb(pid.getAsLong())) : 0;
             total += kb;
             String health = pid.isEmpty() ? "" : Health.ready(service.managementPort(settings)) ? "ready" : "not ready";
-            rows.add(row(spec.name(), pid, port, kb, health));
+            rows.add(row(service.name(), pid, port, kb, health));
         }
         rows.add(List.of("total", "", "", "", Console.megabytes(total), ""));
         console.table(rows);

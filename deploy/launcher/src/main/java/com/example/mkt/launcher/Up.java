@@ -42,7 +42,7 @@ final class Up {
                     : Optional.of(new EmbeddedPostgres(layout, settings.postgresPort(), secrets));
             Optional<EmbeddedKafka> embeddedKafka = settings.externalKafka().isPresent() ? Optional.empty()
                     : Optional.of(new EmbeddedKafka(layout, settings.kafkaPort(), settings.kafkaControllerPort()));
-            List<ServiceProcess> services = ServiceSpec.ALL.stream().map(s -> new ServiceProcess(s, layout)).toList();
+            List<ServiceProcess> services = services();
 
             boolean dbRunning = embeddedDb.map(EmbeddedPostgres::running).orElse(false);
             boolean kafkaRunning = embeddedKafka.map(k -> k.pid().isPresent()).orElse(false);
@@ -71,16 +71,37 @@ final class Up {
             console.step("Kafka: " + (created == 0 ? "all " + Topics.wanted().size() + " topics present"
                     : created + " of " + Topics.wanted().size() + " topics created"));
 
-            Map<ServiceSpec, Integer> ports = new LinkedHashMap<>();
+            Map<ServiceProcess, Integer> ports = new LinkedHashMap<>();
             for (ServiceProcess service : services) {
-                ports.put(service.spec(), runningServices.containsKey(service)
-                        ? service.recordedPort().orElse(settings.servicePort(service.spec()))
-                        : settings.servicePort(service.spec()));
+                int configured = settings.servicePort(service.spec(), service.replica());
+                ports.put(service, runningServices.containsKey(service) ? service.recordedPort().orElse(configured)
+                        : configured);
             }
             List<Waiting> waiting = startServices(services, runningServices, ports, database, bootstrap, secrets);
             awaitReady(waiting);
             printSummary(database, bootstrap, ports, Duration.ofNanos(System.nanoTime() - startedNanos));
         }
+    }
+
+    /**
+     * Every replica the settings ask for, plus any beyond them still running from an earlier 'up' with more (kept:
+     * 'down' stops them).
+     */
+    private List<ServiceProcess> services() {
+        List<ServiceProcess> all = new ArrayList<>();
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            int wanted = settings.replicas(spec);
+            ServiceProcess.replicas(spec, layout, wanted).stream()
+                    .filter(s -> s.replica() <= wanted || s.pid().isPresent()).forEach(all::add);
+        }
+        return all;
+    }
+
+    /** Every replica's port per service, in replica order: the gateway's list of backend instances. */
+    static Map<ServiceSpec, List<Integer>> portsPerService(Map<ServiceProcess, Integer> ports) {
+        Map<ServiceSpec, List<Integer>> perService = new LinkedHashMap<>();
+        ports.forEach((service, port) -> perService.computeIfAbsent(service.spec(), s -> new ArrayList<>()).add(port));
+        return perService;
     }
 
     /** Runs the Maven build; with --build, running services are stopped first and started again afterwards. */
@@ -109,22 +130,24 @@ final class Up {
 
     /** Starts the services that are not running; all of them, running or new, are then waited for. */
     private List<Waiting> startServices(List<ServiceProcess> services, Map<ServiceProcess, Long> runningServices,
-            Map<ServiceSpec, Integer> ports, Database database, String bootstrap, Secrets secrets) {
+            Map<ServiceProcess, Integer> ports, Database database, String bootstrap, Secrets secrets) {
         List<Waiting> waiting = new ArrayList<>();
+        Map<ServiceSpec, List<Integer>> instances = portsPerService(ports);
         for (ServiceProcess service : services) {
             ServiceSpec spec = service.spec();
-            int port = ports.get(spec);
+            int port = ports.get(service);
             Long pid = runningServices.get(service);
             if (pid != null) {
-                console.step(spec.name() + ": already running (pid " + pid + ", port " + port + ")");
+                console.step(service.name() + ": already running (pid " + pid + ", port " + port + ")");
             } else {
-                Map<String, String> env = new java.util.LinkedHashMap<>(spec.environment(port,
-                        settings.managementPort(spec), database.jdbcUrl(spec.database()), spec.role(), secrets.password(passwordKey(spec)), bootstrap,
-                        ports));
+                int managementPort = settings.managementPort(spec, service.replica());
+                Map<String, String> env = new java.util.LinkedHashMap<>(spec.environmentWithReplicas(port,
+                        managementPort, database.jdbcUrl(spec.database()), spec.role(),
+                        secrets.password(passwordKey(spec)), bootstrap, instances));
                 env.putAll(new DevTokens(layout.jwtDir()).serviceEnvironment());
                 List<String> options = spec.name().equals("gateway") ? DevApiClient.gatewayOptions(secrets) : List.of();
-                pid = service.start(port, settings.managementPort(spec), env, options);
-                console.step(spec.name() + ": starting on port " + port + " (pid " + pid + ", log "
+                pid = service.start(port, managementPort, env, options);
+                console.step(service.name() + ": starting on port " + port + " (pid " + pid + ", log "
                         + layout.display(service.log()) + ")");
             }
             waiting.add(new Waiting(service, pid, service.managementPort(settings), System.nanoTime()));
@@ -151,9 +174,10 @@ final class Up {
             // A running service keeps its port, which is ours; --build frees it before restarting on it.
             if (!runningServices.containsKey(service)) {
                 ServiceSpec spec = service.spec();
-                claims.add(new PortClaim(settings.servicePort(spec), spec.name(), spec.portVariable()));
-                claims.add(new PortClaim(settings.managementPort(spec), spec.name() + " (health and metrics)",
-                        spec.managementPortVariable()));
+                int replica = service.replica();
+                claims.add(new PortClaim(settings.servicePort(spec, replica), service.name(), spec.portVariable()));
+                claims.add(new PortClaim(settings.managementPort(spec, replica), service.name()
+                        + " (health and metrics)", spec.managementPortVariable()));
             }
         }
         List<String> conflicts = Ports.conflicts(claims);
@@ -214,7 +238,7 @@ final class Up {
         long started = System.nanoTime();
         while (!pending.isEmpty()) {
             for (Waiting w : List.copyOf(pending)) {
-                String name = w.service().spec().name();
+                String name = w.service().name();
                 if (!Processes.alive(w.pid())) {
                     failures.put(w, "its process (pid " + w.pid() + ") exited");
                     pending.remove(w);
@@ -232,7 +256,7 @@ final class Up {
                 }
             }
             if (!pending.isEmpty() && System.nanoTime() > nextProgress) {
-                console.line("    still waiting for " + pending.stream().map(w -> w.service().spec().name())
+                console.line("    still waiting for " + pending.stream().map(w -> w.service().name())
                         .collect(Collectors.joining(", ")) + " ("
                         + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s)");
                 nextProgress = System.nanoTime() + Duration.ofSeconds(15).toNanos();
@@ -247,27 +271,27 @@ final class Up {
         failures.forEach((w, reason) -> {
             ServiceProcess service = w.service();
             console.line("");
-            console.line("!!! " + service.spec().name() + ": " + reason);
+            console.line("!!! " + service.name() + ": " + reason);
             console.line("--- " + layout.display(service.log()) + " (at most its last " + LOG_LINES_ON_FAILURE
                     + " lines, from this start) ---");
             console.line(LogFiles.sinceLastStart(LogFiles.lastLines(service.log(), LOG_LINES_ON_FAILURE)));
             console.line("---");
         });
         throw new PlatformException(failures.size() + " service(s) did not become ready: "
-                + failures.keySet().stream().map(w -> w.service().spec().name()).collect(Collectors.joining(", "))
+                + failures.keySet().stream().map(w -> w.service().name()).collect(Collectors.joining(", "))
                 + ". The rest is left running: ./platform status shows it, ./platform down stops it.");
     }
 
-    private void printSummary(Database database, String bootstrap, Map<ServiceSpec, Integer> ports, Duration took) {
+    private void printSummary(Database database, String bootstrap, Map<ServiceProcess, Integer> ports, Duration took) {
         console.line("");
         console.line("The platform is up (" + took.toSeconds() + " s).");
         console.line("");
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("SERVICE", "URL", "SWAGGER UI", "HEALTH", "METRICS"));
-        ports.forEach((spec, port) -> {
+        ports.forEach((service, port) -> {
             String base = "http://localhost:" + port;
-            String management = "http://localhost:" + new ServiceProcess(spec, layout).managementPort(settings);
-            rows.add(List.of(spec.name(), base, base + "/q/swagger-ui", management + Health.READY_PATH,
+            String management = "http://localhost:" + service.managementPort(settings);
+            rows.add(List.of(service.name(), base, base + "/q/swagger-ui", management + Health.READY_PATH,
                     management + "/q/metrics"));
         });
         console.table(rows);

@@ -66,6 +66,32 @@ class ServiceSpecTest {
     }
 
     @Test
+    void theGatewayGetsEveryReplicaOfAService() {
+        Map<ServiceSpec, List<Integer>> ports = new java.util.LinkedHashMap<>();
+        ports.put(spec("gateway"), List.of(8080));
+        ports.put(spec("kpi"), List.of(8083, 8093));
+        Map<String, String> env = spec("gateway").environmentWithReplicas(8080, 9080, "jdbc:postgresql://x/gateway",
+                "gateway", "secret", "127.0.0.1:9092", ports);
+        assertEquals("http://127.0.0.1:8083", env.get("KPI_SERVICE_URL"), "the first replica, for clients of one");
+        assertEquals("http://127.0.0.1:8083,http://127.0.0.1:8093",
+                env.get("GATEWAY_BACKENDS_KPI_SERVICE_INSTANCES"));
+        assertEquals(null, env.get("GATEWAY_BACKENDS_CUSTOMER_SERVICE_INSTANCES"), "one instance: no list");
+    }
+
+    @Test
+    void replicasAreCheckedUpFront() {
+        assertEquals(1, Settings.from(Map.of()).replicas(spec("kpi")));
+        assertEquals(3, Settings.from(Map.of("PLATFORM_CAMPAIGN_REPLICAS", "3")).replicas(spec("campaign")));
+        for (String wrong : List.of("0", "10", "two")) {
+            PlatformException e = org.junit.jupiter.api.Assertions.assertThrows(PlatformException.class,
+                    () -> Settings.from(Map.of("PLATFORM_KPI_REPLICAS", wrong)));
+            assertTrue(e.getMessage().contains("PLATFORM_KPI_REPLICAS"), e.getMessage());
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(PlatformException.class,
+                () -> Settings.from(Map.of("PLATFORM_GATEWAY_REPLICAS", "2")), "one front door");
+    }
+
+    @Test
     void settingsReadPortsAndExternalServers() {
         Settings defaults = Settings.from(Map.of());
         assertEquals(5432, defaults.postgresPort());

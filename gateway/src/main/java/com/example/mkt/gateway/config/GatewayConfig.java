@@ -40,6 +40,12 @@ public interface GatewayConfig {
         /** Base URL, e.g. http://customer-service:8081; the request path is appended unchanged. */
         String url();
 
+        /**
+         * Every instance's base URL when the backend runs as several replicas (comma-separated; GATEWAY_BACKENDS_KPI_SERVICE_INSTANCES):
+         * requests go to them in turn, each behind a circuit breaker of its own. Unset: {@link #url()} alone.
+         */
+        Optional<List<String>> instances();
+
         /** First path segments below /api/v1 that this backend serves, e.g. customers, complaints. */
         List<String> routes();
 

@@ -75,7 +75,7 @@ public class ProxyRoutes {
     private final IdentityProviderManager identities;
     private final OpenTelemetry telemetry;
     private final RouteTable routes;
-    private final Map<String, CircuitBreaker> breakers = new HashMap<>();
+    private final Map<String, BackendPool> pools = new HashMap<>();
     private HttpClient client;
 
     public ProxyRoutes(GatewayConfig config, Problems problems, RateLimits rateLimits,
@@ -88,12 +88,17 @@ public class ProxyRoutes {
         Map<String, List<String>> table = new HashMap<>();
         config.backends().forEach((name, backend) -> {
             table.put(name, backend.routes());
-            CircuitBreaker breaker = new CircuitBreaker(backend.circuitBreaker().failureThreshold(),
-                    backend.circuitBreaker().openFor().toNanos(), System::nanoTime);
-            breakers.put(name, breaker);
-            // 0 closed, 1 open, 2 half-open: an open circuit is a backend the gateway has stopped calling (alerted).
-            Gauge.builder("gateway.circuit.state", breaker, b -> b.state().ordinal()).tag("backend", name)
-                    .description("Circuit breaker per backend: 0 closed, 1 open, 2 half-open").register(registry);
+            BackendPool pool = new BackendPool(BackendPool.urls(backend.url(), backend.instances()),
+                    () -> new CircuitBreaker(backend.circuitBreaker().failureThreshold(),
+                            backend.circuitBreaker().openFor().toNanos(), System::nanoTime));
+            pools.put(name, pool);
+            // 0 closed, 1 open, 2 half-open: an open circuit is a replica the gateway has stopped calling (alerted).
+            for (BackendPool.Instance instance : pool.instances()) {
+                Gauge.builder("gateway.circuit.state", instance.breaker(), b -> b.state().ordinal())
+                        .tag("backend", name).tag("instance", instance.baseUrl())
+                        .description("Circuit breaker per backend instance: 0 closed, 1 open, 2 half-open")
+                        .register(registry);
+            }
         });
         this.routes = new RouteTable(table, LOCAL_SEGMENTS);
     }
@@ -172,22 +177,28 @@ public class ProxyRoutes {
             problems.send(ctx, RateLimits.tooMany(wait.getAsLong()));
             return;
         }
-        CircuitBreaker breaker = breakers.get(backend);
-        if (!breaker.tryAcquire()) {
+        BackendPool pool = pools.get(backend);
+        Optional<BackendPool.Instance> instance = pool.acquire();
+        if (instance.isEmpty()) {
             problems.send(ctx, Problems.problem(503, "backend-unavailable", "Service unavailable",
                     backend + " is failing; requests to it are paused", Map.of("Retry-After",
-                            Long.toString(breaker.retryAfterSeconds()))));
+                            Long.toString(pool.retryAfterSeconds()))));
             return;
         }
-        forward(ctx, backend, path, breaker, trace);
+        forward(ctx, backend, path, instance.get(), pool.instances().size() - 1, trace);
     }
 
-    private void forward(RoutingContext ctx, String backend, String path, CircuitBreaker breaker,
-            Map<String, String> trace) {
+    /**
+     * @param otherTries how many other instances a request that could not connect may still go to: nothing of it
+     *        reached the backend (the body waits paused), so any method may try the next replica
+     */
+    private void forward(RoutingContext ctx, String backend, String path, BackendPool.Instance instance,
+            int otherTries, Map<String, String> trace) {
         GatewayConfig.Backend target = config.backends().get(backend);
+        CircuitBreaker breaker = instance.breaker();
         HttpServerRequest in = ctx.request();
         String query = in.query();
-        String base = target.url().endsWith("/") ? target.url().substring(0, target.url().length() - 1) : target.url();
+        String base = instance.baseUrl();
         RequestOptions options = new RequestOptions().setMethod(in.method())
                 .setAbsoluteURI(base + path + (query == null ? "" : "?" + query))
                 .setConnectTimeout(target.connectTimeout().toMillis())
@@ -212,6 +223,14 @@ public class ProxyRoutes {
 
         client.request(options).onComplete(opened -> {
             if (opened.failed()) {
+                Optional<BackendPool.Instance> other = otherTries > 0 ? pools.get(backend).acquire() : Optional.empty();
+                if (other.isPresent() && other.get() != instance) {
+                    breaker.onFailure();
+                    LOG.warnf("backend %s at %s cannot be reached (%s); trying %s", backend, base,
+                            opened.cause().toString(), other.get().baseUrl());
+                    forward(ctx, backend, path, other.get(), otherTries - 1, trace);
+                    return;
+                }
                 failed(ctx, backend, breaker, opened.cause());
                 return;
             }
