@@ -122,7 +122,7 @@ final class Bench {
 
         console.step("reads: campaign progress through the gateway and direct");
         String path = "/api/v1/campaigns/" + world.campaignId() + "/progress";
-        BenchReads reads = new BenchReads(http);
+        BenchReads reads = new BenchReads(http, options.reads());
         String direct = "http://127.0.0.1:" + port("campaign-service") + path;
         List<Map<String, String>> readers = new ArrayList<>();
         for (int i = 0; i < 100; i++) {

@@ -6,12 +6,14 @@ import java.util.List;
 /**
  * What {@code ./platform bench} is asked to do. The defaults are the figures the pipeline is judged by: 200,000 sales
  * from 4 clients in batches of 500, latency at 1,000 events/s, after 50,000 sales that warm the services up (their
- * JIT compilers would otherwise be measured with them).
+ * JIT compilers would otherwise be measured with them), reads compared in three rounds of 1,000 requests per side
+ * after 2,000 of warm-up each ({@code --reads} scales both, for a quick run).
  */
-record BenchOptions(int events, int clients, int batch, int rate, int probes, int anchorRecords, int warmup) {
+record BenchOptions(int events, int clients, int batch, int rate, int probes, int anchorRecords, int warmup,
+        int reads) {
 
     static final String USAGE = "bench [--events N] [--clients C] [--batch B] [--rate R] [--probes P]"
-            + " [--anchor-records A] [--warmup W]";
+            + " [--anchor-records A] [--warmup W] [--reads Q]";
 
     static BenchOptions parse(List<String> args) {
         int events = 200_000;
@@ -21,6 +23,7 @@ record BenchOptions(int events, int clients, int batch, int rate, int probes, in
         int probes = 200;
         int anchor = 500_000;
         int warmup = 50_000;
+        int reads = 1_000;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             if (i + 1 >= args.size()) {
@@ -35,10 +38,11 @@ record BenchOptions(int events, int clients, int batch, int rate, int probes, in
                 case "--probes" -> probes = value;
                 case "--anchor-records" -> anchor = value;
                 case "--warmup" -> warmup = value;
+                case "--reads" -> reads = value;
                 default -> throw new UsageException("unknown option for 'bench': " + option);
             }
         }
-        return new BenchOptions(events, clients, batch, rate, probes, anchor, warmup);
+        return new BenchOptions(events, clients, batch, rate, probes, anchor, warmup, reads);
     }
 
     private static int notNegative(String option, String text) {

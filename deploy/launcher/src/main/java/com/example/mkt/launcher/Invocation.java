@@ -65,11 +65,12 @@ record Invocation(Command command, boolean build, boolean follow, Optional<Strin
                                     integration), e.g. curl -H "X-Api-Key: $(./platform api-key)"
                                     -d @sale.json http://localhost:8080/api/v1/sales-events
               bench [--events N] [--clients C] [--batch B] [--rate R] [--probes P] [--anchor-records A]
-                    [--warmup W]    measure the sales pipeline of the running platform beside Kafka's own
+                    [--warmup W] [--reads Q]
+                                    measure the sales pipeline of the running platform beside Kafka's own
                                     produce rate: after W sales of warm-up (50000), N sales (200000) from C
                                     clients (4) in batches of B (500),
                                     then sale->KPI latency with P probes (200) at R events/s (1000), reads
-                                    through the gateway against direct; prints a table and a last line
+                                    through the gateway against direct (3 rounds of Q per side, 1000); prints a table and a last line
                                     "bench: ... exact=true|false"; exit 1 unless every total is exact
               demo [--rate R] [--minutes M | --seconds S] [--customers N]
                                     on a running platform, make a company through the API (head office,

@@ -13,7 +13,8 @@ class BenchTest {
 
     @Test
     void optionsDefaultToTheJudgedFigures() {
-        assertEquals(new BenchOptions(200_000, 4, 500, 1_000, 200, 500_000, 50_000), BenchOptions.parse(List.of()));
+        assertEquals(new BenchOptions(200_000, 4, 500, 1_000, 200, 500_000, 50_000, 1_000), BenchOptions.parse(List.of()));
+        assertEquals(100, BenchOptions.parse(List.of("--reads", "100")).reads());
         assertEquals(0, BenchOptions.parse(List.of("--warmup", "0")).warmup());
         assertThrows(UsageException.class, () -> BenchOptions.parse(List.of("--warmup", "-1")));
         BenchOptions o = BenchOptions.parse(List.of("--events", "1_000_000", "--clients", "8", "--batch", "5000"));
