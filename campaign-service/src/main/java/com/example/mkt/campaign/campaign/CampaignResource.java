@@ -1,5 +1,9 @@
 package com.example.mkt.campaign.campaign;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.example.mkt.campaign.campaign.CampaignApi.CampaignInput;
 import com.example.mkt.campaign.campaign.CampaignApi.CampaignView;
@@ -51,6 +55,15 @@ public class CampaignResource {
     private final CurrentUser user;
     private final OrgScope scope;
 
+    /** The example request of the API document (a client generator and Swagger UI show it; the e2e posts it). */
+    static final String NEW_CAMPAIGN_EXAMPLE = """
+            {"code": "WINTER-TRAVEL-2026", "theme": "保游无忧，同行天下 —— 冬季旅游险推广", "orgUnit": "HQ",
+             "period": {"start": "2026-11-01", "end": "2027-02-28"},
+             "products": [{"code": "LAY", "name": "旅游意外险"}, {"code": "DDC", "name": "电动车综合险"}],
+             "channels": ["APP", "BRANCH"], "offerRules": "满200元赠送航空意外保额",
+             "budgetLines": [{"name": "宣传物料", "amount": "12500.00"}, {"name": "客户礼品", "amount": "8000.50"}],
+             "currency": "CNY"}""";
+
     public CampaignResource(CampaignService service, CampaignStore store, CampaignViews views, CurrentUser user,
                             OrgScope scope) {
         this.service = service;
@@ -64,7 +77,10 @@ public class CampaignResource {
             description = "Created: Location names the new resource")
     @POST
     @RolesAllowed({Roles.GM, Roles.MARKETING_DIRECTOR, Roles.MANAGER})
-    public Response create(@Valid @NotNull CampaignInput body) {
+    public Response create(@RequestBody(content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = CampaignInput.class), examples = @ExampleObject(name = "insurance",
+                    summary = "A head-office insurance campaign for the winter travel season",
+                    value = NEW_CAMPAIGN_EXAMPLE))) @Valid @NotNull CampaignInput body) {
         Campaign c = service.create(body, user, scope);
         return Response.created(URI.create("/api/v1/campaigns/" + c.id)).header("ETag", ETags.of(c.version))
                 .entity(views.view(c)).build();

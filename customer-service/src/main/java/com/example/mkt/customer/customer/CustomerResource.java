@@ -18,6 +18,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.example.mkt.customer.credit.CreditTier;
 import com.example.mkt.customer.customer.CustomerDtos.AuditView;
@@ -52,6 +56,13 @@ public class CustomerResource {
     private final CustomerSearch search;
     private final CustomerAccess access;
 
+    /** The example request of the API document (a client generator and Swagger UI show it; the e2e posts it). */
+    static final String NEW_CUSTOMER_EXAMPLE = """
+            {"type": "COMPANY", "name": "南昌青山湖国际旅行社有限公司", "status": "ACTIVE", "orgUnit": "B-NANCHANG",
+             "industry": "旅游", "acquisitionChannel": "REFERRAL", "phone": "0791-86661234",
+             "tags": ["旅游险", "团体客户"],
+             "contacts": [{"name": "刘建国", "title": "总经理", "phones": ["13907910001"], "keyPerson": true}]}""";
+
     public CustomerResource(CustomerService service, CustomerSearch search, CustomerAccess access) {
         this.service = service;
         this.search = search;
@@ -62,7 +73,10 @@ public class CustomerResource {
             description = "Created: Location names the new resource")
     @POST
     @RolesAllowed({ Roles.GM, Roles.MARKETING_DIRECTOR, Roles.MANAGER, Roles.SUPERVISOR, Roles.STAFF })
-    public Response create(@Valid @NotNull NewCustomer body) {
+    public Response create(@RequestBody(content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = NewCustomer.class), examples = @ExampleObject(name = "company",
+                    summary = "A travel agency in Nanchang with its general manager as contact",
+                    value = NEW_CUSTOMER_EXAMPLE))) @Valid @NotNull NewCustomer body) {
         access.scope().requireAssignable("orgUnit", body.orgUnit());
         Customer c = service.create(body, access.user().staffId());
         return Response.created(URI.create("/api/v1/customers/" + c.id)).header("ETag", ETags.of(c.version))

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import com.example.mkt.gateway.config.GatewayConfig;
+import com.example.mkt.rest.problem.ChunkedBodies;
+import com.example.mkt.rest.problem.MalformedRequests;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
@@ -29,10 +31,12 @@ public class RequestFilters {
 
     private final GatewayConfig config;
     private final Problems problems;
+    private final MalformedRequests malformed;
 
-    public RequestFilters(GatewayConfig config, Problems problems) {
+    public RequestFilters(GatewayConfig config, Problems problems, MalformedRequests malformed) {
         this.config = config;
         this.problems = problems;
+        this.malformed = malformed;
     }
 
     void register(@Observes Filters filters) {
@@ -70,6 +74,10 @@ public class RequestFilters {
                         "the request body has " + declared + " bytes; at most " + max + " are accepted"));
                 return;
             }
+        } else if (ctx.normalizedPath().startsWith(SALES_EVENTS) && ChunkedBodies.applies(ctx)) {
+            // a chunked batch, read here up to the limit (a proxied one is counted as the proxy streams it)
+            ChunkedBodies.read(ctx, max, c -> malformed.send(c, c.request().path(), MalformedRequests.tooLarge(max)));
+            return;
         }
         ctx.next();
     }

@@ -238,7 +238,9 @@ public class ProxyRoutes {
             boolean declared = in.headers().contains("Content-Length");
             boolean chunked = !declared && in.headers().contains("Transfer-Encoding");
             boolean[] tooLarge = { false };
-            long max = config.limits().maxBodySize().asLongValue();
+            // what a declared Content-Length may be on a proxied route (RequestFilters): what the services accept
+            long max = Math.min(config.limits().maxBodySize().asLongValue(),
+                    config.limits().maxProxiedBodySize().asLongValue());
             var response = declared ? out.send(in)
                     : chunked ? out.send(new LimitedBody(in, max, () -> {
                         tooLarge[0] = true;

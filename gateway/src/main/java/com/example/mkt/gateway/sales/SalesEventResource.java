@@ -11,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -35,6 +37,26 @@ public class SalesEventResource {
     private final RateLimits rateLimits;
     private final GatewayConfig config;
 
+    /**
+     * The example request of the API document: amounts are decimal strings in CNY, times carry their offset
+     * (Asia/Shanghai, +08:00). eventIds are the source system's; posting the example twice answers DUPLICATE.
+     */
+    static final String SALES_BATCH_EXAMPLE = """
+            {"events": [
+              {"eventId": "POS-NC-20261115-000123", "kind": "SALE", "occurredAt": "2026-11-15T10:32:05+08:00",
+               "customer": {"externalRef": "POS-CUST-88012", "name": "王芳", "phone": "13907918812"},
+               "orgUnit": "B-NANCHANG", "salesperson": "s-nc-01", "channel": "BRANCH",
+               "campaignCode": "WINTER-TRAVEL-2026",
+               "items": [{"productCode": "LAY", "category": "旅游险", "quantity": 2, "unitPrice": "168.00"},
+                         {"productCode": "DDC", "category": "车险", "quantity": 1, "unitPrice": "1299.50"}],
+               "amount": "1635.50", "currency": "CNY"},
+              {"eventId": "POS-NC-20261115-000124", "kind": "REFUND", "occurredAt": "2026-11-15T16:05:41+08:00",
+               "customer": {"externalRef": "POS-CUST-88012"}, "orgUnit": "B-NANCHANG",
+               "refundOf": "POS-NC-20261115-000123",
+               "items": [{"productCode": "LAY", "quantity": 1, "unitPrice": "168.00"}],
+               "amount": "-168.00", "currency": "CNY"}
+            ]}""";
+
     public SalesEventResource(SalesIngestion ingestion, SecurityIdentity identity, RateLimits rateLimits,
             GatewayConfig config) {
         this.ingestion = ingestion;
@@ -51,7 +73,10 @@ public class SalesEventResource {
             + " published before, or earlier in this request) or REJECTED (with the reasons), in input order; the"
             + " status is 200 even when some are rejected. Authenticate with the header X-Api-Key.")
     @SecurityRequirement(name = "apiKey")
-    public IngestionResult.Batch ingest(@RequestBody(description = "a sales.recorded event or {\"events\": [...]}") JsonNode body) {
+    public IngestionResult.Batch ingest(@RequestBody(description = "a sales.recorded event or {\"events\": [...]}",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "batch",
+                    summary = "A sale with its items and the refund of part of an earlier one, from a branch's POS",
+                    value = SALES_BATCH_EXAMPLE))) JsonNode body) {
         if (identity.getAttribute(com.example.mkt.gateway.apikey.ApiClients.CLIENT_ATTRIBUTE) == null) {
             // Machines report sales with API keys, which are limited and audited per client; a person's token (or a
             // token minted with the integration role) is no such client.

@@ -34,6 +34,38 @@ class OpenApiIT {
                 .body("paths.'/api/v1/customers'.get.operationId", equalTo("getCustomers"));
     }
 
+    /**
+     * The merged document's example sales batch is one the real endpoint takes: each event holds to the sales.recorded
+     * contract, and posted with an API key every one is ACCEPTED (a second time, DUPLICATE), answered 200 as
+     * documented.
+     */
+    @Test
+    void theExampleSalesBatchIsAcceptedByTheRealEndpoint() throws Exception {
+        io.restassured.path.json.JsonPath document = given().when().get("/openapi").then().statusCode(200).extract()
+                .jsonPath();
+        Object example = document.get("paths.'/api/v1/sales-events'.post.requestBody.content.'application/json'"
+                + ".examples.batch.value");
+        org.junit.jupiter.api.Assertions.assertNotNull(example, "no example batch in the merged document");
+        org.junit.jupiter.api.Assertions.assertNotNull(document.get("paths.'/api/v1/sales-events'.post.responses.'200'"),
+                "the answer it gets is documented");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode batch = json.valueToTree(example);
+        for (com.fasterxml.jackson.databind.JsonNode event : batch.path("events")) {
+            // the request schema of this operation is the contract every consumer validates against
+            org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.empty(),
+                    com.example.mkt.contracts.SalesRecordedContract.refusal("1", event, "CNY"), event.toString());
+            org.junit.jupiter.api.Assertions.assertTrue(event.path("occurredAt").asText().endsWith("+08:00"),
+                    "Asia/Shanghai times: " + event);
+        }
+        String body = json.writeValueAsString(batch);
+        for (String expected : new String[] {"ACCEPTED", "DUPLICATE"}) {
+            given().header("X-Api-Key", GatewayTestResource.posKey()).contentType("application/json").body(body)
+                    .when().post("/api/v1/sales-events").then().statusCode(200)
+                    .body("results.status", org.hamcrest.Matchers.everyItem(equalTo(expected)))
+                    .body("results.size()", equalTo(batch.path("events").size()));
+        }
+    }
+
     @Test
     void swaggerUiReadsIt() {
         given().when().get("/docs").then().statusCode(200).contentType(containsString("text/html"))

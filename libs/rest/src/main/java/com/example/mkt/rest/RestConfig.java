@@ -44,6 +44,14 @@ public interface RestConfig {
          */
         @WithDefault("4096")
         int maxUriLength();
+
+        /**
+         * Whether bodies sent without Content-Length are read (up to quarkus.http.limits.max-body-size) before JAX-RS
+         * runs, so that one past the limit gets 413 problem+json ({@code ChunkedBodies}). Off where bodies are
+         * streamed on instead (the gateway's proxy, which counts them itself).
+         */
+        @WithDefault("true")
+        boolean readChunkedBodies();
     }
 
     interface Json {

@@ -118,13 +118,56 @@ public abstract class ServiceConventions {
         assertTrue(tooLarge.contains("application/problem+json"), tooLarge);
     }
 
-    private static String raw(String request) throws java.io.IOException {
-        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
-            // Connection: close, so the answer ends with the stream.
-            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    /**
+     * What the HTTP decoder refuses before any route or filter runs gets problem+json too (libs/rest InvalidRequests):
+     * a request line over 64 KiB (414) and headers over the header limit (431); and the connection is closed
+     * after the answer, not reset before it.
+     */
+    @Test
+    void requestsTheDecoderRefusesGetProblemJson() throws Exception {
+        String line = raw("GET /api/v1/" + "a".repeat(70_000) + "?q=" + "b".repeat(30_000)
+                + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertTrue(line.matches("(?s)HTTP/1\\.[01] 414 .*"), line);
+        assertTrue(line.contains("application/problem+json") && line.contains("\"status\":414"), line);
+
+        String headers = raw("GET /q/health/live HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nX-Padding: "
+                + "p".repeat(40_000) + "\r\n\r\n");
+        assertTrue(headers.matches("(?s)HTTP/1\\.[01] 431 .*"), headers);
+        assertTrue(headers.contains("application/problem+json") && headers.contains("\"status\":431"), headers);
+    }
+
+    /**
+     * A body sent chunked (no Content-Length, so nothing to refuse up front) that grows past the limit is answered
+     * 413 problem+json, on the first operation of the service's own API document that reads a body (the gateway's
+     * sales route, for API keys only, is tested in its HttpLimitsIT).
+     */
+    @Test
+    void aChunkedBodyOverTheLimitGetsProblemJson() throws Exception {
+        String path = firstPostWithABody();
+        if (path == null) {
+            return;
         }
+        String answer = RawHttp.chunked(io.restassured.RestAssured.port, path, TestTokens.bearer("gm", "HQ"), null,
+                3 << 20);
+        assertTrue(answer.matches("(?s)HTTP/1\\.[01] 413 .*"), path + ": " + answer);
+        assertTrue(answer.contains("application/problem+json") && answer.contains("\"status\":413"), answer);
+    }
+
+    /** The first path of a POST that takes a JSON body from people (bearer) and has no path parameter, or null. */
+    private static String firstPostWithABody() {
+        java.util.Map<String, java.util.Map<String, Object>> paths = given().accept("application/json")
+                .when().get("/q/openapi").then().statusCode(200).extract().path("paths");
+        for (var path : paths.entrySet()) {
+            if (path.getKey().startsWith("/api/") && !path.getKey().contains("{")
+                    && path.getValue().get("post") instanceof java.util.Map<?, ?> post
+                    && post.get("requestBody") != null && !String.valueOf(post.get("security")).contains("apiKey")) {
+                return path.getKey();
+            }
+        }
+        return null;
+    }
+
+    private static String raw(String request) throws java.io.IOException {
+        return RawHttp.send(io.restassured.RestAssured.port, request);
     }
 }

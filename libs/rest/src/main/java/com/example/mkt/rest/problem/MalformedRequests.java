@@ -26,9 +26,10 @@ import io.vertx.ext.web.RoutingContext;
  *
  * <p>The header check is strictly the one Netty would have made (no control character but tab in a name or value)
  * so nothing that was refused before gets through: the gateway proxies headers, and a CR must never reach a backend.
- * A request line over 64 KiB is still answered by Vert.x itself, with its bare 414. A body over
- * {@code quarkus.http.limits.max-body-size} is refused from its Content-Length with 413 problem+json (a chunked one
- * is still refused by the HTTP layer, without a body).
+ * A request line over 64 KiB, or headers over the header limit, never get this far: {@link InvalidRequests} answers
+ * them. A body over {@code quarkus.http.limits.max-body-size} is refused from its Content-Length with 413
+ * problem+json; one without a Content-Length (chunked) is read up to that limit first ({@link ChunkedBodies}) and
+ * refused alike once it grows past it.
  */
 @ApplicationScoped
 public class MalformedRequests {
@@ -39,10 +40,12 @@ public class MalformedRequests {
     private final ObjectMapper mapper;
     private final int maxUriLength;
     private final long maxBodySize;
+    private final boolean readChunkedBodies;
 
     public MalformedRequests(ObjectMapper mapper, RestConfig config) {
         this.mapper = mapper;
         this.maxUriLength = config.http().maxUriLength();
+        this.readChunkedBodies = config.http().readChunkedBodies();
         // Quarkus' own limit, read where it is set: above it the HTTP layer would answer 413 with an empty body.
         this.maxBodySize = ConfigProvider.getConfig().getOptionalValue("quarkus.http.limits.max-body-size",
                 MemorySize.class).map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
@@ -74,7 +77,17 @@ public class MalformedRequests {
                 return;
             }
         }
+        if (readChunkedBodies && ChunkedBodies.applies(ctx)) {
+            ChunkedBodies.read(ctx, maxBodySize, c -> send(c, c.request().path(), tooLarge(maxBodySize)));
+            return;
+        }
         ctx.next();
+    }
+
+    /** 413 for a body without a declared length that grew past {@code max} bytes. */
+    public static ApiException tooLarge(long max) {
+        return new ApiException(413, "payload-too-large", "Payload too large",
+                "the request body is larger than the " + max + " bytes accepted", null, null, null);
     }
 
     /** RFC 9110's token: letters, digits and {@code !#$%&'*+-.^_`|~}. */
@@ -103,7 +116,8 @@ public class MalformedRequests {
         return true;
     }
 
-    private void send(RoutingContext ctx, String instance, ApiException e) {
+    /** Answers and, for a 413, closes the connection (the rest of the body is not worth reading). */
+    public void send(RoutingContext ctx, String instance, ApiException e) {
         if (e.status() == 413 && ctx.request().version() != HttpVersion.HTTP_2) {
             // Not worth reading megabytes to keep the connection: answer, then close it.
             ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader("Connection", "close")

@@ -1,0 +1,49 @@
+package com.example.mkt.campaign.it;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.example.mkt.rest.security.OrgDirectory;
+import com.example.mkt.testinfra.PlatformTestResource;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * The example request of the API document (what Swagger UI and generated clients show) is one the endpoint takes:
+ * posted as documented, a new campaign is answered 201, the success the document lists (and the only one).
+ */
+@QuarkusTest
+@QuarkusTestResource(PlatformTestResource.class)
+class ApiExampleIT {
+
+    @Inject
+    OrgDirectory directory;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDocumentedCampaignExampleIsCreated() {
+        Fixtures.tree(directory, "R-EXAMPLE", List.of("B-EXAMPLE"));
+        Map<String, Object> post = given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+                .extract().path("paths.'/api/v1/campaigns'.post");
+        Map<String, Object> example = given().accept("application/json").when().get("/q/openapi").then()
+                .extract().path("paths.'/api/v1/campaigns'.post.requestBody.content.'application/json'.examples"
+                        + ".insurance.value");
+        assertNotNull(example, "no example request for POST /api/v1/campaigns");
+        Map<String, Object> responses = (Map<String, Object>) post.get("responses");
+        assertTrue(responses.containsKey("201") && !responses.containsKey("200"), "documented: " + responses.keySet());
+        given().header("Authorization", Fixtures.PLANNER).contentType(ContentType.JSON).body(example)
+                .when().post("/api/v1/campaigns").then().statusCode(201)
+                .body("code", equalTo(example.get("code"))).body("budgetTotal.amount", equalTo("20500.50"));
+    }
+}
