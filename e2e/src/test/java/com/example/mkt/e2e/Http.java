@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,6 +25,18 @@ final class Http {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final List<Exchange> exchanges = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+    /** One request this client made and the status it was answered with. */
+    record Exchange(String method, String path, int status) {
+    }
+
+    /** Every request made so far, in order, with its status: what the run asked of the API document. */
+    List<Exchange> exchanges() {
+        synchronized (exchanges) {
+            return List.copyOf(exchanges);
+        }
+    }
 
     Http(String base) {
         this.base = base;
@@ -90,6 +103,7 @@ final class Http {
             }
             HttpResponse<String> response = client.send(request.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            exchanges.add(new Exchange(method, path, response.statusCode()));
             Map<String, String> names = new LinkedHashMap<>();
             response.headers().map().forEach((k, v) -> names.put(k.toLowerCase(), v.get(0)));
             JsonNode json;

@@ -510,6 +510,25 @@ class PlatformE2EIT {
                 pct(everywhereMs, 99), pct(everywhereMs, 100), early422);
     }
 
+    /**
+     * Every status this run was answered with (creates, reads, transitions and refusals, through the gateway as a front
+     * end calls them) is one the merged API document lists for that operation, so a generated client types it.
+     */
+    @Test
+    @Order(7)
+    void everySuccessTheRunGotIsDocumentedForItsOperation() {
+        JsonNode document = http.get(Caller.NOBODY, "/openapi", "format", "json").expect(200).json();
+        DocumentedAnswers.Result result = new DocumentedAnswers(document).check(http.exchanges());
+        int requests = result.byOperation().values().stream().mapToInt(Integer::intValue).sum();
+        System.out.printf("answered vs documented: %d requests over %d operations; undocumented successes %s;"
+                + " undocumented errors %s; %d requests to no documented operation (the routing probes' GETs of POST"
+                + " paths among them)%n", requests, result.byOperation().size(), result.undocumentedSuccesses(),
+                result.undocumentedOthers(), result.unmatched().size());
+        assertTrue(result.byOperation().size() >= 30, "too few operations exercised: " + result.byOperation());
+        assertEquals(List.of(), result.undocumentedSuccesses());
+        assertEquals(List.of(), result.undocumentedOthers());
+    }
+
     /** The nearest-rank percentile. */
     private static long pct(List<Long> values, int p) {
         List<Long> sorted = new ArrayList<>(values);
