@@ -1,28 +1,17 @@
 package com.example.mkt.campaign.shared;
 
-import com.example.mkt.contracts.EcmaPatterns;
+import com.example.mkt.contracts.MessagedSchema;
 import com.example.mkt.rest.problem.FieldError;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.NonValidationKeyword;
-import com.networknt.schema.PathType;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -36,10 +25,8 @@ import java.util.regex.Pattern;
  */
 public final class DocumentSchema {
 
-    private static final String MESSAGE = "message";
     private static final Pattern PLAIN_NAME = Pattern.compile("^[a-z][A-Za-z0-9_]*$");
     private static final Pattern LAST_STEP = Pattern.compile("(\\.[^.\\[]+|\\[[0-9]+]|\\['[^']*'])$");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JsonNode source;
     private final JsonSchema schema;
@@ -51,22 +38,8 @@ public final class DocumentSchema {
 
     /** Loads e.g. {@code schemas/award-rules.v1.json}; thread-safe, load once. */
     public static DocumentSchema load(String resource) {
-        try (InputStream in = DocumentSchema.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the classpath");
-            }
-            JsonNode source = JSON.readTree(in);
-            // "message" is read here, not by the validator: it only has to be known, so it is not warned about.
-            JsonMetaSchema meta = JsonMetaSchema.builder(JsonMetaSchema.getV202012())
-                    .keyword(new NonValidationKeyword(MESSAGE)).build();
-            JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-                    b -> b.metaSchema(meta));
-            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().locale(Locale.ENGLISH)
-                    .pathType(PathType.JSON_PATH).regularExpressionFactory(EcmaPatterns.INSTANCE).build();
-            return new DocumentSchema(source, factory.getSchema(source, config));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        MessagedSchema loaded = MessagedSchema.load(DocumentSchema.class, resource);
+        return new DocumentSchema(loaded.source(), loaded.schema());
     }
 
     /** Every field the document gets wrong, in document order; empty when it has the schema's shape. */
@@ -131,7 +104,7 @@ public final class DocumentSchema {
         // the schema object holding the keyword that failed, e.g. #/$defs/band of #/$defs/band/required
         String pointer = location.substring(location.indexOf('#') + 1);
         JsonNode owner = source.at(pointer.substring(0, Math.max(0, pointer.lastIndexOf('/'))));
-        JsonNode reasons = owner.path(MESSAGE);
+        JsonNode reasons = owner.path(MessagedSchema.MESSAGE);
         String field = m.getProperty() == null ? at : path(at, m.getProperty());
         String reason = reasons.path(keyword).isTextual() ? reasons.path(keyword).asText() : null;
         if (keyword.equals("required")) {

@@ -1,23 +1,12 @@
 package com.example.mkt.customer.segment;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Locale;
 import java.util.Optional;
 
-import com.example.mkt.contracts.EcmaPatterns;
+import com.example.mkt.contracts.MessagedSchema;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.ExecutionContext;
-import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.NonValidationKeyword;
-import com.networknt.schema.PathType;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
 /**
@@ -29,8 +18,6 @@ import com.networknt.schema.ValidationMessage;
  */
 final class SegmentRuleSchema {
 
-    private static final String MESSAGE = "message";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A fault: the node named from the rule's root ({@code rule.all[1].op}) and why. */
     record Fault(String path, String reason) {
@@ -46,22 +33,8 @@ final class SegmentRuleSchema {
 
     /** Thread-safe: load once. */
     static SegmentRuleSchema load(String resource) {
-        try (InputStream in = SegmentRuleSchema.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the classpath");
-            }
-            JsonNode source = JSON.readTree(in);
-            // "message" is read here, not by the validator: it only has to be known, so it is not warned about.
-            JsonMetaSchema meta = JsonMetaSchema.builder(JsonMetaSchema.getV202012())
-                    .keyword(new NonValidationKeyword(MESSAGE)).build();
-            JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-                    b -> b.metaSchema(meta));
-            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().locale(Locale.ENGLISH)
-                    .pathType(PathType.JSON_PATH).regularExpressionFactory(EcmaPatterns.INSTANCE).build();
-            return new SegmentRuleSchema(source, factory.getSchema(source, config));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        MessagedSchema loaded = MessagedSchema.load(SegmentRuleSchema.class, resource);
+        return new SegmentRuleSchema(loaded.source(), loaded.schema());
     }
 
     /**
@@ -79,9 +52,11 @@ final class SegmentRuleSchema {
         String location = m.getSchemaLocation().toString();
         // the schema object holding the keyword that failed, e.g. #/$defs/flag of #/$defs/flag/required
         String pointer = location.substring(location.indexOf('#') + 1);
-        JsonNode reasons = source.at(pointer.substring(0, Math.max(0, pointer.lastIndexOf('/')))).path(MESSAGE);
+        JsonNode reasons = source.at(pointer.substring(0, Math.max(0, pointer.lastIndexOf('/'))))
+                .path(MessagedSchema.MESSAGE);
         if (keyword.equals("required")) {
-            return new Fault(at + "." + m.getProperty(), reasons.path(keyword).path(m.getProperty()).asText(m.getError()));
+            return new Fault(at + "." + m.getProperty(),
+                    reasons.path(keyword).path(m.getProperty()).asText(m.getError()));
         }
         return new Fault(at, reasons.path(keyword).asText(m.getError()));
     }
