@@ -119,7 +119,11 @@ class ComplaintApiIT {
     void aMissedDeadlineIsEscalatedOnceByTheScheduledCheck() {
         String customer = create(STAFF, newCustomer("超时投诉" + RUN, NANCHANG, "13611114444"));
         String id = open(customer, "LOW", OffsetDateTime.now().minusHours(30));
+        // two replicas check at once, then one checks again: one escalation (advisory lock, breaches remembered)
+        java.util.concurrent.CompletableFuture<Integer> other = java.util.concurrent.CompletableFuture
+                .supplyAsync(slaJob::escalateBreaches);
         slaJob.escalateBreaches();
+        other.join();
         slaJob.escalateBreaches();
         given().header("Authorization", STAFF).when().get("/api/v1/complaints/" + id).then().statusCode(200)
                 .body("state", equalTo("ESCALATED")).body("escalationLevel", equalTo("SUPERVISOR"))

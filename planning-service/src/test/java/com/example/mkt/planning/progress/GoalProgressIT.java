@@ -243,7 +243,11 @@ class GoalProgressIT {
 
         clock.setShanghai("2026-02-11T00:00:00");
         as(AUTHOR).get("/api/v1/plans/" + planId).then().statusCode(200).body("overdueTasks", contains("t-open"));
+        // two replicas flag at once, then one again: the flag row's key lets one insert win, one notice
+        java.util.concurrent.CompletableFuture<Void> other = java.util.concurrent.CompletableFuture
+                .runAsync(overdue::flag);
         overdue.flag();
+        other.join();
         overdue.flag();
         List<OutboxEvents.Row> flags = OutboxEvents.forKey(dataSource, planId).stream()
                 .filter(e -> e.type().equals("plan.task-overdue")).toList();
