@@ -638,7 +638,9 @@ class PlatformE2EIT {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("eventId", eventId);
         s.put("kind", kind);
-        s.put("occurredAt", saleTime.toString());
+        // with its seconds always: OffsetDateTime.toString() leaves ":00" out, which is no RFC 3339 date-time (this
+        // test failed once a run started on the minute)
+        s.put("occurredAt", saleTime.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX")));
         s.put("customer", Map.of("id", customer));
         s.put("orgUnit", org);
         if (salesperson != null) {
