@@ -75,7 +75,7 @@ final class LocalPlatform implements AutoCloseable {
             for (int k = 0; k < n; k++) {
                 all.add(port + 10 * k);
             }
-            boolean taken = all.stream().anyMatch(p -> p > 65535 || env.containsValue(Integer.toString(p))
+            boolean taken = all.stream().anyMatch(p -> p >= ephemeralRangeStart() || env.containsValue(Integer.toString(p))
                     || !bindable(p));
             if (!taken) {
                 return port;
@@ -253,12 +253,13 @@ final class LocalPlatform implements AutoCloseable {
                 if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
                     throw new IllegalStateException("./platform " + String.join(" ", args) + " did not finish in "
-                            + timeoutSeconds + " s:\n" + Files.readString(output, StandardCharsets.UTF_8));
+                            + timeoutSeconds + " s:\n" + Files.readString(output, StandardCharsets.UTF_8)
+                            + new FailureDiagnostics(home).describe());
                 }
                 String text = Files.readString(output, StandardCharsets.UTF_8);
                 if (p.exitValue() != 0) {
                     throw new IllegalStateException("./platform " + String.join(" ", args) + " exited with "
-                            + p.exitValue() + ":\n" + text);
+                            + p.exitValue() + ":\n" + text + new FailureDiagnostics(home).describe());
                 }
                 return text;
             } finally {
@@ -272,16 +273,37 @@ final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    /** Bound all at once and released together, so no two of them can be the same port. */
+    /**
+     * Bound all at once and released together, so no two of them can be the same port; and chosen below the
+     * kernel's ephemeral range. A port the kernel handed out (bind to 0) may be handed out again, as the local
+     * port of some outgoing connection, in the seconds before the component that was given it listens; and a
+     * client that retries a connect to a port nobody listens on yet can be given that very port as its own and
+     * connect to itself. Below the range neither can happen.
+     */
     private static List<Integer> freePorts(int count) {
+        int below = ephemeralRangeStart();
+        java.util.Random random = new java.util.Random();
         List<ServerSocket> sockets = new ArrayList<>();
         try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0));
+            for (int tries = 0; sockets.size() < count && tries < 10_000; tries++) {
+                int port = 10_000 + random.nextInt(below - 10_000);
+                try {
+                    ServerSocket s = new ServerSocket();
+                    s.setReuseAddress(false);
+                    try {
+                        s.bind(new java.net.InetSocketAddress(port));
+                        sockets.add(s);
+                    } catch (IOException taken) {
+                        s.close();
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            if (sockets.size() < count) {
+                throw new IllegalStateException("no " + count + " free ports between 10000 and " + below);
             }
             return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } finally {
             for (ServerSocket s : sockets) {
                 try {
@@ -290,6 +312,17 @@ final class LocalPlatform implements AutoCloseable {
                     // nothing to do
                 }
             }
+        }
+    }
+
+    /** The first port of net.ipv4.ip_local_port_range (32768 when it cannot be read). */
+    private static int ephemeralRangeStart() {
+        try {
+            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+            int start = Integer.parseInt(range.split("\\s+")[0]);
+            return start > 12_000 ? start : 32_768;
+        } catch (IOException | RuntimeException e) {
+            return 32_768;
         }
     }
 
