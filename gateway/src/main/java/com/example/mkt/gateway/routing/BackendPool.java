@@ -30,8 +30,7 @@ public class BackendPool {
             for (String raw : entry.split(",")) {
                 String url = raw.trim();
                 if (!url.isEmpty()) {
-                    all.add(new Instance(url.endsWith("/") ? url.substring(0, url.length() - 1) : url,
-                            breakers.get()));
+                    all.add(new Instance(PublicLinks.trimSlash(url), breakers.get()));
                 }
             }
         }

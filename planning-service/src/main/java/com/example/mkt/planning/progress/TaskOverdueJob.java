@@ -85,29 +85,55 @@ public class TaskOverdueJob {
                 + " FROM task_overdue_flag WHERE plan_id IN (?1)").setParameter(1, planIds).getResultList()).stream()
                 .map(r -> List.<Object>of(r[0], ((Number) r[1]).intValue(), r[2])).collect(Collectors.toSet());
         OffsetDateTime now = clock.instant().atZone(zone).toOffsetDateTime();
-        List<OutboundEvent> events = new ArrayList<>();
+        Map<List<Object>, OutboundEvent> candidates = new java.util.LinkedHashMap<>();
         for (PlanVersionEntity version : approved) {
             PlanEntity plan = plansById.get(version.planId);
             PlanContent content = plans.content(version);
             Map<String, TaskStatusEntity> recorded = recordedByPlan.getOrDefault(plan.id, Map.of());
             for (PlanContent.TaskData task : content.tasks() == null ? List.<PlanContent.TaskData>of() : content.tasks()) {
-                if (task == null || task.id() == null
-                        || flagged.contains(List.<Object>of(plan.id, version.number, task.id()))
+                List<Object> key = task == null || task.id() == null ? null
+                        : List.<Object>of(plan.id, version.number, task.id());
+                if (key == null || flagged.contains(key)
                         || !TaskService.isOverdue(task, TaskService.statusOf(task, recorded), today)) {
                     continue;
                 }
-                int inserted = em.createNativeQuery("INSERT INTO task_overdue_flag (plan_id, plan_version, task_id,"
-                        + " flagged_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING")
-                        .setParameter(1, plan.id).setParameter(2, version.number).setParameter(3, task.id())
-                        .setParameter(4, now.toInstant()).executeUpdate();
-                if (inserted == 1) {
-                    events.add(new OutboundEvent(PlanEvents.TOPIC, TASK_OVERDUE, 1, plan.id, new TaskOverdueData(
-                            plan.id, version.number, plan.ownerOrgUnit, task.id(), task.what(), task.ownerStaffId(),
-                            task.due(), now)));
-                }
+                candidates.put(key, new OutboundEvent(PlanEvents.TOPIC, TASK_OVERDUE, 1, plan.id,
+                        new TaskOverdueData(plan.id, version.number, plan.ownerOrgUnit, task.id(), task.what(),
+                                task.ownerStaffId(), task.due(), now)));
             }
         }
+        List<OutboundEvent> events = insertFlags(candidates, now).stream().map(candidates::get).toList();
         outbox.publishAll(events);
         return events.size();
+    }
+
+    /**
+     * One multi-row insert for all candidates; the keys it returns are the flags this run raised (a concurrent run
+     * of another replica that got there first makes ON CONFLICT skip them here).
+     */
+    @SuppressWarnings("unchecked")
+    private List<List<Object>> insertFlags(Map<List<Object>, OutboundEvent> candidates, OffsetDateTime now) {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        List<List<Object>> keys = List.copyOf(candidates.keySet());
+        List<Object[]> rows = em.createNativeQuery("WITH inserted AS (INSERT INTO task_overdue_flag (plan_id,"
+                + " plan_version, task_id, flagged_at) SELECT p, v, t, ?4 FROM unnest(CAST(?1 AS text[]),"
+                + " CAST(?2 AS int[]), CAST(?3 AS text[])) AS c(p, v, t) ON CONFLICT DO NOTHING"
+                + " RETURNING plan_id, plan_version, task_id) SELECT * FROM inserted")
+                .setParameter(1, arrayLiteral(keys.stream().map(k -> (String) k.get(0)).toList()))
+                .setParameter(2, keys.stream().map(k -> k.get(1).toString())
+                        .collect(Collectors.joining(",", "{", "}")))
+                .setParameter(3, arrayLiteral(keys.stream().map(k -> (String) k.get(2)).toList()))
+                .setParameter(4, now.toInstant()).getResultList();
+        Set<List<Object>> raised = rows.stream()
+                .map(r -> List.<Object>of(r[0], ((Number) r[1]).intValue(), r[2])).collect(Collectors.toSet());
+        return keys.stream().filter(raised::contains).toList();
+    }
+
+    /** A PostgreSQL text[] literal; every element quoted so that no id can break out. */
+    private static String arrayLiteral(List<String> values) {
+        return values.stream().map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                .collect(Collectors.joining(",", "{", "}"));
     }
 }
