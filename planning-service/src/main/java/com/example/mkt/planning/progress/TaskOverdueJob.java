@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,6 +84,7 @@ public class TaskOverdueJob {
                 + " FROM task_overdue_flag WHERE plan_id IN (?1)").setParameter(1, planIds).getResultList()).stream()
                 .map(r -> List.<Object>of(r[0], ((Number) r[1]).intValue(), r[2])).collect(Collectors.toSet());
         OffsetDateTime now = clock.instant().atZone(zone).toOffsetDateTime();
+        // keyed by flag: a task id given twice in one version is flagged (and announced) once, as its first
         Map<List<Object>, OutboundEvent> candidates = new java.util.LinkedHashMap<>();
         for (PlanVersionEntity version : approved) {
             PlanEntity plan = plansById.get(version.planId);
@@ -97,7 +97,7 @@ public class TaskOverdueJob {
                         || !TaskService.isOverdue(task, TaskService.statusOf(task, recorded), today)) {
                     continue;
                 }
-                candidates.put(key, new OutboundEvent(PlanEvents.TOPIC, TASK_OVERDUE, 1, plan.id,
+                candidates.putIfAbsent(key, new OutboundEvent(PlanEvents.TOPIC, TASK_OVERDUE, 1, plan.id,
                         new TaskOverdueData(plan.id, version.number, plan.ownerOrgUnit, task.id(), task.what(),
                                 task.ownerStaffId(), task.due(), now)));
             }
