@@ -1,6 +1,7 @@
 package com.example.mkt.customer.it;
 
 import static com.example.mkt.customer.it.Fixtures.NANCHANG;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -94,6 +95,27 @@ class SalesAtScaleIT {
         assertTrue(last.rows() * 2 <= first.rows() * 3, report + "\n" + first.top() + "\n" + last.top());
         assertTrue(last.blocks() * 2 <= first.blocks() * 3, report + "\n" + first.top() + "\n" + last.top());
         assertTrue(last.heapMb() <= first.heapMb() + 32, report.toString());
+    }
+
+    /**
+     * Every purchase updates its customer's figures row; an index on a column that update changes (last_purchase_at
+     * had one, read by no query) makes PostgreSQL write every index of the table again instead of updating the row
+     * in place on its page. Only the customer id may be indexed.
+     */
+    @Test
+    void figuresRowsStayUpdatableInPlace() throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT i.indexrelid::regclass::text, a.attname FROM pg_index i"
+                     + " JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)"
+                     + " WHERE i.indrelid = 'customer_stats'::regclass")) {
+            List<String> indexed = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    indexed.add(rs.getString(1) + "(" + rs.getString(2) + ")");
+                }
+            }
+            assertEquals(List.of("customer_stats_pkey(customer_id)"), indexed);
+        }
     }
 
     /**

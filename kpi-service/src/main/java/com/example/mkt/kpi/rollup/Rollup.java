@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -85,17 +86,30 @@ public final class Rollup {
     /**
      * All cell deltas of a batch, summed per cell, in {@link CellKey} order, without cells whose net change is zero.
      *
+     * <p>The batch is first summed per unit, KPI and business day, then each of those sums is spread over the unit's
+     * ancestors and grains: a batch of 2,000 sales at 11 branches over a day or two touches a few dozen such days,
+     * so the ancestors and periods are worked out a few dozen times instead of 2,000. Sums of BigDecimals are exact
+     * in any order, so the cells are the same as when each delta was spread on its own.
+     *
      * @throws IllegalArgumentException if any delta has a {@link #rejection}; filter those out first
      */
     public List<CellDelta> merge(Collection<MeasureDelta> deltas) {
-        Map<CellKey, BigDecimal[]> sums = new TreeMap<>();
+        Map<UnitDay, BigDecimal[]> perDay = new HashMap<>();
         for (MeasureDelta delta : deltas) {
-            for (CellDelta cell : cellsFor(delta)) {
-                BigDecimal[] sum = sums.computeIfAbsent(cell.key(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-                sum[0] = sum[0].add(cell.numerator());
-                sum[1] = sum[1].add(cell.denominator());
-            }
+            requireValid(delta);
+            UnitDay key = new UnitDay(delta.orgUnit(), delta.kpiCode(), calendar.dayOf(delta.occurredAt()));
+            add(perDay.computeIfAbsent(key, k -> zeros()), delta.numerator(), delta.denominator());
         }
+        Map<CellKey, BigDecimal[]> sums = new TreeMap<>();
+        Map<LocalDate, List<Period>> periods = new HashMap<>();
+        perDay.forEach((day, sum) -> {
+            List<Period> grains = periods.computeIfAbsent(day.day(), this::grains);
+            for (String unit : orgTree.selfAndAncestors(day.orgUnit())) {
+                for (Period period : grains) {
+                    add(sums.computeIfAbsent(new CellKey(unit, period, day.kpiCode()), k -> zeros()), sum[0], sum[1]);
+                }
+            }
+        });
         List<CellDelta> merged = new ArrayList<>(sums.size());
         sums.forEach((key, sum) -> {
             CellDelta cell = new CellDelta(key, sum[0], sum[1]);
@@ -109,26 +123,28 @@ public final class Rollup {
     /**
      * The staff cells of a batch: for every fact naming a staff member, that person's cell at the fact's own unit
      * for each maintained grain (not along the ancestors: a subtree's ranking sums its units' rows). Summed per cell,
-     * in {@link StaffCellKey} order, without cells whose net change is zero.
+     * in {@link StaffCellKey} order, without cells whose net change is zero. Summed per person and day first, as in
+     * {@link #merge}.
      */
     public List<StaffCellDelta> mergeStaff(Collection<Fact> facts) {
-        Map<StaffCellKey, BigDecimal[]> sums = new TreeMap<>();
+        Map<StaffDay, BigDecimal[]> perDay = new HashMap<>();
         for (Fact fact : facts) {
             if (fact.staffId() == null || fact.staffId().isBlank()) {
                 continue;
             }
             requireValid(fact.delta());
-            LocalDate day = calendar.dayOf(fact.occurredAt());
-            for (PeriodType type : PeriodType.values()) {
-                if (policy.periodTypes().contains(type)) {
-                    StaffCellKey key = new StaffCellKey(fact.kpiCode(), fact.staffId(), fact.orgUnit(),
-                            Period.containing(day, type));
-                    BigDecimal[] sum = sums.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-                    sum[0] = sum[0].add(fact.numerator());
-                    sum[1] = sum[1].add(fact.denominator());
-                }
-            }
+            StaffDay key = new StaffDay(fact.kpiCode(), fact.staffId(), fact.orgUnit(),
+                    calendar.dayOf(fact.occurredAt()));
+            add(perDay.computeIfAbsent(key, k -> zeros()), fact.numerator(), fact.denominator());
         }
+        Map<StaffCellKey, BigDecimal[]> sums = new TreeMap<>();
+        Map<LocalDate, List<Period>> periods = new HashMap<>();
+        perDay.forEach((day, sum) -> {
+            for (Period period : periods.computeIfAbsent(day.day(), this::grains)) {
+                StaffCellKey key = new StaffCellKey(day.kpiCode(), day.staffId(), day.orgUnit(), period);
+                add(sums.computeIfAbsent(key, k -> zeros()), sum[0], sum[1]);
+            }
+        });
         List<StaffCellDelta> merged = new ArrayList<>(sums.size());
         sums.forEach((key, sum) -> {
             StaffCellDelta cell = new StaffCellDelta(key, sum[0], sum[1]);
@@ -137,6 +153,32 @@ public final class Rollup {
             }
         });
         return List.copyOf(merged);
+    }
+
+    /** The maintained grains' periods containing {@code day}, in {@link PeriodType} order. */
+    private List<Period> grains(LocalDate day) {
+        List<Period> grains = new ArrayList<>(PeriodType.values().length);
+        for (PeriodType type : PeriodType.values()) {
+            if (policy.periodTypes().contains(type)) {
+                grains.add(Period.containing(day, type));
+            }
+        }
+        return grains;
+    }
+
+    private static BigDecimal[] zeros() {
+        return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO};
+    }
+
+    private static void add(BigDecimal[] sum, BigDecimal numerator, BigDecimal denominator) {
+        sum[0] = sum[0].add(numerator);
+        sum[1] = sum[1].add(denominator);
+    }
+
+    private record UnitDay(String orgUnit, String kpiCode, LocalDate day) {
+    }
+
+    private record StaffDay(String kpiCode, String staffId, String orgUnit, LocalDate day) {
     }
 
     private void requireValid(MeasureDelta delta) {

@@ -119,7 +119,8 @@ class RollupTest {
         }
         expected.values().removeIf(v -> v.signum() == 0);
         assertEquals(expected.keySet(), byKey(merged).keySet());
-        merged.forEach(c -> assertEquals(0, expected.get(c.key()).compareTo(c.numerator())));
+        // equal to the scale, not only in value: the grouping by day must not change what is stored
+        merged.forEach(c -> assertEquals(expected.get(c.key()), c.numerator(), c.key().toString()));
 
         List<MeasureDelta> shuffled = new ArrayList<>(deltas);
         Collections.shuffle(shuffled, random);
@@ -231,6 +232,36 @@ class RollupTest {
         List<StaffCellKey> sorted = new ArrayList<>(keys);
         Collections.sort(sorted);
         assertEquals(sorted, keys, "staff cells come in lock order");
+    }
+
+    @Test
+    void mergeStaffEqualsSumOfSingleFactsToTheScale() {
+        Random random = new Random(7);
+        List<String> units = List.of("T-NANCHANG-1", "T-NANCHANG-2", "B-NANCHANG");
+        List<Fact> facts = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            Instant at = Instant.parse("2025-12-25T00:00:00Z").plusSeconds(random.nextInt(20 * 86400));
+            // mixed scales and signs: a sum's scale must come out as when each fact was added on its own
+            BigDecimal amount = BigDecimal.valueOf(random.nextInt(20_000) - 2_000, random.nextInt(3));
+            String staff = random.nextInt(10) == 0 ? null : "s-" + random.nextInt(6);
+            facts.add(new Fact("e" + i, "sales.recorded", SALES, units.get(random.nextInt(units.size())), staff, at,
+                    amount, BigDecimal.ZERO));
+        }
+        Map<StaffCellKey, BigDecimal> expected = new java.util.TreeMap<>();
+        PeriodCalendar calendar = PeriodCalendar.business();
+        for (Fact f : facts) {
+            if (f.staffId() == null) {
+                continue;
+            }
+            for (PeriodType type : PeriodType.values()) {
+                expected.merge(new StaffCellKey(SALES, f.staffId(), f.orgUnit(), calendar.containing(f.occurredAt(), type)),
+                        f.numerator(), BigDecimal::add);
+            }
+        }
+        expected.values().removeIf(v -> v.signum() == 0);
+        List<StaffCellDelta> merged = rollup.mergeStaff(facts);
+        assertEquals(List.copyOf(expected.keySet()), merged.stream().map(StaffCellDelta::key).toList());
+        merged.forEach(c -> assertEquals(expected.get(c.key()), c.numerator(), c.key().toString()));
     }
 
     @Test
