@@ -16,7 +16,6 @@ import com.example.mkt.contracts.EventContract;
 import com.example.mkt.eventing.envelope.IsoTimes;
 import com.example.mkt.rest.problem.FieldError;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonSchema;
 import com.networknt.schema.ValidationMessage;
 
 /**
@@ -29,7 +28,7 @@ public class SalesEventValidator {
     /** The published schema the gateway owns, kept in libs/contracts where every consumer reads it. */
     public static final String SCHEMA = EventContract.resource("sales.recorded", 1);
 
-    private final JsonSchema schema;
+    private final EventContract contract;
     private final Clock clock;
     private final Duration maxFutureSkew;
     private final String currency;
@@ -40,7 +39,7 @@ public class SalesEventValidator {
         this.maxFutureSkew = maxFutureSkew;
         this.currency = currency;
         // compiled once per JVM and shared with nothing else here; the consumers compile their own copy
-        this.schema = EventContract.of("sales.recorded", 1).schema();
+        this.contract = EventContract.of("sales.recorded", 1);
     }
 
     /** Every reason this event is refused, by field; empty when it may be published. */
@@ -50,7 +49,7 @@ public class SalesEventValidator {
         }
         // One reason per field is enough to fix it; a pattern and a format failing together say the same.
         Map<String, FieldError> byField = new TreeMap<>();
-        for (ValidationMessage m : schema.validate(event)) {
+        for (ValidationMessage m : contract.validate(event)) {
             FieldError error = toFieldError(m);
             byField.putIfAbsent(error.field(), error);
         }
