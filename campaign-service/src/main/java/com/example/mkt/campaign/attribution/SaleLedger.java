@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +20,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.example.mkt.eventing.consumer.PoisonEventException;
+import com.example.mkt.eventing.jdbc.TextArrays;
 
 /**
  * Every sale and refund read, by eventId ({@code campaign_sale}): a sale with its amount and what the refunds applied
@@ -147,10 +149,10 @@ public class SaleLedger {
                      + " UPDATE campaign_sale s SET refunded = s.refunded + t.total FROM (SELECT refund_of,"
                      + " sum(amount) AS total FROM ins WHERE refund_of IS NOT NULL GROUP BY refund_of) t"
                      + " WHERE s.event_id = t.refund_of")) {
-            ps.setArray(1, c.createArrayOf("text", ids));
-            ps.setArray(2, c.createArrayOf("numeric", amounts));
-            ps.setArray(3, c.createArrayOf("text", originals));
-            ps.setArray(4, c.createArrayOf("numeric", refunded));
+            TextArrays.bind(ps, 1, Arrays.asList(ids));
+            TextArrays.bind(ps, 2, Arrays.stream(amounts).map(BigDecimal::toPlainString).toList());
+            TextArrays.bind(ps, 3, Arrays.asList(originals));
+            TextArrays.bind(ps, 4, Arrays.stream(refunded).map(BigDecimal::toPlainString).toList());
             ps.executeUpdate();
         }
     }

@@ -17,6 +17,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.example.mkt.eventing.jdbc.TextArrays;
+
 /** The eventIds this gateway has published, so that a resend is recognised. */
 @ApplicationScoped
 public class SalesReceipts {
@@ -81,8 +83,8 @@ public class SalesReceipts {
                      + " SELECT u.e, ?, u.v::uuid FROM unnest(?::text[], ?::text[]) AS u(e, v)"
                      + " ON CONFLICT (event_id) DO NOTHING RETURNING event_id")) {
             ps.setString(1, client);
-            ps.setArray(2, c.createArrayOf("text", receipts.stream().map(Receipt::eventId).toArray()));
-            ps.setArray(3, c.createArrayOf("text", receipts.stream().map(r -> r.envelopeId().toString()).toArray()));
+            TextArrays.bind(ps, 2, receipts.stream().map(Receipt::eventId).toList());
+            TextArrays.bind(ps, 3, receipts.stream().map(r -> r.envelopeId().toString()).toList());
             Set<String> inserted = new HashSet<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

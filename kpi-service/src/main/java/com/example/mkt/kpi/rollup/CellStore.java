@@ -6,11 +6,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.example.mkt.eventing.jdbc.TextArrays;
 import com.example.mkt.kpi.period.Period;
 
 /** SQL over {@code kpi_cell}: the batched upsert and the reads the queries need. */
@@ -70,9 +72,9 @@ public final class CellStore {
         }
         List<Changed> changed = new ArrayList<>(n);
         try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-            Object[][] columns = {k, u, p, t, s, num, den};
+            String[][] columns = {k, u, p, t, s, num, den};
             for (int i = 0; i < columns.length; i++) {
-                ps.setArray(i + 1, c.createArrayOf("text", columns[i]));
+                TextArrays.bind(ps, i + 1, Arrays.asList(columns[i]));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -5,9 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+
+import com.example.mkt.eventing.jdbc.TextArrays;
 
 /** SQL over {@code measure_fact}: the batched insert, the reads of the appliers and the rebuild, unparking. */
 final class FactStore {
@@ -41,8 +44,8 @@ final class FactStore {
         int n = facts.size();
         String[] id = new String[n], kpi = new String[n], type = new String[n], unit = new String[n],
                 staff = new String[n], num = new String[n], den = new String[n], reason = new String[n];
-        Timestamp[] at = new Timestamp[n];
-        Boolean[] parked = new Boolean[n];
+        String[] at = new String[n];
+        String[] parked = new String[n];
         for (int i = 0; i < n; i++) {
             Fact f = facts.get(i);
             id[i] = f.sourceId();
@@ -50,10 +53,10 @@ final class FactStore {
             type[i] = f.sourceType();
             unit[i] = f.orgUnit();
             staff[i] = f.staffId();
-            at[i] = Timestamp.from(f.occurredAt());
+            at[i] = f.occurredAt().toString();
             num[i] = f.numerator().toPlainString();
             den[i] = f.denominator().toPlainString();
-            parked[i] = parkReasons.get(i) != null;
+            parked[i] = Boolean.toString(parkReasons.get(i) != null);
             reason[i] = parkReasons.get(i);
         }
         Set<String> inserted = new HashSet<>();
@@ -67,16 +70,10 @@ final class FactStore {
                 ON CONFLICT (source_id, kpi_code) DO NOTHING
                 RETURNING source_id, kpi_code
                 """)) {
-            ps.setArray(1, c.createArrayOf("text", id));
-            ps.setArray(2, c.createArrayOf("text", kpi));
-            ps.setArray(3, c.createArrayOf("text", type));
-            ps.setArray(4, c.createArrayOf("text", unit));
-            ps.setArray(5, c.createArrayOf("text", staff));
-            ps.setArray(6, c.createArrayOf("timestamptz", at));
-            ps.setArray(7, c.createArrayOf("text", num));
-            ps.setArray(8, c.createArrayOf("text", den));
-            ps.setArray(9, c.createArrayOf("boolean", parked));
-            ps.setArray(10, c.createArrayOf("text", reason));
+            String[][] columns = {id, kpi, type, unit, staff, at, num, den, parked, reason};
+            for (int i = 0; i < columns.length; i++) {
+                TextArrays.bind(ps, i + 1, Arrays.asList(columns[i]));
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     inserted.add(rs.getString(1) + "\u001f" + rs.getString(2));

@@ -4,11 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.example.mkt.eventing.jdbc.TextArrays;
 import com.example.mkt.kpi.period.Period;
 
 /** SQL over {@code kpi_staff_cell}: the batched upsert and the per-person sums the rankings and scorecards read. */
@@ -51,9 +53,9 @@ public final class StaffCellStore {
             den[i] = d.denominator().toPlainString();
         }
         try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-            Object[][] columns = {k, f, u, p, t, s, num, den};
+            String[][] columns = {k, f, u, p, t, s, num, den};
             for (int i = 0; i < columns.length; i++) {
-                ps.setArray(i + 1, c.createArrayOf("text", columns[i]));
+                TextArrays.bind(ps, i + 1, Arrays.asList(columns[i]));
             }
             ps.executeUpdate();
         }

@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Column-wise text arrays for an {@code INSERT ... SELECT FROM unnest(?::text[], ...)} statement: many rows in one
+ * Column-wise text arrays for an {@code INSERT ... SELECT FROM unnest(?::text[], ...)} statement (every parameter
+ * cast to {@code text[]} in the SQL): many rows in one
  * statement and one round trip, each value cast in SQL ({@code u.a::numeric}, ISO-8601 instants
  * {@code ::timestamptz}) so that nothing depends on how the driver would render a Java type.
  */
@@ -36,10 +37,13 @@ public final class UnnestColumns {
         bind(c, ps, 1);
     }
 
-    /** Binds the columns as parameters {@code first}, {@code first + 1}, ... */
+    /**
+     * Binds the columns as parameters {@code first}, {@code first + 1}, ..., each as its array literal
+     * ({@link TextArrays}); the statement casts every one of them ({@code ?::text[]}).
+     */
     public void bind(Connection c, PreparedStatement ps, int first) throws SQLException {
         for (int i = 0; i < columns.size(); i++) {
-            ps.setArray(first + i, c.createArrayOf("text", columns.get(i).toArray()));
+            TextArrays.bind(ps, first + i, columns.get(i));
         }
     }
 }
