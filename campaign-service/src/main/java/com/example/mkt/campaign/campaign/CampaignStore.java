@@ -5,6 +5,7 @@ import com.example.mkt.campaign.award.AwardRuleDocument;
 import com.example.mkt.campaign.award.AwardRuleSet;
 import com.example.mkt.campaign.lifecycle.CampaignLifecycle;
 import com.example.mkt.campaign.target.TargetAllocation;
+import com.example.mkt.eventing.jdbc.TextArrays;
 import com.example.mkt.rest.problem.ApiException;
 import com.example.mkt.rest.security.OrgScope;
 
@@ -72,7 +73,7 @@ public class CampaignStore {
         sql.append(" ORDER BY id LIMIT :fetch");
         jakarta.persistence.Query q = em.createNativeQuery(sql.toString(), Campaign.class)
                 .setParameter("after", after).setParameter("fetch", fetch);
-        units.ifPresent(u -> q.setParameter("units", arrayLiteral(u)));
+        units.ifPresent(u -> q.setParameter("units", TextArrays.literal(u)));
         if (state != null) {
             q.setParameter("state", state);
         }
@@ -80,11 +81,6 @@ public class CampaignStore {
     }
 
     /** A PostgreSQL text[] literal; codes are quoted so that no element can break out. */
-    public static String arrayLiteral(java.util.Collection<String> values) {
-        return values.stream().map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
-                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
-    }
-
     public void persist(Campaign c) {
         em.persist(c);
     }

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import com.example.mkt.eventing.jdbc.TextArrays;
 import com.example.mkt.eventing.outbox.OutboundEvent;
 import com.example.mkt.eventing.outbox.Outbox;
 import com.example.mkt.planning.approval.ApprovalState;
@@ -121,19 +122,13 @@ public class TaskOverdueJob {
                 + " plan_version, task_id, flagged_at) SELECT p, v, t, ?4 FROM unnest(CAST(?1 AS text[]),"
                 + " CAST(?2 AS int[]), CAST(?3 AS text[])) AS c(p, v, t) ON CONFLICT DO NOTHING"
                 + " RETURNING plan_id, plan_version, task_id) SELECT * FROM inserted")
-                .setParameter(1, arrayLiteral(keys.stream().map(k -> (String) k.get(0)).toList()))
+                .setParameter(1, TextArrays.literal(keys.stream().map(k -> (String) k.get(0)).toList()))
                 .setParameter(2, keys.stream().map(k -> k.get(1).toString())
                         .collect(Collectors.joining(",", "{", "}")))
-                .setParameter(3, arrayLiteral(keys.stream().map(k -> (String) k.get(2)).toList()))
+                .setParameter(3, TextArrays.literal(keys.stream().map(k -> (String) k.get(2)).toList()))
                 .setParameter(4, now.toInstant()).getResultList();
         Set<List<Object>> raised = rows.stream()
                 .map(r -> List.<Object>of(r[0], ((Number) r[1]).intValue(), r[2])).collect(Collectors.toSet());
         return keys.stream().filter(raised::contains).toList();
-    }
-
-    /** A PostgreSQL text[] literal; every element quoted so that no id can break out. */
-    private static String arrayLiteral(List<String> values) {
-        return values.stream().map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
-                .collect(Collectors.joining(",", "{", "}"));
     }
 }
