@@ -2,6 +2,10 @@ package com.example.mkt.gateway.ratelimit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
@@ -9,6 +13,11 @@ import org.junit.jupiter.api.Test;
 class TokenBucketsTest {
 
     private static final long SECOND = 1_000_000_000L;
+    /** The shipped defaults, read from application.properties, so that what these tests promise is what runs. */
+    private static final Properties DEFAULTS = defaults();
+    private static final int CLIENT_BURST = Integer.parseInt(DEFAULTS.getProperty("gateway.limits.api-clients.capacity"));
+    private static final int CLIENT_RATE =
+            Integer.parseInt(DEFAULTS.getProperty("gateway.limits.api-clients.refill-per-second"));
     private final AtomicLong now = new AtomicLong(5 * SECOND);
     private final TokenBuckets buckets = new TokenBuckets(now::get);
 
@@ -71,26 +80,42 @@ class TokenBucketsTest {
         assertEquals(10, buckets.tryAcquire("client", 1500, 1000, 100));
     }
 
-    /** The defaults (application.properties): sales clients 20,000 events at once, 5,000 a second. */
+    /** The defaults: sales clients 20,000 events at once, 8,000 a second (docs/api.md, "Rate and size limits"). */
+    @Test
+    void theSalesClientDefaultsAreTheDocumentedOnes() {
+        assertEquals(20_000, CLIENT_BURST);
+        assertEquals(8_000, CLIENT_RATE);
+    }
+
     @Test
     void aClientSending1000EventsASecondInBatchesOf100IsNeverThrottled() {
         for (int request = 0; request < 600; request++) {
-            assertEquals(0, buckets.tryAcquire("pos", 100, 20_000, 5_000), "request " + request);
+            assertEquals(0, buckets.tryAcquire("pos", 100, CLIENT_BURST, CLIENT_RATE), "request " + request);
             now.addAndGet(SECOND / 10);
         }
     }
 
     @Test
     void aClientCatchingUpSendsFullBatchesAtTheSustainedRate() {
-        // 20 batches of 1,000 at once (an outage's backlog), then one batch every 200 ms
-        for (int request = 0; request < 20; request++) {
-            assertEquals(0, buckets.tryAcquire("pos", 1_000, 20_000, 5_000));
+        // the burst in batches of 1,000 at once (an outage's backlog), then one batch as often as the rate allows
+        for (int request = 0; request < CLIENT_BURST / 1_000; request++) {
+            assertEquals(0, buckets.tryAcquire("pos", 1_000, CLIENT_BURST, CLIENT_RATE));
         }
-        assertEquals(1, buckets.tryAcquire("pos", 1_000, 20_000, 5_000));
+        assertEquals(1, buckets.tryAcquire("pos", 1_000, CLIENT_BURST, CLIENT_RATE));
         for (int request = 0; request < 50; request++) {
-            now.addAndGet(SECOND / 5);
-            assertEquals(0, buckets.tryAcquire("pos", 1_000, 20_000, 5_000), "request " + request);
+            now.addAndGet(SECOND * 1_000 / CLIENT_RATE);
+            assertEquals(0, buckets.tryAcquire("pos", 1_000, CLIENT_BURST, CLIENT_RATE), "request " + request);
         }
+    }
+
+    private static Properties defaults() {
+        Properties properties = new Properties();
+        try (InputStream in = TokenBucketsTest.class.getClassLoader().getResourceAsStream("application.properties")) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
     }
 
     /** The defaults for people: 200 requests at once, 50 a second. */
