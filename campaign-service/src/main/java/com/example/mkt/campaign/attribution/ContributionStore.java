@@ -68,7 +68,7 @@ public class ContributionStore {
                      + " AS u(c, s, k, r, b, o, p, cu, at, a, w) ON CONFLICT DO NOTHING"
                      + " RETURNING campaign_id, sale_event_id")) {
             ps.setString(1, now.toString());
-            cols.bind(c, ps, 2);
+            cols.bind(ps, 2);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     inserted.add(byKey.get(List.of(rs.getString(1), rs.getString(2))));

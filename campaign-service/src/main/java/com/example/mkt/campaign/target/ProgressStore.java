@@ -95,7 +95,7 @@ public class ProgressStore {
                 + " ?::text[], ?::text[], ?::text[]) AS u(c, b, a, n) ON CONFLICT (campaign_id, branch) DO UPDATE"
                 + " SET amount = t.amount + EXCLUDED.amount, contributions = t.contributions + EXCLUDED.contributions"
                 + " RETURNING campaign_id, branch, amount")) {
-            cols.bind(c, ps);
+            cols.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     totals.put(new BranchKey(rs.getString(1), rs.getString(2)), rs.getBigDecimal(3));
@@ -146,7 +146,7 @@ public class ProgressStore {
                 "SELECT campaign_id, branch, day, net, negatives, first_at FROM campaign_branch_day"
                         + " WHERE (campaign_id, branch) IN (SELECT * FROM unnest(?::text[], ?::text[]))"
                         + " ORDER BY campaign_id, branch, day")) {
-            cols.bind(c, ps);
+            cols.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     result.computeIfAbsent(new BranchKey(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
@@ -180,7 +180,7 @@ public class ProgressStore {
                         + " AND k.branch = u.b AND k.occurred_at >= u.d::date::timestamp AT TIME ZONE 'UTC'"
                         + " AND k.occurred_at < (u.d::date + 1)::timestamp AT TIME ZONE 'UTC'"
                         + " GROUP BY k.campaign_id, k.branch, k.occurred_at")) {
-            cols.bind(c, ps);
+            cols.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Instant at = rs.getTimestamp(3).toInstant();
@@ -282,7 +282,7 @@ public class ProgressStore {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            cols.bind(c, ps);
+            cols.bind(ps);
             ps.executeUpdate();
         }
     }

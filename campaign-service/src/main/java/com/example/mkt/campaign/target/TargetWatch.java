@@ -212,14 +212,14 @@ public class TargetWatch {
                         + " branch, target, reached_at) SELECT u.c, u.b, u.t, u.at::timestamptz FROM unnest(?::text[],"
                         + " ?::text[], ?::text[], ?::text[]) AS u(c, b, t, at) ON CONFLICT (campaign_id, branch, target)"
                         + " DO UPDATE SET reached_at = EXCLUDED.reached_at")) {
-                    reached.bind(c, ps);
+                    reached.bind(ps);
                     ps.executeUpdate();
                 }
             }
             if (!unreached.isEmpty()) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM campaign_target_reached WHERE"
                         + " (campaign_id, branch, target) IN (SELECT * FROM unnest(?::text[], ?::text[], ?::text[]))")) {
-                    unreached.bind(c, ps);
+                    unreached.bind(ps);
                     ps.executeUpdate();
                 }
             }

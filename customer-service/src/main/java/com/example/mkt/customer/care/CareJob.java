@@ -124,7 +124,7 @@ public class CareJob {
                 + "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
                 + "?::text[]) AS u(k, c, o, s, oc, d, l, a, b) ON CONFLICT (key) DO NOTHING")) {
             ps.setTimestamp(1, Timestamp.from(now));
-            cols.bind(c, ps, 2);
+            cols.bind(ps, 2);
             return ps.executeUpdate();
         }
     }

@@ -35,7 +35,7 @@ public class FollowUpStore {
                 + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(k, c, o, s, kind, p, d, a) "
                 + "ON CONFLICT (key) DO NOTHING")) {
             ps.setString(1, now.toString());
-            cols.bind(c, ps, 2);
+            cols.bind(ps, 2);
             return ps.executeUpdate();
         }
     }

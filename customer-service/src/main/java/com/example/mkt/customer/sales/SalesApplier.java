@@ -271,7 +271,7 @@ public class SalesApplier {
                 + "ON CONFLICT DO NOTHING RETURNING id, external_ref")) {
             ps.setString(1, now.toString());
             ps.setString(2, now.toString());
-            cols.bind(c, ps, 3);
+            cols.bind(ps, 3);
             Map<String, String> created = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -143,7 +143,7 @@ public class StatsStore {
                 + "contracts_fulfilled_amount = EXCLUDED.contracts_fulfilled_amount, "
                 + "contracts_defaulted_amount = EXCLUDED.contracts_defaulted_amount, updated_at = EXCLUDED.updated_at")) {
             ps.setString(1, now.toString());
-            cols.bind(c, ps, 2);
+            cols.bind(ps, 2);
             ps.executeUpdate();
         }
     }
@@ -237,7 +237,7 @@ public class StatsStore {
                 + " sum(amount) AS total FROM ins WHERE kind = 'REFUND' GROUP BY refund_of) t"
                 + " WHERE s.event_id = t.refund_of AND s.kind = 'SALE')"
                 + " SELECT event_id FROM ins")) {
-            cols.bind(c, ps, 1);
+            cols.bind(ps, 1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     stored.add(rs.getString(1));
@@ -262,7 +262,7 @@ public class StatsStore {
                 + "version = c.version + 1 FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
                 + "?::text[]) AS u(id, t, v, ct, ls, vs) WHERE c.id = u.id")) {
             ps.setString(1, now.toString());
-            cols.bind(c, ps, 2);
+            cols.bind(ps, 2);
             ps.executeUpdate();
         }
     }

@@ -191,7 +191,7 @@ public class MissStreakJob {
                   FROM kpi_cell c JOIN unnest(?::text[], ?::text[], ?::text[]) AS x(k, u, p)
                     ON c.kpi_code = x.k AND c.org_unit = x.u AND c.period_key = x.p
                 """)) {
-            keys.bind(c, ps);
+            keys.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     cells.put(new EffectiveTargets.Cell(rs.getString(1), rs.getString(2), Period.parse(rs.getString(3))),
@@ -246,7 +246,7 @@ public class MissStreakJob {
         }
         java.util.Set<String> inserted = new java.util.HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(RECORD)) {
-            rows.bind(c, ps);
+            rows.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     inserted.add(rs.getString(1));

@@ -40,7 +40,7 @@ public final class AttendanceStore {
                     Integer.toString(r.daysOnDuty()), Long.toString(r.version()));
         }
         try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-            columns.bind(c, ps);
+            columns.bind(ps);
             ps.executeUpdate();
         }
     }

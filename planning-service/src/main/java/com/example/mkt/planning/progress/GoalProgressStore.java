@@ -66,7 +66,7 @@ public class GoalProgressStore {
         cells.forEach(cell -> keys.add(cell.kpi(), cell.orgUnit(), cell.periodKey()));
         List<GoalProgressEntity> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SELECT)) {
-            keys.bind(c, ps);
+            keys.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(row(rs));
@@ -89,7 +89,7 @@ public class GoalProgressStore {
                     r.asOf == null ? null : r.asOf.toString(), Boolean.toString(r.atRisk));
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(UPDATE)) {
-            values.bind(c, ps);
+            values.bind(ps);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store goal progress: " + e.getMessage(), e);

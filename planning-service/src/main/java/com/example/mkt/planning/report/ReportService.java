@@ -113,7 +113,7 @@ public class ReportService {
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
             ps.setString(1, clock.instant().toString());
-            rows.bind(c, ps, 2);
+            rows.bind(ps, 2);
             int inserted = 0;
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -1,6 +1,5 @@
 package com.example.mkt.eventing.jdbc;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -33,15 +32,15 @@ public final class UnnestColumns {
         return columns.get(0).isEmpty();
     }
 
-    public void bind(Connection c, PreparedStatement ps) throws SQLException {
-        bind(c, ps, 1);
+    public void bind(PreparedStatement ps) throws SQLException {
+        bind(ps, 1);
     }
 
     /**
      * Binds the columns as parameters {@code first}, {@code first + 1}, ..., each as its array literal
      * ({@link TextArrays}); the statement casts every one of them ({@code ?::text[]}).
      */
-    public void bind(Connection c, PreparedStatement ps, int first) throws SQLException {
+    public void bind(PreparedStatement ps, int first) throws SQLException {
         for (int i = 0; i < columns.size(); i++) {
             TextArrays.bind(ps, first + i, columns.get(i));
         }

@@ -100,7 +100,7 @@ public class Outbox {
             }
             ps.setString(1, headers);
             ps.setTimestamp(2, Timestamp.from(now.toInstant()));
-            columns.bind(connection, ps, 3);
+            columns.bind(ps, 3);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write to the outbox: " + e.getMessage(), e);
