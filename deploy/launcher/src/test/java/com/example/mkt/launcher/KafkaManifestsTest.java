@@ -38,7 +38,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class KafkaManifestsTest {
 
     private static final Pattern ROW = Pattern.compile("^\\| `([^`]+)` \\|[^|]*\\|([^|]*)\\|([^|]*)\\| (\\d+) \\|$");
-    private static final Pattern INCOMING = Pattern.compile("^mp\\.messaging\\.incoming\\.([^.]+)\\.(topic|group\\.id)$");
+    private static final Pattern INCOMING = Pattern.compile(
+            "^mp\\.messaging\\.incoming\\.([^.]+)\\.(topic|group\\.id|failure-strategy)$");
+    /** A group named per instance ({@code gateway.live.${quarkus.uuid}}): its ACL is the literal part, as a prefix. */
+    private static final Pattern PER_INSTANCE = Pattern.compile("^([^$]+)\\$\\{[^}]+}$");
 
     /** One row of the topic table. */
     record TopicRow(String topic, Set<String> producers, Set<String> consumers, int partitions) {
@@ -78,25 +81,50 @@ class KafkaManifestsTest {
 
     /** A service's incoming channels: topic to the consumer groups reading it. */
     static Map<String, Set<String>> consumedTopics(ServiceSpec spec) {
+        Map<String, Set<String>> groups = new TreeMap<>();
+        channels(spec).forEach((channel, c) -> groups.computeIfAbsent(c.get("topic"), t -> new TreeSet<>())
+                .add(c.get("group.id")));
+        return groups;
+    }
+
+    /**
+     * The topics a service dead-letters: those of its channels that can fail a record. A channel whose failures are
+     * ignored (the gateway's live stream, a view that stores nothing) writes no dead letters.
+     */
+    static Set<String> deadLettered(ServiceSpec spec) {
+        Set<String> topics = new TreeSet<>();
+        channels(spec).forEach((channel, c) -> {
+            if (!"ignore".equals(c.get("failure-strategy"))) {
+                topics.add(c.get("topic"));
+            }
+        });
+        return topics;
+    }
+
+    /** Each incoming channel's topic, group.id and failure-strategy, from the service's application.properties. */
+    private static Map<String, Map<String, String>> channels(ServiceSpec spec) {
         try {
             Properties p = new Properties();
             p.load(new StringReader(Files.readString(Path.of("..", "..", spec.name(), "src", "main", "resources",
                     "application.properties"))));
-            Map<String, String> topicOf = new TreeMap<>();
-            Map<String, String> groupOf = new TreeMap<>();
+            Map<String, Map<String, String>> channels = new TreeMap<>();
             for (String key : p.stringPropertyNames()) {
                 Matcher m = INCOMING.matcher(key);
                 if (m.matches()) {
-                    (m.group(2).equals("topic") ? topicOf : groupOf).put(m.group(1), p.getProperty(key));
+                    channels.computeIfAbsent(m.group(1), c -> new TreeMap<>()).put(m.group(2), p.getProperty(key));
                 }
             }
-            Map<String, Set<String>> groups = new TreeMap<>();
-            topicOf.forEach((channel, topic) -> groups.computeIfAbsent(topic, t -> new TreeSet<>())
-                    .add(groupOf.get(channel)));
-            return groups;
+            channels.values().removeIf(c -> !c.containsKey("topic"));
+            return channels;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The ACL a consumer group needs: literal, or the fixed part as a prefix for a group named per instance. */
+    private static String groupAcl(String group) {
+        Matcher m = PER_INSTANCE.matcher(group);
+        return m.matches() ? "group " + m.group(1) + " Read prefixed" : "group " + group + " Read";
     }
 
     @ParameterizedTest
@@ -169,7 +197,9 @@ class KafkaManifestsTest {
             consumed.forEach((topic, groups) -> {
                 wanted.add("topic " + topic + " Describe");
                 wanted.add("topic " + topic + " Read");
-                groups.forEach(g -> wanted.add("group " + g + " Read"));
+                groups.forEach(g -> wanted.add(groupAcl(g)));
+            });
+            deadLettered(spec).forEach(topic -> {
                 wanted.add("topic " + topic + ".dlq Describe");
                 wanted.add("topic " + topic + ".dlq Write");
             });
@@ -177,9 +207,11 @@ class KafkaManifestsTest {
             assertEquals("scram-sha-512", at(user, "spec", "authentication", "type"));
             Set<String> granted = new TreeSet<>();
             for (Map<String, Object> acl : (List<Map<String, Object>>) at(user, "spec", "authorization", "acls")) {
-                assertEquals("literal", at(acl, "resource", "patternType"), spec.name() + ": no prefixes, no wildcards");
+                // no wildcards; a prefix only where a wanted ACL says so (a group named per instance)
+                String pattern = at(acl, "resource", "patternType");
                 for (String op : (List<String>) acl.get("operations")) {
-                    granted.add(at(acl, "resource", "type") + " " + at(acl, "resource", "name") + " " + op);
+                    granted.add(at(acl, "resource", "type") + " " + at(acl, "resource", "name") + " " + op
+                            + (pattern.equals("literal") ? "" : " " + pattern));
                 }
             }
             assertEquals(wanted, granted, spec.name());

@@ -36,6 +36,8 @@ public interface GatewayConfig {
 
     OpenApi openapi();
 
+    Live live();
+
     interface Backend {
         /** Base URL, e.g. http://customer-service:8081; the request path is appended unchanged. */
         String url();
@@ -154,5 +156,33 @@ public interface GatewayConfig {
         /** How long a merged document is served before the backends are asked again. */
         @WithDefault("30s")
         Duration cacheFor();
+    }
+
+    interface Live {
+        /**
+         * Updates each instance keeps for streams that reconnect (Last-Event-ID): one that missed more is told to
+         * reload. About 600 bytes each.
+         */
+        @WithDefault("4096")
+        int buffer();
+
+        /** Streams one user may hold open at once (browser tabs, screens); one more is answered 429. */
+        @WithDefault("4")
+        int streamsPerUser();
+
+        /** Streams one instance serves at once; one more is answered 503. */
+        @WithDefault("2000")
+        int streams();
+
+        /** A comment line this often keeps idle connections (and proxies between) open. */
+        @WithDefault("15s")
+        Duration heartbeat();
+
+        /**
+         * Bytes a stream may have waiting for a client that does not read them; beyond, it is closed (the client
+         * reconnects and resumes or reloads). Above a full replay of the buffer, so a reconnect never trips it.
+         */
+        @WithDefault("4M")
+        MemorySize maxQueued();
     }
 }

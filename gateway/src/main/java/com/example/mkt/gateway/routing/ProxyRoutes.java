@@ -57,7 +57,7 @@ public class ProxyRoutes {
 
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
     /** Gateway resources under /api/v1 that are never proxied. */
-    public static final Set<String> LOCAL_SEGMENTS = Set.of("sales-events");
+    public static final Set<String> LOCAL_SEGMENTS = Set.of("sales-events", "live");
     /** Who may use the proxied API: people, and operations staff for operations endpoints. */
     private static final Set<String> USER_ROLES = union(Roles.PEOPLE, Set.of(Roles.OPS));
     /** Hop-by-hop headers (RFC 9110 §7.6.1) and those the gateway sets itself. */

@@ -62,6 +62,8 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("gateway.backends.planning-service.circuit-breaker.open-for", "1h");
         config.put("gateway.cors.origins", "https://app.test.mkt.local");
         config.put("gateway.limits.max-body-size", "2M");
+        config.put("gateway.live.heartbeat", "1s");
+        config.put("gateway.live.max-queued", "256K");
         return config;
     }
 

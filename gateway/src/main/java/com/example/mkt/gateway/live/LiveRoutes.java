@@ -1,0 +1,147 @@
+package com.example.mkt.gateway.live;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+import com.example.mkt.gateway.apikey.ApiClients;
+import com.example.mkt.gateway.config.GatewayConfig;
+import com.example.mkt.gateway.http.Problems;
+import com.example.mkt.gateway.http.RequestFilters;
+import com.example.mkt.gateway.ratelimit.RateLimits;
+import com.example.mkt.rest.security.CurrentUser;
+import com.example.mkt.rest.security.OrgDirectory;
+import com.example.mkt.rest.security.Roles;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code GET /api/v1/live/kpis}: KPI cells as they change, as server-sent events, limited to the caller's org scope
+ * (docs/api.md#live-kpi-stream). Authenticated and authorised like every people's API: a bearer token of a person,
+ * the same per-user rate limit for opening a stream, and a cap on streams per user and per instance, since each holds
+ * a connection for as long as the page is open. A Vert.x route of its own rather than a JAX-RS resource: it writes
+ * to a response that stays open, under the connection's own backpressure.
+ */
+@ApplicationScoped
+public class LiveRoutes {
+
+    private static final Logger LOG = Logger.getLogger(LiveRoutes.class);
+    public static final String PATH = "/api/v1/live/kpis";
+    public static final String LAST_EVENT_ID = "Last-Event-ID";
+
+    private final LiveFeed feed;
+    private final GatewayConfig config;
+    private final Problems problems;
+    private final RateLimits rateLimits;
+    private final IdentityProviderManager identities;
+    private final OrgDirectory directory;
+    private final ConcurrentHashMap<String, Integer> perUser = new ConcurrentHashMap<>();
+    private final AtomicInteger open = new AtomicInteger();
+
+    public LiveRoutes(LiveFeed feed, GatewayConfig config, Problems problems, RateLimits rateLimits,
+            IdentityProviderManager identities, OrgDirectory directory, MeterRegistry registry) {
+        this.feed = feed;
+        this.config = config;
+        this.problems = problems;
+        this.rateLimits = rateLimits;
+        this.identities = identities;
+        this.directory = directory;
+        Gauge.builder("gateway.live.streams", open, AtomicInteger::get)
+                .description("Live KPI streams open on this instance").register(registry);
+    }
+
+    void init(@Observes Router router) {
+        // before ProxyRoutes, which leaves the gateway's own segments to later handlers anyway
+        router.route(PATH).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT - 1).handler(this::handle);
+    }
+
+    private void handle(RoutingContext ctx) {
+        if (ctx.request().method() != HttpMethod.GET) {
+            problems.send(ctx, Problems.problem(405, "method-not-allowed", "Method not allowed",
+                    "only GET opens a stream", java.util.Map.of("Allow", "GET")));
+            return;
+        }
+        QuarkusHttpUser.getSecurityIdentity(ctx, identities).subscribe().with(identity -> authorised(ctx, identity),
+                failure -> {
+                    if (failure instanceof AuthenticationFailedException) {
+                        problems.send(ctx, Problems.unauthenticated());
+                    } else {
+                        LOG.errorf(failure, "authentication of a live stream failed unexpectedly");
+                        problems.send(ctx, Problems.problem(500, "internal", "Internal error",
+                                "the request failed on our side; quote request id " + RequestFilters.requestId(ctx)));
+                    }
+                });
+    }
+
+    private void authorised(RoutingContext ctx, SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous()) {
+            problems.send(ctx, Problems.unauthenticated());
+            return;
+        }
+        if (identity.getAttribute(ApiClients.CLIENT_ATTRIBUTE) != null
+                || identity.getRoles().stream().noneMatch(Roles.PEOPLE::contains)
+                || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+            problems.send(ctx, Problems.problem(403, "forbidden", "Forbidden", "your role does not allow this"));
+            return;
+        }
+        String subject = token.getSubject() != null ? token.getSubject() : token.getName();
+        var wait = rateLimits.user(subject);
+        if (wait.isPresent()) {
+            problems.send(ctx, RateLimits.tooMany(wait.getAsLong()));
+            return;
+        }
+        CurrentUser user = new CurrentUser(token);
+        // the org tree may have to be read from the database: not on the event loop
+        ctx.vertx().<Optional<Set<String>>>executeBlocking(() -> user.seesWholeCompany() ? Optional.empty()
+                : Optional.of(user.orgUnit() == null ? Set.of() : directory.subtree(user.orgUnit())), false)
+                .onSuccess(scope -> admit(ctx, subject, scope))
+                .onFailure(e -> {
+                    LOG.errorf(e, "the org scope of a live stream could not be read");
+                    problems.send(ctx, Problems.problem(503, "unavailable", "Service unavailable",
+                            "the org tree could not be read; retry in a few seconds", java.util.Map.of("Retry-After", "5")));
+                });
+    }
+
+    private void admit(RoutingContext ctx, String subject, Optional<Set<String>> scope) {
+        if (perUser.merge(subject, 1, Integer::sum) > config.live().streamsPerUser()) {
+            release(subject);
+            problems.send(ctx, Problems.problem(429, "too-many-streams", "Too many streams",
+                    "you have " + config.live().streamsPerUser() + " live streams open already; close one first",
+                    java.util.Map.of("Retry-After", "30")));
+            return;
+        }
+        if (open.incrementAndGet() > config.live().streams()) {
+            open.decrementAndGet();
+            release(subject);
+            problems.send(ctx, Problems.problem(503, "unavailable", "Service unavailable",
+                    "this gateway instance serves as many live streams as it may; retry shortly",
+                    java.util.Map.of("Retry-After", "30")));
+            return;
+        }
+        LiveStream stream = new LiveStream(ctx, feed, scope, config.live(), () -> {
+            open.decrementAndGet();
+            release(subject);
+        });
+        stream.start(ctx.request().getHeader(LAST_EVENT_ID));
+    }
+
+    private void release(String subject) {
+        perUser.computeIfPresent(subject, (s, n) -> n <= 1 ? null : n - 1);
+    }
+}
