@@ -32,8 +32,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * {@code GET /api/v1/live/kpis}: KPI cells as they change, as server-sent events, limited to the caller's org scope
- * (docs/api.md#live-kpi-stream). Authenticated and authorised like every people's API: a bearer token of a person,
+ * {@code GET /api/v1/live/kpis} and {@code GET /api/v1/live/campaigns}: KPI cells and campaign branch progress as they
+ * change, as server-sent events, limited to the caller's org scope (docs/api.md#live-streams). Authenticated and authorised like every people's API: a bearer token of a person,
  * the same per-user rate limit for opening a stream, and a cap on streams per user and per instance, since each holds
  * a connection for as long as the page is open. A Vert.x route of its own rather than a JAX-RS resource: it writes
  * to a response that stays open, under the connection's own backpressure.
@@ -42,7 +42,10 @@ import io.vertx.ext.web.RoutingContext;
 public class LiveRoutes {
 
     private static final Logger LOG = Logger.getLogger(LiveRoutes.class);
-    public static final String PATH = "/api/v1/live/kpis";
+    /** Each stream's path and the one event type it carries. */
+    public static final java.util.Map<String, String> STREAMS = java.util.Map.of(
+            "/api/v1/live/kpis", LiveFeedConsumer.KPI_MEASURED,
+            "/api/v1/live/campaigns", LiveFeedConsumer.PROGRESS_CHANGED);
     public static final String LAST_EVENT_ID = "Last-Event-ID";
 
     private final LiveFeed feed;
@@ -68,16 +71,17 @@ public class LiveRoutes {
 
     void init(@Observes Router router) {
         // before ProxyRoutes, which leaves the gateway's own segments to later handlers anyway
-        router.route(PATH).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT - 1).handler(this::handle);
+        STREAMS.forEach((path, type) -> router.route(path).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT - 1)
+                .handler(ctx -> handle(ctx, type)));
     }
 
-    private void handle(RoutingContext ctx) {
+    private void handle(RoutingContext ctx, String type) {
         if (ctx.request().method() != HttpMethod.GET) {
             problems.send(ctx, Problems.problem(405, "method-not-allowed", "Method not allowed",
                     "only GET opens a stream", java.util.Map.of("Allow", "GET")));
             return;
         }
-        QuarkusHttpUser.getSecurityIdentity(ctx, identities).subscribe().with(identity -> authorised(ctx, identity),
+        QuarkusHttpUser.getSecurityIdentity(ctx, identities).subscribe().with(identity -> authorised(ctx, identity, type),
                 failure -> {
                     if (failure instanceof AuthenticationFailedException) {
                         problems.send(ctx, Problems.unauthenticated());
@@ -89,7 +93,7 @@ public class LiveRoutes {
                 });
     }
 
-    private void authorised(RoutingContext ctx, SecurityIdentity identity) {
+    private void authorised(RoutingContext ctx, SecurityIdentity identity, String type) {
         if (identity == null || identity.isAnonymous()) {
             problems.send(ctx, Problems.unauthenticated());
             return;
@@ -110,7 +114,7 @@ public class LiveRoutes {
         // the org tree may have to be read from the database: not on the event loop
         ctx.vertx().<Optional<Set<String>>>executeBlocking(() -> user.seesWholeCompany() ? Optional.empty()
                 : Optional.of(user.orgUnit() == null ? Set.of() : directory.subtree(user.orgUnit())), false)
-                .onSuccess(scope -> admit(ctx, subject, scope))
+                .onSuccess(scope -> admit(ctx, subject, type, scope))
                 .onFailure(e -> {
                     LOG.errorf(e, "the org scope of a live stream could not be read");
                     problems.send(ctx, Problems.problem(503, "unavailable", "Service unavailable",
@@ -118,7 +122,7 @@ public class LiveRoutes {
                 });
     }
 
-    private void admit(RoutingContext ctx, String subject, Optional<Set<String>> scope) {
+    private void admit(RoutingContext ctx, String subject, String type, Optional<Set<String>> scope) {
         if (perUser.merge(subject, 1, Integer::sum) > config.live().streamsPerUser()) {
             release(subject);
             problems.send(ctx, Problems.problem(429, "too-many-streams", "Too many streams",
@@ -134,7 +138,7 @@ public class LiveRoutes {
                     java.util.Map.of("Retry-After", "30")));
             return;
         }
-        LiveStream stream = new LiveStream(ctx, feed, scope, config.live(), () -> {
+        LiveStream stream = new LiveStream(ctx, feed, type, scope, config.live(), () -> {
             open.decrementAndGet();
             release(subject);
         });

@@ -15,7 +15,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
- * One open stream: the response of one {@code GET /api/v1/live/kpis}, written on its connection's event loop. Updates
+ * One open stream: the response of one {@code GET /api/v1/live/...}, carrying one event type, written on its connection's event loop. Updates
  * arrive from the feed on the Kafka thread and are handed to that loop; those outside the caller's scope are
  * dropped first. A client that stops reading is disconnected once {@code max-queued} bytes wait for it, so a stalled
  * tab cannot hold the gateway's memory; its browser reconnects with the last id it saw.
@@ -31,6 +31,7 @@ final class LiveStream {
     private final HttpServerResponse response;
     private final Vertx vertx;
     private final LiveFeed feed;
+    private final String type;
     private final Optional<Set<String>> scope;
     private final GatewayConfig.Live config;
     private final Runnable onClose;
@@ -40,11 +41,12 @@ final class LiveStream {
     private long heartbeat = -1;
 
     /** @param scope the org units the caller may see; empty: every unit */
-    LiveStream(io.vertx.ext.web.RoutingContext ctx, LiveFeed feed, Optional<Set<String>> scope,
+    LiveStream(io.vertx.ext.web.RoutingContext ctx, LiveFeed feed, String type, Optional<Set<String>> scope,
             GatewayConfig.Live config, Runnable onClose) {
         this.response = ctx.response();
         this.vertx = ctx.vertx();
         this.feed = feed;
+        this.type = type;
         this.scope = scope;
         this.config = config;
         this.onClose = onClose;
@@ -108,7 +110,7 @@ final class LiveStream {
     }
 
     private boolean visible(LiveFeed.Update u) {
-        return scope.map(units -> units.contains(u.orgUnit())).orElse(true);
+        return u.type().equals(type) && scope.map(units -> units.contains(u.orgUnit())).orElse(true);
     }
 
     /** Called by the feed, under its lock: filter and hand over, nothing more. */

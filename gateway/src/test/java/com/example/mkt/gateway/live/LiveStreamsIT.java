@@ -38,13 +38,14 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * GET /api/v1/live/kpis against the real broker: kpi.measured records published on kpi.events, as kpi-service
- * publishes them, reach the streams of the callers whose org scope holds their unit, and only those.
+ * GET /api/v1/live/kpis and /campaigns against the real broker: kpi.measured and campaign.progress-changed records,
+ * published as kpi-service and campaign-service publish them, reach the streams of the callers whose org scope holds
+ * their unit, and only those, each on its own stream.
  */
 @QuarkusTest
 @QuarkusTestResource(PlatformTestResource.class)
 @QuarkusTestResource(GatewayTestResource.class)
-class LiveKpisIT {
+class LiveStreamsIT {
 
     private static final String TOPIC = "kpi.events";
     private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
@@ -54,6 +55,9 @@ class LiveKpisIT {
 
     @TestHTTPResource("/api/v1/live/kpis")
     URL url;
+
+    @TestHTTPResource("/api/v1/live/campaigns")
+    URL campaignsUrl;
 
     @Inject
     OrgDirectory directory;
@@ -100,7 +104,11 @@ class LiveKpisIT {
     }
 
     private Opened connect(String authorization, String lastEventId) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url.toURI()).header("Accept", "text/event-stream");
+        return connect(url, authorization, lastEventId);
+    }
+
+    private Opened connect(URL stream, String authorization, String lastEventId) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(stream.toURI()).header("Accept", "text/event-stream");
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
@@ -150,6 +158,18 @@ class LiveKpisIT {
         return TestEvents.envelope("/kpi-service", "kpi.measured", "SALES_AMOUNT:" + unit + ":2026-12-06", data);
     }
 
+    private String progress(String branch, String added, String achieved) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("campaignId", "cmp-live-" + SUFFIX);
+        data.put("code", "LIVE-" + SUFFIX);
+        data.put("branch", branch);
+        data.put("added", added);
+        data.put("contributions", 1);
+        data.put("achieved", achieved);
+        data.put("currency", "CNY");
+        return TestEvents.envelope("/campaign-service", "campaign.progress-changed", "cmp-live-" + SUFFIX, data);
+    }
+
     private static String data(List<String> event) {
         return event.stream().filter(l -> l.startsWith("data: ")).findFirst().orElseThrow().substring(6);
     }
@@ -163,10 +183,13 @@ class LiveKpisIT {
      * through on the whole-company stream, what is published may be before its start.
      */
     private void awaitLive(Opened gm) throws Exception {
+        awaitLive(gm, TOPIC, () -> measured(REGION, "0.0" + (System.nanoTime() % 10)));
+    }
+
+    private void awaitLive(Opened gm, String topic, java.util.function.Supplier<String> probe) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
-            String probe = "0.0" + (System.nanoTime() % 10);
-            kafka.send(TOPIC, "probe", measured(REGION, probe));
+            kafka.send(topic, "probe", probe.get());
             List<String> e = gm.events().poll(1, TimeUnit.SECONDS);
             while (e != null) {
                 if (e.stream().anyMatch(l -> l.startsWith("data: ") && l.contains(REGION))) {
@@ -213,6 +236,30 @@ class LiveKpisIT {
         List<String> replayed = resumed.nextEvent();
         assertEquals(id(second), id(replayed));
         assertTrue(data(replayed).contains("\"1500.00\""));
+    }
+
+    @Test
+    void campaignProgressHasAStreamOfItsOwnScopedByBranch() throws Exception {
+        Opened gm = connect(campaignsUrl, TestTokens.bearer("gm", "HQ"), null);
+        assertEquals(200, gm.status());
+        awaitLive(gm, "campaign.events", () -> progress(REGION, "0.01", "0.01"));
+        awaitLive(connect(TestTokens.bearer("gm", "HQ"), null)); // the KPI channel too, whichever test runs first
+        Opened manager = connect(campaignsUrl, TestTokens.bearer("manager", MINE), null);
+        Opened kpis = connect(TestTokens.bearer("manager", MINE), null);
+        kafka.send("campaign.events", "cmp-live-" + SUFFIX, progress(MINE, "300.00", "300.00"));
+        kafka.send("campaign.events", "cmp-live-" + SUFFIX, progress(OTHER, "80.00", "80.00"));
+        kafka.send("campaign.events", "cmp-live-" + SUFFIX, progress(MINE, "-20.00", "280.00"));
+
+        List<String> first = manager.nextEvent();
+        assertTrue(first.contains("event: campaign.progress-changed"), first.toString());
+        assertTrue(data(first).contains("\"branch\":\"" + MINE + "\"") && data(first).contains("\"300.00\""));
+        List<String> second = manager.nextEvent();
+        assertTrue(data(second).contains("\"achieved\":\"280.00\""), "a refund's negative progress, and nothing of"
+                + " the other branch between: " + data(second));
+        kafka.send(TOPIC, "same-key", measured(MINE, "42.00"));
+        List<String> onKpis = kpis.nextEvent();
+        assertTrue(onKpis.contains("event: kpi.measured") && data(onKpis).contains("\"42.00\""),
+                "the KPI stream carries KPI cells only: " + onKpis);
     }
 
     /**
