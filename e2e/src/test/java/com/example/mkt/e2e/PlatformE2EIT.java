@@ -529,6 +529,58 @@ class PlatformE2EIT {
         assertEquals(List.of(), result.undocumentedOthers());
     }
 
+    /**
+     * The live streams through the real pipeline: a sale posted to the gateway reaches the Nanchang manager's KPI
+     * stream (kpi-service's new cell) and campaign stream (campaign-service's branch progress) within seconds, and
+     * nothing outside the branch's scope (Jiujiang, the region, HQ) comes with it. The console's "the tile moves
+     * without reload" stands on this.
+     */
+    @Test
+    @Order(8)
+    void aSaleReachesTheBranchManagersLiveStreamsAndOnlyTheirs() throws Exception {
+        try (LiveStream kpis = LiveStream.open(platform.gatewayUrl(), "/api/v1/live/kpis", ncManager);
+             LiveStream campaigns = LiveStream.open(platform.gatewayUrl(), "/api/v1/live/campaigns", ncManager)) {
+            long sent = System.nanoTime();
+            http.post(integration, "/api/v1/sales-events", Map.of("events", List.of(
+                    sale("LIVE-NC", "SALE", customerNc, "B-NANCHANG", "s-nc-01", "BYWY-E2E", "LAY", 1, "2.00"),
+                    sale("LIVE-JJ", "SALE", customerJj, "B-JIUJIANG", "s-jj-01", "BYWY-E2E", "LAY", 1, "2.00"))))
+                    .expect(200);
+            LiveStream.Event cell = awaitLive(kpis, e -> e.data().path("kpi").asText().equals("SALES_AMOUNT")
+                    && e.data().path("periodType").asText().equals("DAY"));
+            assertEquals("B-NANCHANG", cell.data().path("orgUnit").asText(), cell.data().toString());
+            LiveStream.Event progress = awaitLive(campaigns, e -> e.data().path("branch").asText().equals("B-NANCHANG"));
+            assertEquals("2.00", progress.data().path("added").asText(), progress.data().toString());
+            System.out.printf("live: sale -> KPI stream %d ms, -> campaign stream %d ms%n",
+                    (cell.receivedNanos() - sent) / 1_000_000, (progress.receivedNanos() - sent) / 1_000_000);
+            // the day's cell on the stream is the one the API serves
+            JsonNode served = http.get(ncManager, "/api/v1/kpis/SALES_AMOUNT/subtree", "orgUnit", "B-NANCHANG",
+                    "period", cell.data().path("period").asText()).expect(200).json();
+            String value = null;
+            for (JsonNode item : served.path("items")) {
+                value = item.path("orgUnit").asText().equals("B-NANCHANG") ? item.path("value").asText() : value;
+            }
+            assertEquals(cell.data().path("value").asText(), value, served.toString());
+        }
+    }
+
+    /** Events until {@code wanted} within 30 s; every one on the way must be the Nanchang branch's. */
+    private static LiveStream.Event awaitLive(LiveStream stream, java.util.function.Predicate<LiveStream.Event> wanted)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            LiveStream.Event e = stream.next(Duration.ofMillis(500));
+            if (e == null) {
+                continue;
+            }
+            String unit = e.data().has("orgUnit") ? e.data().path("orgUnit").asText() : e.data().path("branch").asText();
+            assertEquals("B-NANCHANG", unit, "outside the manager's scope: " + e.data());
+            if (wanted.test(e)) {
+                return e;
+            }
+        }
+        throw new AssertionError("not on the live stream within 30 s");
+    }
+
     /** The nearest-rank percentile. */
     private static long pct(List<Long> values, int p) {
         List<Long> sorted = new ArrayList<>(values);

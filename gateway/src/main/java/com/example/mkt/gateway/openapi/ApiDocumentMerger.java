@@ -208,7 +208,9 @@ final class ApiDocumentMerger {
                         List.of("plans")),
                 new ApiAreas("Reports", "Weekly and monthly reports and their deadlines", List.of("reports")),
                 new ApiAreas("Sales events", "Sales, refunds and contract outcomes published by other systems",
-                        List.of("sales-events")));
+                        List.of("sales-events")),
+                new ApiAreas("Live streams", "KPI cells and campaign progress of the caller's org scope as they change"
+                        + " (server-sent events)", List.of("live")));
 
         static final ApiAreas OTHER = new ApiAreas("Other", "Operations not yet given an area", List.of());
 

@@ -31,7 +31,14 @@ class OpenApiIT {
                 .body("x-unavailable-services", hasItem("kpi-service"))
                 .body("tags.name", hasItem("Customers"))
                 .body("paths.'/api/v1/customers'.get.tags", org.hamcrest.Matchers.contains("Customers"))
-                .body("paths.'/api/v1/customers'.get.operationId", equalTo("getCustomers"));
+                .body("paths.'/api/v1/customers'.get.operationId", equalTo("getCustomers"))
+                // the gateway's own routes outside JAX-RS, from its META-INF/openapi.yaml
+                .body("paths.'/api/v1/live/kpis'.get.tags", org.hamcrest.Matchers.contains("Live streams"))
+                .body("paths.'/api/v1/live/kpis'.get.operationId", equalTo("getLiveKpis"))
+                .body("paths.'/api/v1/live/kpis'.get.responses.'200'.content", org.hamcrest.Matchers
+                        .hasKey("text/event-stream"))
+                .body("paths.'/api/v1/live/campaigns'.get.responses.'429'.content", org.hamcrest.Matchers
+                        .hasKey("application/problem+json"));
     }
 
     /**
