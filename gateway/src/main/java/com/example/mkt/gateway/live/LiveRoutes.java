@@ -2,8 +2,6 @@ package com.example.mkt.gateway.live;
 
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -54,8 +52,7 @@ public class LiveRoutes {
     private final RateLimits rateLimits;
     private final IdentityProviderManager identities;
     private final OrgDirectory directory;
-    private final ConcurrentHashMap<String, Integer> perUser = new ConcurrentHashMap<>();
-    private final AtomicInteger open = new AtomicInteger();
+    private final StreamQuota quota;
 
     public LiveRoutes(LiveFeed feed, GatewayConfig config, Problems problems, RateLimits rateLimits,
             IdentityProviderManager identities, OrgDirectory directory, MeterRegistry registry) {
@@ -65,8 +62,9 @@ public class LiveRoutes {
         this.rateLimits = rateLimits;
         this.identities = identities;
         this.directory = directory;
-        Gauge.builder("gateway.live.streams", open, AtomicInteger::get)
-                .description("Live KPI streams open on this instance").register(registry);
+        this.quota = new StreamQuota(config.live().streamsPerUser(), config.live().streams());
+        Gauge.builder("gateway.live.streams", quota, StreamQuota::open)
+                .description("Live streams open on this instance").register(registry);
     }
 
     void init(@Observes Router router) {
@@ -123,29 +121,15 @@ public class LiveRoutes {
     }
 
     private void admit(RoutingContext ctx, String subject, String type, Optional<Set<String>> scope) {
-        if (perUser.merge(subject, 1, Integer::sum) > config.live().streamsPerUser()) {
-            release(subject);
-            problems.send(ctx, Problems.problem(429, "too-many-streams", "Too many streams",
+        switch (quota.admit(subject)) {
+            case TOO_MANY_FOR_PERSON -> problems.send(ctx, Problems.problem(429, "too-many-streams", "Too many streams",
                     "you have " + config.live().streamsPerUser() + " live streams open already; close one first",
                     java.util.Map.of("Retry-After", "30")));
-            return;
-        }
-        if (open.incrementAndGet() > config.live().streams()) {
-            open.decrementAndGet();
-            release(subject);
-            problems.send(ctx, Problems.problem(503, "unavailable", "Service unavailable",
+            case INSTANCE_FULL -> problems.send(ctx, Problems.problem(503, "unavailable", "Service unavailable",
                     "this gateway instance serves as many live streams as it may; retry shortly",
                     java.util.Map.of("Retry-After", "30")));
-            return;
+            case OPEN -> new LiveStream(ctx, feed, type, scope, config.live(), () -> quota.release(subject))
+                    .start(ctx.request().getHeader(LAST_EVENT_ID));
         }
-        LiveStream stream = new LiveStream(ctx, feed, type, scope, config.live(), () -> {
-            open.decrementAndGet();
-            release(subject);
-        });
-        stream.start(ctx.request().getHeader(LAST_EVENT_ID));
-    }
-
-    private void release(String subject) {
-        perUser.computeIfPresent(subject, (s, n) -> n <= 1 ? null : n - 1);
     }
 }
