@@ -38,4 +38,16 @@ public class Problems {
     public static ApiException unauthenticated() {
         return ApiException.unauthenticated();
     }
+
+    /** A failed authentication of a route outside JAX-RS: 401 for bad credentials, else a logged 500. */
+    public void authenticationFailed(RoutingContext ctx, Throwable failure, String what) {
+        if (failure instanceof io.quarkus.security.AuthenticationFailedException) {
+            send(ctx, unauthenticated());
+        } else {
+            org.jboss.logging.Logger.getLogger(Problems.class).errorf(failure, "authentication of %s failed unexpectedly",
+                    what);
+            send(ctx, problem(500, "internal", "Internal error",
+                    "the request failed on our side; quote request id " + RequestFilters.requestId(ctx)));
+        }
+    }
 }

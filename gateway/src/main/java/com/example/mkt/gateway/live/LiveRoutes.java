@@ -12,15 +12,14 @@ import org.jboss.logging.Logger;
 import com.example.mkt.gateway.apikey.ApiClients;
 import com.example.mkt.gateway.config.GatewayConfig;
 import com.example.mkt.gateway.http.Problems;
-import com.example.mkt.gateway.http.RequestFilters;
 import com.example.mkt.gateway.ratelimit.RateLimits;
 import com.example.mkt.rest.security.CurrentUser;
 import com.example.mkt.rest.security.OrgDirectory;
+import com.example.mkt.rest.security.OrgScope;
 import com.example.mkt.rest.security.Roles;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -80,15 +79,7 @@ public class LiveRoutes {
             return;
         }
         QuarkusHttpUser.getSecurityIdentity(ctx, identities).subscribe().with(identity -> authorised(ctx, identity, type),
-                failure -> {
-                    if (failure instanceof AuthenticationFailedException) {
-                        problems.send(ctx, Problems.unauthenticated());
-                    } else {
-                        LOG.errorf(failure, "authentication of a live stream failed unexpectedly");
-                        problems.send(ctx, Problems.problem(500, "internal", "Internal error",
-                                "the request failed on our side; quote request id " + RequestFilters.requestId(ctx)));
-                    }
-                });
+                failure -> problems.authenticationFailed(ctx, failure, "a live stream"));
     }
 
     private void authorised(RoutingContext ctx, SecurityIdentity identity, String type) {
@@ -110,8 +101,7 @@ public class LiveRoutes {
         }
         CurrentUser user = new CurrentUser(token);
         // the org tree may have to be read from the database: not on the event loop
-        ctx.vertx().<Optional<Set<String>>>executeBlocking(() -> user.seesWholeCompany() ? Optional.empty()
-                : Optional.of(user.orgUnit() == null ? Set.of() : directory.subtree(user.orgUnit())), false)
+        ctx.vertx().<Optional<Set<String>>>executeBlocking(() -> OrgScope.visibleUnits(user, directory), false)
                 .onSuccess(scope -> admit(ctx, subject, type, scope))
                 .onFailure(e -> {
                     LOG.errorf(e, "the org scope of a live stream could not be read");

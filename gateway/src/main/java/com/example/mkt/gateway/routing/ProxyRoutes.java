@@ -29,7 +29,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -142,15 +141,7 @@ public class ProxyRoutes {
                                 "the request failed on our side; quote request id " + RequestFilters.requestId(ctx)));
                     }
                 },
-                failure -> {
-                    if (failure instanceof AuthenticationFailedException) {
-                        problems.send(ctx, Problems.unauthenticated());
-                    } else {
-                        LOG.errorf(failure, "authentication of %s failed unexpectedly", path);
-                        problems.send(ctx, Problems.problem(500, "internal", "Internal error",
-                                "the request failed on our side; quote request id " + RequestFilters.requestId(ctx)));
-                    }
-                });
+                failure -> problems.authenticationFailed(ctx, failure, path));
     }
 
     private void authorised(RoutingContext ctx, String backend, String path, SecurityIdentity identity,

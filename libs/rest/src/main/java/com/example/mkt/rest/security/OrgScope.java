@@ -26,14 +26,18 @@ public class OrgScope {
     /** The org units the caller may see, or empty when the caller sees every unit. */
     public Optional<Set<String>> visibleUnits() {
         if (visible == null) {
-            if (user.seesWholeCompany()) {
-                visible = Optional.empty();
-            } else {
-                String org = user.orgUnit();
-                visible = Optional.of(org == null ? Set.of() : directory.subtree(org));
-            }
+            visible = visibleUnits(user, directory);
         }
         return visible;
+    }
+
+    /** What {@link #visibleUnits()} answers, for callers outside a request scope (the gateway's live streams). */
+    public static Optional<Set<String>> visibleUnits(CurrentUser user, OrgDirectory directory) {
+        if (user.seesWholeCompany()) {
+            return Optional.empty();
+        }
+        String org = user.orgUnit();
+        return Optional.of(org == null ? Set.of() : directory.subtree(org));
     }
 
     public boolean canSee(String orgUnit) {
