@@ -33,6 +33,26 @@ public interface KpiConfig {
 
     Scorecard scorecard();
 
+    Dashboard dashboard();
+
+    /** What {@code GET /api/v1/kpis/dashboard} shows: its tiles and how far back each trend reaches. */
+    interface Dashboard {
+        /** The tiles, in order; each a KPI code of the catalogue (checked at start). */
+        @WithDefault("SALES_AMOUNT,TARGET_ACHIEVEMENT_RATE,NEW_CUSTOMERS,FOLLOW_UP_COMPLETION_RATE,"
+                + "COMPLAINT_ON_TIME_RATE,SATISFACTION_RATE,CHURN_RATE")
+        java.util.List<String> kpis();
+
+        /** Days of the day trend, the asked day the last. */
+        @WithDefault("30")
+        int trendDays();
+
+        @WithDefault("12")
+        int trendWeeks();
+
+        @WithDefault("12")
+        int trendMonths();
+    }
+
     /**
      * The monthly staff scorecard (docs/domain.md#staff-scorecard); item weights and bands are ScorecardPolicy's
      * defaults.

@@ -1,5 +1,6 @@
 package com.example.mkt.kpi.config;
 
+import java.time.Clock;
 import java.time.ZoneId;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +35,13 @@ public class Policies {
     @Singleton
     PeriodCalendar calendar(KpiConfig config) {
         return new PeriodCalendar(ZoneId.of(config.zone()));
+    }
+
+    /** The system clock; tests and features that ask for "today" read it here. */
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
     }
 
     @Produces

@@ -1,13 +1,9 @@
 package com.example.mkt.kpi.measurement;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -23,8 +19,6 @@ import com.example.mkt.kpi.org.OrgTree;
 import com.example.mkt.kpi.org.OrgUnits;
 import com.example.mkt.kpi.period.Period;
 import com.example.mkt.kpi.period.PeriodType;
-import com.example.mkt.kpi.ranking.Ranked;
-import com.example.mkt.kpi.ranking.Ranking;
 import com.example.mkt.kpi.rollup.RollupService;
 import com.example.mkt.kpi.staff.StaffMeasurement;
 import com.example.mkt.kpi.staff.StaffRanking;
@@ -52,7 +46,7 @@ public class KpiResource {
     /** One point of a chart series: the unit's figure in one period, with its target and achievement. */
     public record SeriesPoint(String period, String periodStart, String periodEnd, String value, String target,
                               String targetSource, String achievement, Boolean met) {
-        static SeriesPoint of(Measurement m) {
+        public static SeriesPoint of(Measurement m) {
             return new SeriesPoint(m.period(), m.periodStart(), m.periodEnd(), m.value(), m.target(),
                     m.targetSource(), m.achievement(), m.met());
         }
@@ -200,19 +194,7 @@ public class KpiResource {
         PageRequest page = PageRequest.of(limit, cursor);
         OrgTree tree = orgUnits.load().tree();
         List<String> children = tree.contains(unit) ? List.copyOf(tree.children(unit)) : List.of();
-        List<Measurement> all = measurements.atPeriod(kpi, children, p);
-        Map<String, Measurement> byUnit = new HashMap<>();
-        Map<String, BigDecimal> values = new TreeMap<>();
-        for (Measurement m : all) {
-            byUnit.put(m.orgUnit(), m);
-            Measurements.rankValue(kpi, m).ifPresent(v -> values.put(m.orgUnit(), v));
-        }
-        List<Measurement> ordered = new ArrayList<>();
-        for (Ranked<String> r : Ranking.rank(values, kpi.direction())) {
-            ordered.add(byUnit.get(r.subject()).withRank(r.rank()));
-        }
-        all.stream().filter(m -> !values.containsKey(m.orgUnit())).sorted(Comparator.comparing(Measurement::orgUnit))
-                .forEach(ordered::add);
+        List<Measurement> ordered = Measurements.ranked(kpi, measurements.atPeriod(kpi, children, p));
         // The ranking is computed whole (siblings are few); the cursor is the position's unit, a stable key.
         int from = 0;
         if (!page.first()) {

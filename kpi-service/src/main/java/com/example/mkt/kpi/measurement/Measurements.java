@@ -5,9 +5,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
@@ -20,6 +23,8 @@ import com.example.mkt.kpi.definition.KpiUnit;
 import com.example.mkt.kpi.org.OrgUnits;
 import com.example.mkt.kpi.period.Period;
 import com.example.mkt.kpi.period.PeriodCalendar;
+import com.example.mkt.kpi.ranking.Ranked;
+import com.example.mkt.kpi.ranking.Ranking;
 import com.example.mkt.kpi.rollup.Achievement;
 import com.example.mkt.kpi.rollup.CellStore;
 import com.example.mkt.kpi.rollup.Values;
@@ -50,49 +55,79 @@ public class Measurements {
 
     /** One unit over consecutive periods of one grain. */
     public List<Measurement> series(KpiDefinition kpi, String unit, List<Period> periods) {
-        if (periods.isEmpty()) {
-            return List.of();
-        }
-        String stored = storedCode(kpi);
         try (Connection c = dataSource.getConnection()) {
-            OrgUnits.Snapshot org = OrgUnits.load(c);
-            Period from = periods.get(0);
-            Period to = periods.get(periods.size() - 1);
-            Map<String, CellStore.Sums> cells = CellStore.series(c, stored, unit, from, to);
-            KpiDefinition targeted = catalogue.require(stored);
-            List<EffectiveTargets.Cell> asked = periods.stream()
-                    .map(p -> new EffectiveTargets.Cell(stored, unit, p)).toList();
-            Map<EffectiveTargets.Cell, TargetRollup.Effective> targets = EffectiveTargets.of(c, org.tree(), catalogue,
-                    asked, TargetRollup.withDescendants(org.tree(), targeted, List.of(unit)));
-            List<Measurement> out = new ArrayList<>(periods.size());
-            for (EffectiveTargets.Cell cell : asked) {
-                out.add(measure(kpi, unit, org, cell.period(), cells.get(cell.period().key()), targets.get(cell)));
-            }
-            return out;
+            return series(c, OrgUnits.load(c), kpi, unit, periods);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    /** {@link #series(KpiDefinition, String, List)} on a connection and org snapshot the caller shares across reads. */
+    public List<Measurement> series(Connection c, OrgUnits.Snapshot org, KpiDefinition kpi, String unit,
+            List<Period> periods) throws SQLException {
+        if (periods.isEmpty()) {
+            return List.of();
+        }
+        String stored = storedCode(kpi);
+        Period from = periods.get(0);
+        Period to = periods.get(periods.size() - 1);
+        Map<String, CellStore.Sums> cells = CellStore.series(c, stored, unit, from, to);
+        KpiDefinition targeted = catalogue.require(stored);
+        List<EffectiveTargets.Cell> asked = periods.stream()
+                .map(p -> new EffectiveTargets.Cell(stored, unit, p)).toList();
+        Map<EffectiveTargets.Cell, TargetRollup.Effective> targets = EffectiveTargets.of(c, org.tree(), catalogue,
+                asked, TargetRollup.withDescendants(org.tree(), targeted, List.of(unit)));
+        List<Measurement> out = new ArrayList<>(periods.size());
+        for (EffectiveTargets.Cell cell : asked) {
+            out.add(measure(kpi, unit, org, cell.period(), cells.get(cell.period().key()), targets.get(cell)));
+        }
+        return out;
+    }
+
     /** Many units at one period, in the order given. */
     public List<Measurement> atPeriod(KpiDefinition kpi, List<String> units, Period period) {
-        String stored = storedCode(kpi);
         try (Connection c = dataSource.getConnection()) {
-            OrgUnits.Snapshot org = OrgUnits.load(c);
-            Map<String, CellStore.Sums> cells = CellStore.atPeriod(c, stored, period, units);
-            KpiDefinition targeted = catalogue.require(stored);
-            Map<EffectiveTargets.Cell, TargetRollup.Effective> targets = EffectiveTargets.of(c, org.tree(), catalogue,
-                    units.stream().map(u -> new EffectiveTargets.Cell(stored, u, period)).toList(),
-                    TargetRollup.withDescendants(org.tree(), targeted, units));
-            List<Measurement> out = new ArrayList<>(units.size());
-            for (String unit : units) {
-                out.add(measure(kpi, unit, org, period, cells.get(unit),
-                        targets.get(new EffectiveTargets.Cell(stored, unit, period))));
-            }
-            return out;
+            return atPeriod(c, OrgUnits.load(c), kpi, units, period);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** {@link #atPeriod(KpiDefinition, List, Period)} on a connection and org snapshot the caller shares. */
+    public List<Measurement> atPeriod(Connection c, OrgUnits.Snapshot org, KpiDefinition kpi, List<String> units,
+            Period period) throws SQLException {
+        String stored = storedCode(kpi);
+        Map<String, CellStore.Sums> cells = CellStore.atPeriod(c, stored, period, units);
+        KpiDefinition targeted = catalogue.require(stored);
+        Map<EffectiveTargets.Cell, TargetRollup.Effective> targets = EffectiveTargets.of(c, org.tree(), catalogue,
+                units.stream().map(u -> new EffectiveTargets.Cell(stored, u, period)).toList(),
+                TargetRollup.withDescendants(org.tree(), targeted, units));
+        List<Measurement> out = new ArrayList<>(units.size());
+        for (String unit : units) {
+            out.add(measure(kpi, unit, org, period, cells.get(unit),
+                    targets.get(new EffectiveTargets.Cell(stored, unit, period))));
+        }
+        return out;
+    }
+
+    /**
+     * Units' measurements ranked by the KPI, best first by its direction; ties share a rank. Units without a value (a
+     * rate with nothing to measure) follow the ranked ones, by unit code, without a rank.
+     */
+    public static List<Measurement> ranked(KpiDefinition kpi, List<Measurement> all) {
+        Map<String, Measurement> byUnit = new HashMap<>();
+        Map<String, BigDecimal> values = new TreeMap<>();
+        for (Measurement m : all) {
+            byUnit.put(m.orgUnit(), m);
+            rankValue(kpi, m).ifPresent(v -> values.put(m.orgUnit(), v));
+        }
+        List<Measurement> ordered = new ArrayList<>(all.size());
+        for (Ranked<String> r : Ranking.rank(values, kpi.direction())) {
+            ordered.add(byUnit.get(r.subject()).withRank(r.rank()));
+        }
+        all.stream().filter(m -> !values.containsKey(m.orgUnit())).sorted(Comparator.comparing(Measurement::orgUnit))
+                .forEach(ordered::add);
+        return ordered;
     }
 
     /**
