@@ -49,6 +49,12 @@ final class DevTokens {
                 "MP_JWT_VERIFY_ISSUER", ISSUER);
     }
 
+    /** What enables the gateway's console dev sign-in: the same key, so its tokens are these. Local only. */
+    Map<String, String> devSignInEnvironment() {
+        ensureKeys();
+        return Map.of("GATEWAY_CONSOLE_DEV_SIGN_IN_KEY", privateKey.toAbsolutePath().toString());
+    }
+
     String mint(String role, String org, String subject, Instant now) {
         if (!ROLES.contains(role)) {
             throw new UsageException("unknown role '" + role + "'; one of " + String.join(", ", ROLES.stream().sorted().toList())

@@ -144,7 +144,11 @@ final class Up {
                 Map<String, String> env = new java.util.LinkedHashMap<>(spec.environmentWithReplicas(port,
                         managementPort, database.jdbcUrl(spec.database()), spec.role(),
                         secrets.password(passwordKey(spec)), bootstrap, instances));
-                env.putAll(new DevTokens(layout.jwtDir()).serviceEnvironment());
+                DevTokens tokens = new DevTokens(layout.jwtDir());
+                env.putAll(tokens.serviceEnvironment());
+                if (spec.name().equals("gateway")) {
+                    env.putAll(tokens.devSignInEnvironment());
+                }
                 List<String> options = spec.name().equals("gateway") ? DevApiClient.gatewayOptions(secrets) : List.of();
                 pid = service.start(port, managementPort, env, options);
                 console.step(service.name() + ": starting on port " + port + " (pid " + pid + ", log "

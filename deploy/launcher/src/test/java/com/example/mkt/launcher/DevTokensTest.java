@@ -13,6 +13,8 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,16 @@ class DevTokensTest {
         assertTrue(claims.contains("\"org\":\"B-NANCHANG\""), claims);
         assertTrue(claims.contains("\"exp\":" + now.plusSeconds(12 * 3600).getEpochSecond()), "valid 12 hours");
         assertEquals("https://auth.mkt.local", tokens.serviceEnvironment().get("MP_JWT_VERIFY_ISSUER"));
+    }
+
+    @Test
+    void theGatewaysDevSignInIsGivenTheSameKey() throws Exception {
+        DevTokens tokens = new DevTokens(dir);
+        Map<String, String> env = tokens.devSignInEnvironment();
+        assertEquals(Set.of("GATEWAY_CONSOLE_DEV_SIGN_IN_KEY"), env.keySet());
+        Path key = Path.of(env.get("GATEWAY_CONSOLE_DEV_SIGN_IN_KEY"));
+        assertEquals(dir.resolve("private-key.pem").toAbsolutePath(), key);
+        assertTrue(Files.readString(key).startsWith("-----BEGIN PRIVATE KEY-----"), "PKCS#8 PEM, as the gateway reads it");
     }
 
     @Test

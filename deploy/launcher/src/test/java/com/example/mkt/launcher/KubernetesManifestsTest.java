@@ -302,4 +302,22 @@ class KubernetesManifestsTest {
             assertEquals(Set.of(), wanted, spec.name() + " in " + overlay);
         }
     }
+
+    /**
+     * The console's dev sign-in mints tokens with whatever key it is given: only the launcher gives one (the local
+     * platform's). No manifest may, neither in a container's environment nor in the shared config map.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void noDeploymentEnablesTheConsolesDevSignIn(String overlay) {
+        List<Map<String, Object>> docs = Manifests.render(overlay);
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            assertFalse(env(find(docs, "Deployment", spec.name())).containsKey("GATEWAY_CONSOLE_DEV_SIGN_IN_KEY"),
+                    spec.name() + " in " + overlay);
+        }
+        for (Map<String, Object> doc : ofKind(docs, "ConfigMap")) {
+            assertFalse(String.valueOf(doc).toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_')
+                    .contains("CONSOLE_DEV_SIGN_IN_KEY"), "config map " + at(doc, "metadata", "name") + " in " + overlay);
+        }
+    }
 }

@@ -38,6 +38,8 @@ public interface GatewayConfig {
 
     Live live();
 
+    Console console();
+
     interface Backend {
         /** Base URL, e.g. http://customer-service:8081; the request path is appended unchanged. */
         String url();
@@ -184,5 +186,22 @@ public interface GatewayConfig {
          */
         @WithDefault("4M")
         MemorySize maxQueued();
+    }
+
+    /** The web console under /console/ (docs/api.md#web-console). */
+    interface Console {
+        /**
+         * The private key (PKCS#8 PEM) the local platform's development sign-in signs tokens with. Only the launcher
+         * sets it, to the key its services already trust; without it (every other deployment) the dev sign-in does
+         * not exist and answers 404.
+         */
+        Optional<java.nio.file.Path> devSignInKey();
+
+        /** The issuer a dev sign-in token names: the one the services verify. */
+        String issuer();
+
+        /** How long a dev sign-in token is valid. */
+        @WithDefault("12h")
+        Duration tokenValidity();
     }
 }

@@ -64,7 +64,20 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("gateway.limits.max-body-size", "2M");
         config.put("gateway.live.heartbeat", "1s");
         config.put("gateway.live.max-queued", "256K");
+        config.put("gateway.console.dev-sign-in-key", devSignInKey().toString());
         return config;
+    }
+
+    /** The tests' signing key in a file, as the launcher hands the local platform's to the gateway. */
+    private static java.nio.file.Path devSignInKey() {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("gateway-dev-sign-in", ".pem");
+            file.toFile().deleteOnExit();
+            java.nio.file.Files.writeString(file, com.example.mkt.testinfra.TestTokens.privateKeyPem());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static int deadPort() {

@@ -37,6 +37,12 @@ public final class TestTokens {
         return System.getProperty(PUBLIC);
     }
 
+    /** The signing key as a PKCS#8 PEM file holds it: for a service under test that signs tokens itself. */
+    public static synchronized String privateKeyPem() {
+        ensureKeys();
+        return "-----BEGIN PRIVATE KEY-----\n" + System.getProperty(PRIVATE) + "\n-----END PRIVATE KEY-----\n";
+    }
+
     /** {@code Bearer <token>} for a person with one role in one org unit. */
     public static String bearer(String role, String org) {
         return "Bearer " + token(role, org, "s-" + role + "-" + org, Duration.ofHours(1));

@@ -1,0 +1,49 @@
+package com.example.mkt.gateway.console;
+
+import java.util.List;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * What the console's pages ask the gateway before anyone is signed in: how to sign in here, and (locally) the dev
+ * sign-in itself. Public by nature, like a login page; everything the console shows comes from the authenticated API.
+ */
+@Path("/console")
+@PermitAll
+@Produces(MediaType.APPLICATION_JSON)
+public class ConsoleResource {
+
+    /** How the console signs people in on this deployment. */
+    public record Settings(boolean devSignIn, List<String> roles) {
+    }
+
+    public record DevSignInRequest(String role, String orgUnit, String staffId) {
+    }
+
+    private final DevSignIn devSignIn;
+
+    public ConsoleResource(DevSignIn devSignIn) {
+        this.devSignIn = devSignIn;
+    }
+
+    @GET
+    @Path("settings")
+    public Settings settings() {
+        return new Settings(devSignIn.enabled(), devSignIn.enabled() ? DevSignIn.ROLES : List.of());
+    }
+
+    @POST
+    @Path("dev-sign-in")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public DevSignIn.Token signIn(@Valid @NotNull DevSignInRequest body) {
+        return devSignIn.signIn(body.role(), body.orgUnit(), body.staffId());
+    }
+}
