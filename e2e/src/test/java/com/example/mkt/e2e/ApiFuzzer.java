@@ -42,10 +42,13 @@ final class ApiFuzzer {
 
     private final JsonNode document;
     private final Random random;
+    private final String orgUnit;
 
-    ApiFuzzer(JsonNode document, long seed) {
+    /** {@code orgUnit}: the unit every {@code orgUnit} parameter names when it is not the one mutated. */
+    ApiFuzzer(JsonNode document, long seed, String orgUnit) {
         this.document = document;
         this.random = new Random(seed);
+        this.orgUnit = orgUnit;
     }
 
     /** Every operation's probes, in document order. */
@@ -179,7 +182,7 @@ final class ApiFuzzer {
             return LocalDate.now().toString().substring(0, 7);
         }
         if (name.equals("orgUnit")) {
-            return "B-NANCHANG";
+            return orgUnit;
         }
         JsonNode v = instance(schema, 0);
         return v.isTextual() ? v.asText() : v.toString();

@@ -10,20 +10,27 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The sales pipeline on a private platform, and the demo beside it (its org units, people and campaign are its own):
- * {@code ./platform demo} makes its world once and the figures it prints are the API's. {@code ./platform bench} keeps working (run small; its figures are not
- * judged here, a timed test on a shared machine proves nothing; that it runs every phase and finds the totals exact
- * is, and docs/performance.md records the full runs). Consumers stopped in the middle of a backlog: ShutdownIT.
+ * The sales pipeline, and the demo beside it (its org units, people and campaign are its own): {@code ./platform demo}
+ * makes its world once and the figures it prints are the API's. {@code ./platform bench} keeps working (run small; its
+ * figures are not judged here, a timed test on a shared machine proves nothing; that it runs every phase and finds the
+ * totals exact is, and docs/performance.md records the full runs). Consumers stopped in the middle of a backlog:
+ * ShutdownIT.
+ *
+ * <p>On the {@link SharedPlatform}. The bench's world (BENCH-*, its campaign BENCH-yyyyMM) and the demo's (R-JIANGXI
+ * and its branches, DEMO-INS-yyyyMM, customers DEMO-C*) are theirs alone: PlatformE2EIT and HostileInputIT keep to
+ * units, customers and campaigns of their own, the bench measures its totals from where they stood, and the demo's
+ * first run here is its first run on this platform (this class runs the demo, no other).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedPlatform.class)
 class BenchIT {
 
     private static final Pattern LAST_LINE = Pattern.compile("bench: events=(\\d+) anchor_rps=(\\d+) e2e_rps=(\\d+)"
@@ -32,16 +39,8 @@ class BenchIT {
     private LocalPlatform platform;
 
     @BeforeAll
-    void startThePlatform() {
-        platform = LocalPlatform.fromSystemProperties("target/e2e-bench-platform");
-        platform.up();
-    }
-
-    @AfterAll
-    void stopThePlatform() {
-        if (platform != null) {
-            platform.close();
-        }
+    void onTheSharedPlatform(LocalPlatform shared) {
+        platform = shared;
     }
 
     @Test

@@ -129,6 +129,11 @@ final class LocalPlatform implements AutoCloseable {
         return "127.0.0.1:" + env.get("PLATFORM_KAFKA_PORT");
     }
 
+    /** Where the platform keeps the key it signs tokens with ({@code ./platform token}). */
+    Path jwtDir() {
+        return home.resolve("jwt");
+    }
+
     /** {@code ./platform token --role r --org o --sub s}. */
     String token(String role, String org, String subject) {
         return launcher(List.of("token", "--role", role, "--org", org, "--sub", subject), 60).trim();

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.example.mkt.e2e.Http.Answer;
 import com.example.mkt.e2e.Http.Caller;
@@ -44,9 +45,15 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code ./platform api-key}. An org tree, customers, a campaign with branch targets and a plan whose goal follows
  * a KPI are created through the gateway; sales go in through the gateway; every service's view of them is then
  * checked to the cent, and a resent batch (through the gateway, and replayed straight onto Kafka) changes nothing.
+ *
+ * <p>The platform is the {@link SharedPlatform}: BenchIT's bench and demo and HostileInputIT's fuzzing run on it too,
+ * before or after this class. So the org units here are this class's own (B-E2E-*, R-E2E-*: the demo has a B-NANCHANG
+ * of its own), as are the customers, the campaign and the people; and the head office, which sums every unit of the
+ * platform, is held to what it was before this class's first sale plus exactly this class's sales.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedPlatform.class)
 class PlatformE2EIT {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -70,6 +77,9 @@ class PlatformE2EIT {
     private final String month = today.format(DateTimeFormatter.ofPattern("yyyy-MM"));
     private final String year = Integer.toString(today.getYear());
 
+    /** The head office's SALES_AMOUNT before this class's first sale, by period (month, year). */
+    private final Map<String, BigDecimal> hqBefore = new LinkedHashMap<>();
+
     private String customerNc;
     private String customerJj;
     private String campaignId;
@@ -83,27 +93,29 @@ class PlatformE2EIT {
     }
 
     @BeforeAll
-    void startThePlatform() {
-        platform = LocalPlatform.fromSystemProperties();
-        platform.up();
+    void onTheSharedPlatform(LocalPlatform shared) {
+        platform = shared;
         http = new Http(platform.gatewayUrl());
         gm = Caller.bearer(platform.token("gm", "HQ", "s-gm"));
         director = Caller.bearer(platform.token("marketing_director", "HQ", "s-director"));
         planner = Caller.bearer(platform.token("marketing_director", "HQ", "s-planner"));
         hqManager = Caller.bearer(platform.token("manager", "HQ", "s-hq-manager"));
-        ncManager = Caller.bearer(platform.token("manager", "B-NANCHANG", "s-nc-manager"));
-        ncSupervisor = Caller.bearer(platform.token("supervisor", "B-NANCHANG", "s-nc-supervisor"));
-        jjManager = Caller.bearer(platform.token("manager", "B-JIUJIANG", "s-jj-manager"));
-        ncStaff = Caller.bearer(platform.token("staff", "B-NANCHANG", "s-nc-01"));
+        ncManager = Caller.bearer(platform.token("manager", "B-E2E-NANCHANG", "s-nc-manager"));
+        ncSupervisor = Caller.bearer(platform.token("supervisor", "B-E2E-NANCHANG", "s-nc-supervisor"));
+        jjManager = Caller.bearer(platform.token("manager", "B-E2E-JIUJIANG", "s-jj-manager"));
+        ncStaff = Caller.bearer(platform.token("staff", "B-E2E-NANCHANG", "s-nc-01"));
         integration = Caller.apiKey(platform.apiKey());
         createTheOrgTree();
+        for (String period : List.of(month, year)) {
+            hqBefore.put(period, hqAtRest(period));
+        }
     }
 
+    /** What the platform runs, for the log; the platform stops when the test run ends (SharedPlatform). */
     @AfterAll
-    void stopThePlatform() {
+    void printTheStatus() {
         if (platform != null) {
             System.out.println(platform.status());
-            platform.close();
         }
     }
 
@@ -112,20 +124,20 @@ class PlatformE2EIT {
         Answer root = http.get(gm, "/api/v1/org-units/HQ").expect(200);
         assertEquals("总部", root.at("/name").asText(), "the configured root");
         http.post(gm, "/api/v1/org-units", Map.of("code", "HQ", "name", "总部", "kind", "HQ")).expect(409);
-        unit("R-EAST", "华东大区", "REGION", "HQ");
-        unit("R-WEST", "西部大区", "REGION", "HQ");
-        unit("B-NANCHANG", "南昌分公司", "BRANCH", "R-EAST");
-        unit("B-JIUJIANG", "九江分公司", "BRANCH", "R-EAST");
-        unit("B-CHENGDU", "成都分公司", "BRANCH", "R-WEST");
-        staff("s-nc-manager", "王强", "B-NANCHANG", "manager");
-        staff("s-nc-supervisor", "赵敏", "B-NANCHANG", "supervisor");
-        staff("s-nc-01", "李娜", "B-NANCHANG", "staff");
-        staff("s-jj-01", "陈晨", "B-JIUJIANG", "staff");
-        Answer read = http.get(gm, "/api/v1/org-units/B-NANCHANG").expect(200);
+        unit("R-E2E-EAST", "华东大区", "REGION", "HQ");
+        unit("R-E2E-WEST", "西部大区", "REGION", "HQ");
+        unit("B-E2E-NANCHANG", "南昌分公司", "BRANCH", "R-E2E-EAST");
+        unit("B-E2E-JIUJIANG", "九江分公司", "BRANCH", "R-E2E-EAST");
+        unit("B-E2E-CHENGDU", "成都分公司", "BRANCH", "R-E2E-WEST");
+        staff("s-nc-manager", "王强", "B-E2E-NANCHANG", "manager");
+        staff("s-nc-supervisor", "赵敏", "B-E2E-NANCHANG", "supervisor");
+        staff("s-nc-01", "李娜", "B-E2E-NANCHANG", "staff");
+        staff("s-jj-01", "陈晨", "B-E2E-JIUJIANG", "staff");
+        Answer read = http.get(gm, "/api/v1/org-units/B-E2E-NANCHANG").expect(200);
         assertEquals("南昌分公司", read.at("/name").asText(), "Chinese names round-trip");
         // Every service keeps its own replica of the tree, fed by planning-service's org-unit events.
         eventually("the KPI service knows the tree", () -> http.get(gm, "/api/v1/kpis/SALES_AMOUNT/subtree",
-                "orgUnit", "B-CHENGDU", "period", month).status() == 200);
+                "orgUnit", "B-E2E-CHENGDU", "period", month).status() == 200);
     }
 
     private void unit(String code, String name, String kind, String parent) {
@@ -162,8 +174,8 @@ class PlatformE2EIT {
         assertEquals("application/problem+json", anonymous.header("content-type").orElse("").split(";")[0]);
 
         assertEquals(401, http.get(Caller.bearer(Jwts.forged("gm", "HQ")), "/api/v1/customers").status());
-        Path jwtDir = Path.of(System.getProperty("e2e.home", "target/e2e-platform")).resolve("jwt");
-        assertEquals(401, http.get(Caller.bearer(Jwts.expired(jwtDir, "gm", "HQ")), "/api/v1/customers").status());
+        assertEquals(401, http.get(Caller.bearer(Jwts.expired(platform.jwtDir(), "gm", "HQ")), "/api/v1/customers")
+                .status());
 
         Map<String, Object> region = Map.of("code", "R-NORTH", "name", "华北大区", "kind", "REGION", "parent", "HQ");
         Answer wrongRole = http.post(ncStaff, "/api/v1/org-units", region);
@@ -171,10 +183,10 @@ class PlatformE2EIT {
 
         // Machines: the key publishes sales events and nothing else; people cannot publish sales events.
         assertEquals(403, http.get(integration, "/api/v1/customers").status());
-        assertEquals(403, http.post(gm, "/api/v1/sales-events", sale("X-1", "SALE", "c-x", "B-NANCHANG", null,
+        assertEquals(403, http.post(gm, "/api/v1/sales-events", sale("X-1", "SALE", "c-x", "B-E2E-NANCHANG", null,
                 null, "LAY", 1, "1.00")).status());
         assertEquals(401, http.post(Caller.apiKey("not-a-key"), "/api/v1/sales-events", sale("X-2", "SALE", "c-x",
-                "B-NANCHANG", null, null, "LAY", 1, "1.00")).status());
+                "B-E2E-NANCHANG", null, null, "LAY", 1, "1.00")).status());
 
         // Bad input: problem+json naming the field, and nothing published.
         Answer bad = http.post(integration, "/api/v1/sales-events", Map.of("events", List.of(Map.of("eventId", "X-3"))))
@@ -206,9 +218,8 @@ class PlatformE2EIT {
         }
 
         // KPI: the branches and every ancestor, to the cent, for the month and the year.
-        Map<String, String> expectedKpi = Map.of("B-NANCHANG", "20000.00", "B-JIUJIANG", "3800.00",
-                "R-EAST", "23800.00", "HQ", "23800.00");
-        awaitKpi(expectedKpi);
+        awaitKpi(Map.of("B-E2E-NANCHANG", "20000.00", "B-E2E-JIUJIANG", "3800.00", "R-E2E-EAST", "23800.00"),
+                "23800.00");
 
         // Customer: purchase statistics, VIP (one purchase >= 10,000), a tier and a higher score.
         JsonNode stats = eventually("customer statistics", () -> {
@@ -223,22 +234,22 @@ class PlatformE2EIT {
 
         // Campaign: progress per branch against its targets, and the ranking.
         JsonNode progress = awaitCampaignTotal("23000.00");
-        JsonNode nc = branch(progress, "B-NANCHANG");
+        JsonNode nc = branch(progress, "B-E2E-NANCHANG");
         assertMoney("20000.00", nc.path("achieved"));
         assertMoney("133.33", nc.path("startingRate"));
         assertTrue(!nc.path("startingReachedAt").isNull(), "Nanchang reached its starting target: " + nc);
         assertTrue(nc.path("budgetReachedAt").isNull(), "but not its budget target: " + nc);
-        assertMoney("3000.00", branch(progress, "B-JIUJIANG").path("achieved"));
+        assertMoney("3000.00", branch(progress, "B-E2E-JIUJIANG").path("achieved"));
         JsonNode board = http.get(gm, "/api/v1/campaigns/" + campaignId + "/leaderboard").expect(200).json();
-        assertEquals("B-NANCHANG", board.at("/items/0/branch").asText(), board.toString());
+        assertEquals("B-E2E-NANCHANG", board.at("/items/0/branch").asText(), board.toString());
         assertEquals(1, board.at("/items/0/rank").asInt(), board.toString());
-        assertEquals("B-JIUJIANG", board.at("/items/1/branch").asText(), board.toString());
+        assertEquals("B-E2E-JIUJIANG", board.at("/items/1/branch").asText(), board.toString());
         assertEquals(2, board.at("/items/1/rank").asInt(), board.toString());
         // A branch sees its own progress only.
         JsonNode jjView = http.get(jjManager, "/api/v1/campaigns/" + campaignId + "/progress").expect(200).json();
         List<String> visible = new ArrayList<>();
         jjView.path("branches").forEach(b -> visible.add(b.path("branch").asText()));
-        assertEquals(List.of("B-JIUJIANG"), visible, jjView.toString());
+        assertEquals(List.of("B-E2E-JIUJIANG"), visible, jjView.toString());
 
         // Plan: the goal linked to the branch's monthly sales follows the KPI.
         awaitGoalActual("20000.00");
@@ -252,14 +263,16 @@ class PlatformE2EIT {
         // marker sale per customer (same keys, so behind the replays) proves the replays were read and ignored.
         replayOntoKafka(batch);
         Answer markers = http.post(integration, "/api/v1/sales-events", Map.of("events", List.of(
-                sale("M-NC", "SALE", customerNc, "B-NANCHANG", "s-nc-01", "BYWY-E2E", "LAY", 1, "1.00"),
-                sale("M-JJ", "SALE", customerJj, "B-JIUJIANG", "s-jj-01", "BYWY-E2E", "LAY", 1, "1.00")))).expect(200);
+                sale("M-NC", "SALE", customerNc, "B-E2E-NANCHANG", "s-nc-01", "BYWY-E2E", "LAY", 1, "1.00"),
+                sale("M-JJ", "SALE", customerJj, "B-E2E-JIUJIANG", "s-jj-01", "BYWY-E2E", "LAY", 1, "1.00"))))
+                .expect(200);
         assertEquals("ACCEPTED", markers.at("/results/1/status").asText(), markers.text());
 
-        awaitKpi(Map.of("B-NANCHANG", "20001.00", "B-JIUJIANG", "3801.00", "R-EAST", "23802.00", "HQ", "23802.00"));
+        awaitKpi(Map.of("B-E2E-NANCHANG", "20001.00", "B-E2E-JIUJIANG", "3801.00", "R-E2E-EAST", "23802.00"),
+                "23802.00");
         JsonNode after = awaitCampaignTotal("23002.00");
-        assertMoney("20001.00", branch(after, "B-NANCHANG").path("achieved"));
-        assertMoney("3001.00", branch(after, "B-JIUJIANG").path("achieved"));
+        assertMoney("20001.00", branch(after, "B-E2E-NANCHANG").path("achieved"));
+        assertMoney("3001.00", branch(after, "B-E2E-JIUJIANG").path("achieved"));
         eventually("customer statistics after the replay", () -> {
             JsonNode s = http.get(ncSupervisor, "/api/v1/customers/" + customerNc + "/purchase-stats").expect(200)
                     .json();
@@ -424,10 +437,10 @@ class PlatformE2EIT {
                         "customer-service.sales") && l.contains("campaign-sales") && l.contains("kpi-service.sales"))
                 .findFirst().orElse(null));
         // a sale a consumer once dead-lettered (its cause since fixed), not applied anywhere yet
-        Map<String, Object> sale = sale("DLQ-NC-1", "SALE", customerNc, "B-NANCHANG", "s-nc-01", "BYWY-E2E", "LAY", 1,
-                "7.77");
+        Map<String, Object> sale = sale("DLQ-NC-1", "SALE", customerNc, "B-E2E-NANCHANG", "s-nc-01", "BYWY-E2E", "LAY",
+                1, "7.77");
         send("sales.events.dlq", customerNc, envelope(sale), Map.of("dlq-original-topic", "sales.events",
-                "dlq-reason", "unknown org unit: B-NANCHANG", "dlq-consumer", "kpi-service.sales",
+                "dlq-reason", "unknown org unit: B-E2E-NANCHANG", "dlq-consumer", "kpi-service.sales",
                 "dlq-failed-at", java.time.Instant.now().toString()));
         String listed = eventually("the dead sale is listed", () -> {
             String out = platform.dlq(List.of("list", "sales.events"));
@@ -436,10 +449,12 @@ class PlatformE2EIT {
         String offset = listed.lines().filter(l -> l.contains("DLQ-NC-1")).findFirst().orElseThrow().trim()
                 .split("\\s+")[0].split(",")[0];
         String shown = platform.dlq(List.of("show", "sales.events.dlq", offset));
-        assertTrue(shown.contains("dlq-reason: unknown org unit: B-NANCHANG") && shown.contains("\"DLQ-NC-1\""), shown);
+        assertTrue(shown.contains("dlq-reason: unknown org unit: B-E2E-NANCHANG") && shown.contains("\"DLQ-NC-1\""),
+                shown);
         assertTrue(platform.dlq(List.of("replay", "sales.events", "--id", "DLQ-NC-1")).contains("1 dead letter replayed"));
         platform.dlq(List.of("replay", "sales.events", "--offset", offset));
-        awaitKpi(Map.of("B-NANCHANG", "20008.77", "B-JIUJIANG", "3801.00", "R-EAST", "23809.77", "HQ", "23809.77"));
+        awaitKpi(Map.of("B-E2E-NANCHANG", "20008.77", "B-E2E-JIUJIANG", "3801.00", "R-E2E-EAST", "23809.77"),
+                "23809.77");
         awaitCampaignTotal("23009.77");
         eventually("customer statistics after the replay", () -> {
             JsonNode s = http.get(ncSupervisor, "/api/v1/customers/" + customerNc + "/purchase-stats").expect(200)
@@ -470,7 +485,7 @@ class PlatformE2EIT {
             body.put("code", code);
             body.put("name", "传播测试" + i);
             body.put("kind", "BRANCH");
-            body.put("parent", "R-WEST");
+            body.put("parent", "R-E2E-WEST");
             http.post(gm, "/api/v1/org-units", body).expect(201);
             long start = System.nanoTime();
             Long customer = null;
@@ -542,22 +557,23 @@ class PlatformE2EIT {
              LiveStream campaigns = LiveStream.open(platform.gatewayUrl(), "/api/v1/live/campaigns", ncManager)) {
             long sent = System.nanoTime();
             http.post(integration, "/api/v1/sales-events", Map.of("events", List.of(
-                    sale("LIVE-NC", "SALE", customerNc, "B-NANCHANG", "s-nc-01", "BYWY-E2E", "LAY", 1, "2.00"),
-                    sale("LIVE-JJ", "SALE", customerJj, "B-JIUJIANG", "s-jj-01", "BYWY-E2E", "LAY", 1, "2.00"))))
+                    sale("LIVE-NC", "SALE", customerNc, "B-E2E-NANCHANG", "s-nc-01", "BYWY-E2E", "LAY", 1, "2.00"),
+                    sale("LIVE-JJ", "SALE", customerJj, "B-E2E-JIUJIANG", "s-jj-01", "BYWY-E2E", "LAY", 1, "2.00"))))
                     .expect(200);
             LiveStream.Event cell = awaitLive(kpis, e -> e.data().path("kpi").asText().equals("SALES_AMOUNT")
                     && e.data().path("periodType").asText().equals("DAY"));
-            assertEquals("B-NANCHANG", cell.data().path("orgUnit").asText(), cell.data().toString());
-            LiveStream.Event progress = awaitLive(campaigns, e -> e.data().path("branch").asText().equals("B-NANCHANG"));
+            assertEquals("B-E2E-NANCHANG", cell.data().path("orgUnit").asText(), cell.data().toString());
+            LiveStream.Event progress = awaitLive(campaigns,
+                    e -> e.data().path("branch").asText().equals("B-E2E-NANCHANG"));
             assertEquals("2.00", progress.data().path("added").asText(), progress.data().toString());
             System.out.printf("live: sale -> KPI stream %d ms, -> campaign stream %d ms%n",
                     (cell.receivedNanos() - sent) / 1_000_000, (progress.receivedNanos() - sent) / 1_000_000);
             // the day's cell on the stream is the one the API serves
-            JsonNode served = http.get(ncManager, "/api/v1/kpis/SALES_AMOUNT/subtree", "orgUnit", "B-NANCHANG",
+            JsonNode served = http.get(ncManager, "/api/v1/kpis/SALES_AMOUNT/subtree", "orgUnit", "B-E2E-NANCHANG",
                     "period", cell.data().path("period").asText()).expect(200).json();
             String value = null;
             for (JsonNode item : served.path("items")) {
-                value = item.path("orgUnit").asText().equals("B-NANCHANG") ? item.path("value").asText() : value;
+                value = item.path("orgUnit").asText().equals("B-E2E-NANCHANG") ? item.path("value").asText() : value;
             }
             assertEquals(cell.data().path("value").asText(), value, served.toString());
         }
@@ -573,7 +589,7 @@ class PlatformE2EIT {
                 continue;
             }
             String unit = e.data().has("orgUnit") ? e.data().path("orgUnit").asText() : e.data().path("branch").asText();
-            assertEquals("B-NANCHANG", unit, "outside the manager's scope: " + e.data());
+            assertEquals("B-E2E-NANCHANG", unit, "outside the manager's scope: " + e.data());
             if (wanted.test(e)) {
                 return e;
             }
@@ -590,14 +606,14 @@ class PlatformE2EIT {
     }
 
     private void createCustomers() {
-        customerNc = eventually("customer-service knows B-NANCHANG", () -> {
-            Answer a = http.post(ncManager, "/api/v1/customers", customer("南昌天虹旅行社有限公司", "B-NANCHANG",
-                    "s-nc-01", "13800000001"));
+        customerNc = eventually("customer-service knows B-E2E-NANCHANG", () -> {
+            Answer a = http.post(ncManager, "/api/v1/customers", customer("南昌天虹旅行社有限公司",
+                    "B-E2E-NANCHANG", "s-nc-01", "13800000001"));
             return a.status() == 201 ? a.at("/id").asText() : null;
         });
-        customerJj = eventually("customer-service knows B-JIUJIANG", () -> {
-            Answer a = http.post(jjManager, "/api/v1/customers", customer("九江庐山国际旅行社", "B-JIUJIANG",
-                    "s-jj-01", "13900000002"));
+        customerJj = eventually("customer-service knows B-E2E-JIUJIANG", () -> {
+            Answer a = http.post(jjManager, "/api/v1/customers", customer("九江庐山国际旅行社",
+                    "B-E2E-JIUJIANG", "s-jj-01", "13900000002"));
             return a.status() == 201 ? a.at("/id").asText() : null;
         });
         assertEquals("南昌天虹旅行社有限公司", http.get(ncManager, "/api/v1/customers/" + customerNc).expect(200)
@@ -632,8 +648,8 @@ class PlatformE2EIT {
         campaignId = created.at("/id").asText();
         String path = "/api/v1/campaigns/" + campaignId;
         List<Map<String, Object>> branches = List.of(
-                Map.of("branch", "B-NANCHANG", "starting", "15000.00", "budget", "30000.00"),
-                Map.of("branch", "B-JIUJIANG", "starting", "10000.00", "budget", "15000.00"));
+                Map.of("branch", "B-E2E-NANCHANG", "starting", "15000.00", "budget", "30000.00"),
+                Map.of("branch", "B-E2E-JIUJIANG", "starting", "10000.00", "budget", "15000.00"));
         eventually("campaign-service knows the branches", () -> {
             String etag = http.get(planner, path).expect(200).header("ETag").orElseThrow();
             int status = http.put(planner, path + "/allocations", Map.of("branches", branches), etag).status();
@@ -659,7 +675,7 @@ class PlatformE2EIT {
                 "kpiLink", Map.of("kpi", "SALES_AMOUNT", "period", month))));
         content.put("measures", List.of(Map.of("description", "旅游险进社区")));
         content.put("budget", Map.of("amount", "20000.00", "currency", "CNY"));
-        planId = http.post(ncSupervisor, "/api/v1/plans", Map.of("kind", "MONTHLY", "ownerOrgUnit", "B-NANCHANG",
+        planId = http.post(ncSupervisor, "/api/v1/plans", Map.of("kind", "MONTHLY", "ownerOrgUnit", "B-E2E-NANCHANG",
                 "content", content)).expect(201).at("/id").asText();
         act(ncSupervisor, "SUBMIT");
         act(ncManager, "START_REVIEW");
@@ -673,11 +689,11 @@ class PlatformE2EIT {
     /** Two branches, a refund, a sale outside the campaign's products; all dated a few minutes ago. */
     private List<Map<String, Object>> salesBatch() {
         List<Map<String, Object>> batch = new ArrayList<>();
-        batch.add(sale("POS-E2E-1", "SALE", customerNc, "B-NANCHANG", "s-nc-01", "BYWY-E2E", "LAY", 1, "12000.00"));
-        batch.add(sale("POS-E2E-2", "SALE", customerNc, "B-NANCHANG", "s-nc-01", "BYWY-E2E", "LAI", 2, "4500.00"));
-        batch.add(sale("POS-E2E-3", "SALE", customerJj, "B-JIUJIANG", "s-jj-01", "BYWY-E2E", "LAY", 1, "3000.00"));
-        batch.add(sale("POS-E2E-4", "SALE", customerJj, "B-JIUJIANG", "s-jj-01", null, "OTHER", 1, "800.00"));
-        Map<String, Object> refund = sale("POS-E2E-5", "REFUND", customerNc, "B-NANCHANG", "s-nc-01", "BYWY-E2E",
+        batch.add(sale("POS-E2E-1", "SALE", customerNc, "B-E2E-NANCHANG", "s-nc-01", "BYWY-E2E", "LAY", 1, "12000.00"));
+        batch.add(sale("POS-E2E-2", "SALE", customerNc, "B-E2E-NANCHANG", "s-nc-01", "BYWY-E2E", "LAI", 2, "4500.00"));
+        batch.add(sale("POS-E2E-3", "SALE", customerJj, "B-E2E-JIUJIANG", "s-jj-01", "BYWY-E2E", "LAY", 1, "3000.00"));
+        batch.add(sale("POS-E2E-4", "SALE", customerJj, "B-E2E-JIUJIANG", "s-jj-01", null, "OTHER", 1, "800.00"));
+        Map<String, Object> refund = sale("POS-E2E-5", "REFUND", customerNc, "B-E2E-NANCHANG", "s-nc-01", "BYWY-E2E",
                 "LAI", 1, "1000.00");
         refund.put("amount", "-1000.00");
         refund.put("refundOf", "POS-E2E-2");
@@ -757,15 +773,16 @@ class PlatformE2EIT {
         }
     }
 
-    private void awaitKpi(Map<String, String> expected) {
+    /**
+     * SALES_AMOUNT of this class's units ({@code own}) and of the head office, which is to have grown by exactly
+     * {@code hqAdded} since before this class's first sale, for the month and the year.
+     */
+    private void awaitKpi(Map<String, String> own, String hqAdded) {
         for (String period : List.of(month, year)) {
+            Map<String, String> expected = new LinkedHashMap<>(own);
+            expected.put("HQ", hqBefore.get(period).add(new BigDecimal(hqAdded)).toPlainString());
             eventually("SALES_AMOUNT " + period + " " + expected, () -> {
-                JsonNode subtree = http.get(gm, "/api/v1/kpis/SALES_AMOUNT/subtree", "orgUnit", "HQ", "period", period,
-                        "limit", "500").expect(200).json();
-                Map<String, String> seen = new LinkedHashMap<>();
-                for (JsonNode cell : subtree.path("items")) {
-                    seen.put(cell.path("orgUnit").asText(), cell.path("value").asText());
-                }
+                Map<String, String> seen = salesAmounts(period);
                 for (Map.Entry<String, String> e : expected.entrySet()) {
                     if (!e.getValue().equals(seen.get(e.getKey()))) {
                         return null;
@@ -775,8 +792,42 @@ class PlatformE2EIT {
             });
         }
         // A sibling's manager sees only their own subtree.
-        Answer jj = http.get(jjManager, "/api/v1/kpis/SALES_AMOUNT/subtree", "orgUnit", "B-NANCHANG", "period", month);
-        assertTrue(jj.status() == 403 || jj.status() == 404, "B-JIUJIANG reading B-NANCHANG: " + jj.text());
+        Answer jj = http.get(jjManager, "/api/v1/kpis/SALES_AMOUNT/subtree", "orgUnit", "B-E2E-NANCHANG", "period",
+                month);
+        assertTrue(jj.status() == 403 || jj.status() == 404, "B-E2E-JIUJIANG reading B-E2E-NANCHANG: " + jj.text());
+    }
+
+    /** Every SALES_AMOUNT cell of the period under the head office, by org unit. */
+    private Map<String, String> salesAmounts(String period) {
+        JsonNode subtree = http.get(gm, "/api/v1/kpis/SALES_AMOUNT/subtree", "orgUnit", "HQ", "period", period,
+                "limit", "500").expect(200).json();
+        Map<String, String> seen = new LinkedHashMap<>();
+        for (JsonNode cell : subtree.path("items")) {
+            seen.put(cell.path("orgUnit").asText(), cell.path("value").asText());
+        }
+        return seen;
+    }
+
+    /**
+     * The head office's SALES_AMOUNT once it holds still for 3 s: the classes before this one waited for their own
+     * sales to be counted, so it does at once; should one have ended early with sales still on their way, this waits
+     * for them rather than count them as this class's.
+     */
+    private BigDecimal hqAtRest(String period) {
+        return eventually("the head office's SALES_AMOUNT " + period + " at rest", () -> {
+            String before = salesAmounts(period).getOrDefault("HQ", "0.00");
+            sleep(Duration.ofSeconds(3));
+            return before.equals(salesAmounts(period).getOrDefault("HQ", "0.00")) ? new BigDecimal(before) : null;
+        });
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private JsonNode awaitCampaignTotal(String total) {
