@@ -1,15 +1,23 @@
-// The console's shell: routes (#/signin, #/dashboard/<unit>), the signed-in person, the language switch.
+// The console's shell: routes (#/signin, #/dashboard/<unit>, #/campaigns, #/campaigns/<id>, #/customers,
+// #/customers/<id>, #/complaints, #/follow-ups), the signed-in person,
+// the language switch.
 import { lang, setLanguage, t } from './i18n.js';
 import { user, signOut } from './session.js';
 import { el, showProblem, clearProblem } from './dom.js';
 import { renderSignIn } from './signin.js';
 import { renderDashboard, leaveDashboard } from './dashboard.js';
+import { renderCampaignList, renderCampaign, leaveCampaign } from './campaigns.js';
+import { renderCustomerSearch, renderCustomer } from './customers.js';
+import { renderComplaints, leaveComplaints } from './complaints.js';
+import { renderFollowUps } from './followups.js';
 
 const view = document.getElementById('view');
 
 async function route() {
   clearProblem();
   leaveDashboard();
+  leaveCampaign();
+  leaveComplaints();
   const hash = location.hash || '#/';
   const me = user();
   chrome(me);
@@ -20,6 +28,16 @@ async function route() {
   }
   const dashboard = hash.match(/^#\/dashboard\/([^?]+)(?:\?date=(\d{4}-\d{2}-\d{2}))?$/);
   if (dashboard) return renderDashboard(view, decodeURIComponent(dashboard[1]), dashboard[2]);
+  const campaigns = hash.match(/^#\/campaigns(?:\?state=([A-Z_]+))?$/);
+  if (campaigns) return renderCampaignList(view, campaigns[1]);
+  const campaign = hash.match(/^#\/campaigns\/([^?]+)$/);
+  if (campaign) return renderCampaign(view, decodeURIComponent(campaign[1]));
+  const customers = hash.match(/^#\/customers(?:\?(.*))?$/);
+  if (customers) return renderCustomerSearch(view, new URLSearchParams(customers[1] || ''));
+  const customer = hash.match(/^#\/customers\/([^?]+)$/);
+  if (customer) return renderCustomer(view, decodeURIComponent(customer[1]));
+  if (hash === '#/complaints') return renderComplaints(view);
+  if (hash === '#/follow-ups') return renderFollowUps(view);
   location.hash = '#/dashboard/' + encodeURIComponent(me.org);
 }
 
@@ -30,7 +48,15 @@ function chrome(me) {
   const nav = document.getElementById('nav');
   nav.replaceChildren();
   if (me) {
-    nav.append(el('a', { href: '#/dashboard/' + encodeURIComponent(me.org), class: 'active' }, t('nav.dashboard')));
+    const here = ['campaigns', 'customers', 'complaints', 'follow-ups']
+      .find(p => (location.hash || '').startsWith('#/' + p)) || 'dashboard';
+    nav.append(el('a', { href: '#/dashboard/' + encodeURIComponent(me.org), class: here === 'dashboard' ? 'active' : null },
+      t('nav.dashboard')), el('a', { href: '#/campaigns', class: here === 'campaigns' ? 'active' : null, id: 'nav-campaigns' },
+      t('nav.campaigns')), el('a', { href: '#/customers', class: here === 'customers' ? 'active' : null,
+      id: 'nav-customers' }, t('nav.customers')), el('a', { href: '#/complaints',
+      class: here === 'complaints' ? 'active' : null, id: 'nav-complaints' }, t('nav.complaints')),
+    el('a', { href: '#/follow-ups', class: here === 'follow-ups' ? 'active' : null, id: 'nav-follow-ups' },
+      t('nav.followUps')));
   }
   document.getElementById('who').textContent = me ? `${me.sub} · ${t('role.' + me.groups[0])} · ${me.org}` : '';
   document.getElementById('sign-out').hidden = !me;
@@ -40,6 +66,8 @@ function chrome(me) {
 /** A page the API refused shows the refusal alone, never the page before it under the new address. */
 function failed(problem) {
   leaveDashboard();
+  leaveCampaign();
+  leaveComplaints();
   view.replaceChildren();
   showProblem(problem);
 }

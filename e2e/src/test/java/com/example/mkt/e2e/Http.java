@@ -79,6 +79,16 @@ final class Http {
         return send(caller, "GET", path + queryString(query), null, Map.of());
     }
 
+    /** {@code POST /api/v1/org-units}: a unit of the tree, as planning-service takes it. */
+    Answer createOrgUnit(Caller caller, String code, String name, String kind, String parent) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", code);
+        body.put("name", name);
+        body.put("kind", kind);
+        body.put("parent", parent);
+        return post(caller, "/api/v1/org-units", body);
+    }
+
     Answer post(Caller caller, String path, Object body) {
         return send(caller, "POST", path, body, Map.of());
     }

@@ -141,12 +141,7 @@ class PlatformE2EIT {
     }
 
     private void unit(String code, String name, String kind, String parent) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("code", code);
-        body.put("name", name);
-        body.put("kind", kind);
-        body.put("parent", parent);
-        behindTheGateway(http.post(gm, "/api/v1/org-units", body).expect(201));
+        behindTheGateway(http.createOrgUnit(gm, code, name, kind, parent).expect(201));
     }
 
     /** A create's Location names the gateway, never the service that answered it. */

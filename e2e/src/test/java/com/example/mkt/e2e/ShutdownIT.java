@@ -154,12 +154,7 @@ class ShutdownIT {
     }
 
     private void unit(String code, String name, String kind, String parent) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("code", code);
-        body.put("name", name);
-        body.put("kind", kind);
-        body.put("parent", parent);
-        http.post(gm, "/api/v1/org-units", body).expect(201);
+        http.createOrgUnit(gm, code, name, kind, parent).expect(201);
     }
 
     private BigDecimal hqSales() {

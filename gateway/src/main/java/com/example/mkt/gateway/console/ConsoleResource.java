@@ -12,6 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 /**
  * What the console's pages ask the gateway before anyone is signed in: how to sign in here, and (locally) the dev
  * sign-in itself. Public by nature, like a login page; everything the console shows comes from the authenticated API.
@@ -34,14 +36,17 @@ public class ConsoleResource {
         this.devSignIn = devSignIn;
     }
 
+    // The console's own plumbing, not part of the API front ends build on: left out of /openapi.
     @GET
     @Path("settings")
+    @Operation(hidden = true)
     public Settings settings() {
         return new Settings(devSignIn.enabled(), devSignIn.enabled() ? DevSignIn.ROLES : List.of());
     }
 
     @POST
     @Path("dev-sign-in")
+    @Operation(hidden = true)
     @Consumes(MediaType.APPLICATION_JSON)
     public DevSignIn.Token signIn(@Valid @NotNull DevSignInRequest body) {
         return devSignIn.signIn(body.role(), body.orgUnit(), body.staffId());

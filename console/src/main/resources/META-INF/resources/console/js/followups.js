@@ -1,0 +1,23 @@
+// Follow-ups due today for the signed-in person (their staff id is the token's subject), in due order.
+import { api } from './api.js';
+import { t, when } from './i18n.js';
+import { el } from './dom.js';
+import { user } from './session.js';
+
+export async function renderFollowUps(view) {
+  const me = user();
+  // the end of today in Shanghai, the business day every service counts in
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const endOfToday = `${today}T23:59:59+08:00`;
+  const page = await api('/api/v1/follow-ups?limit=100&state=OPEN&salesperson=' + encodeURIComponent(me.sub)
+    + '&dueBefore=' + encodeURIComponent(endOfToday));
+  const body = el('tbody');
+  page.items.forEach(f => body.append(el('tr', { 'data-follow-up': f.key },
+    el('td', {}, when(f.dueBy)),
+    el('td', {}, el('a', { href: '#/customers/' + encodeURIComponent(f.customerId) }, f.customerId)),
+    el('td', {}, f.kind), el('td', {}, f.period ?? ''))));
+  view.replaceChildren(el('h1', {}, t('followUps.title', { who: me.sub, day: today })), page.items.length
+    ? el('table', { id: 'follow-up-list' }, el('thead', {}, el('tr', {}, el('th', {}, t('followUps.due')),
+      el('th', {}, t('complaints.customer')), el('th', {}, t('followUps.kind')), el('th', {}, t('followUps.period')))), body)
+    : el('p', { class: 'meta' }, t('followUps.none')));
+}
