@@ -1,15 +1,19 @@
 // The console's shell: routes (#/signin, #/dashboard/<unit>, #/campaigns, #/campaigns/<id>, #/customers,
-// #/customers/<id>, #/complaints, #/follow-ups), the signed-in person,
+// #/customers/<id>, #/complaints, #/follow-ups, #/plans, #/plans/<id>, #/reports), the signed-in person,
 // the language switch.
 import { lang, setLanguage, t } from './i18n.js';
 import { user, signOut } from './session.js';
 import { el, showProblem, clearProblem } from './dom.js';
 import { renderSignIn } from './signin.js';
+import { finishSignIn } from './oidc.js';
+import { api } from './api.js';
 import { renderDashboard, leaveDashboard } from './dashboard.js';
 import { renderCampaignList, renderCampaign, leaveCampaign } from './campaigns.js';
 import { renderCustomerSearch, renderCustomer } from './customers.js';
 import { renderComplaints, leaveComplaints } from './complaints.js';
 import { renderFollowUps } from './followups.js';
+import { renderPlans, renderPlan } from './plans.js';
+import { renderReports } from './reports.js';
 
 const view = document.getElementById('view');
 
@@ -38,6 +42,12 @@ async function route() {
   if (customer) return renderCustomer(view, decodeURIComponent(customer[1]));
   if (hash === '#/complaints') return renderComplaints(view);
   if (hash === '#/follow-ups') return renderFollowUps(view);
+  const plans = hash.match(/^#\/plans(?:\?(.*))?$/);
+  if (plans) return renderPlans(view, new URLSearchParams(plans[1] || ''));
+  const plan = hash.match(/^#\/plans\/([^?]+)$/);
+  if (plan) return renderPlan(view, decodeURIComponent(plan[1]));
+  const reports = hash.match(/^#\/reports(?:\?(.*))?$/);
+  if (reports) return renderReports(view, new URLSearchParams(reports[1] || ''));
   location.hash = '#/dashboard/' + encodeURIComponent(me.org);
 }
 
@@ -48,7 +58,7 @@ function chrome(me) {
   const nav = document.getElementById('nav');
   nav.replaceChildren();
   if (me) {
-    const here = ['campaigns', 'customers', 'complaints', 'follow-ups']
+    const here = ['campaigns', 'customers', 'complaints', 'follow-ups', 'plans', 'reports']
       .find(p => (location.hash || '').startsWith('#/' + p)) || 'dashboard';
     nav.append(el('a', { href: '#/dashboard/' + encodeURIComponent(me.org), class: here === 'dashboard' ? 'active' : null },
       t('nav.dashboard')), el('a', { href: '#/campaigns', class: here === 'campaigns' ? 'active' : null, id: 'nav-campaigns' },
@@ -56,7 +66,8 @@ function chrome(me) {
       id: 'nav-customers' }, t('nav.customers')), el('a', { href: '#/complaints',
       class: here === 'complaints' ? 'active' : null, id: 'nav-complaints' }, t('nav.complaints')),
     el('a', { href: '#/follow-ups', class: here === 'follow-ups' ? 'active' : null, id: 'nav-follow-ups' },
-      t('nav.followUps')));
+      t('nav.followUps')), el('a', { href: '#/plans', class: ['plans', 'reports'].includes(here) ? 'active' : null,
+      id: 'nav-plans' }, t('nav.plans')));
   }
   document.getElementById('who').textContent = me ? `${me.sub} · ${t('role.' + me.groups[0])} · ${me.org}` : '';
   document.getElementById('sign-out').hidden = !me;
@@ -81,4 +92,14 @@ document.getElementById('sign-out').addEventListener('click', () => {
   location.hash = '#/signin';
 });
 window.addEventListener('hashchange', () => route().catch(failed));
-route().catch(failed);
+
+/** The first load: the provider's answer to a sign-in, if this is one, then the page. */
+async function start() {
+  if (new URLSearchParams(location.search).has('state')) {
+    const settings = await api('/console/settings', { auth: false });
+    await finishSignIn(settings.oidc);
+  }
+  return route();
+}
+
+start().catch(failed);

@@ -1,36 +1,42 @@
 // Customers: search by name (Chinese too) or phone, grade and tier; a customer's page with purchases over time and
-// one timeline of grade changes, follow-ups, complaints and contacts, newest first. Everything through the API with
+// one timeline of grade changes, edits (tier, credit, status), follow-ups, complaints and contacts, newest first. Everything through the API with
 // the signed-in person's token, so a branch sees its own customers only.
 import { api } from './api.js';
 import { t, figure, when } from './i18n.js';
 import { el } from './dom.js';
 
 const GRADES = ['', 'A', 'B', 'C'];
+const TIERS = ['', 'NONE', 'SILVER', 'GOLD', 'DIAMOND'];
 
 export async function renderCustomerSearch(view, params) {
   const q = params.get('q') || '';
   const grade = params.get('grade') || '';
+  const tier = params.get('tier') || '';
   const query = el('input', { id: 'customer-q', name: 'q', value: q, placeholder: t('customers.search') });
   const grades = el('select', { id: 'customer-grade', name: 'grade' },
     ...GRADES.map(g => el('option', { value: g, selected: g === grade ? 'selected' : null }, g || t('customers.anyGrade'))));
-  const form = el('form', { class: 'search', id: 'customer-search' }, query, grades,
+  const tiers = el('select', { id: 'customer-tier', name: 'tier' },
+    ...TIERS.map(x => el('option', { value: x, selected: x === tier ? 'selected' : null }, x ? t('tier.' + x) : t('customers.anyTier'))));
+  const form = el('form', { class: 'search', id: 'customer-search' }, query, grades, tiers,
     el('button', { type: 'submit', id: 'customer-search-submit' }, t('customers.find')));
   form.addEventListener('submit', event => {
     event.preventDefault();
     const next = new URLSearchParams();
     if (query.value.trim()) next.set('q', query.value.trim());
     if (grades.value) next.set('grade', grades.value);
+    if (tiers.value) next.set('tier', tiers.value);
     location.hash = '#/customers?' + next;
   });
   view.replaceChildren(el('h1', {}, t('customers.title')), form);
   const search = new URLSearchParams({ limit: '50' });
   if (q) search.set('q', q);
   if (grade) search.set('grade', grade);
+  if (tier) search.set('tier', tier);
   const page = await api('/api/v1/customers?' + search);
   const body = el('tbody');
   page.items.forEach(c => body.append(el('tr', { 'data-customer': c.id },
     el('td', {}, el('a', { href: '#/customers/' + encodeURIComponent(c.id) }, c.name)), el('td', {}, c.grade ?? ''),
-    el('td', {}, c.tier ?? ''), el('td', {}, c.vip ? 'VIP' : ''), el('td', {}, c.orgUnit), el('td', {}, c.phone ?? ''))));
+    el('td', {}, c.tier ? t('tier.' + c.tier) : ''), el('td', {}, c.vip ? 'VIP' : ''), el('td', {}, c.orgUnit), el('td', {}, c.phone ?? ''))));
   view.append(page.items.length ? el('table', { id: 'customer-table' }, el('thead', {}, el('tr', {},
     el('th', {}, t('customers.name')), el('th', {}, t('customers.grade')), el('th', {}, t('customers.tier')),
     el('th', {}, 'VIP'), el('th', {}, t('dashboard.unit')), el('th', {}, t('customers.phone')))), body)
@@ -40,16 +46,18 @@ export async function renderCustomerSearch(view, params) {
 export async function renderCustomer(view, id) {
   const path = '/api/v1/customers/' + encodeURIComponent(id);
   const encoded = encodeURIComponent(id);
-  const [customer, stats, grades, followUps, complaints, logs] = await Promise.all([api(path),
+  const [customer, stats, grades, followUps, complaints, logs, audit] = await Promise.all([api(path),
     api(path + '/purchase-stats'), api(path + '/grade-changes?limit=50').catch(() => ({ items: [] })),
     api('/api/v1/follow-ups?limit=50&customerId=' + encoded).catch(() => ({ items: [] })),
     api('/api/v1/complaints?limit=50&customerId=' + encoded).catch(() => ({ items: [] })),
-    api(path + '/contact-logs?limit=50').catch(() => ({ items: [] }))]);
+    api(path + '/contact-logs?limit=50').catch(() => ({ items: [] })),
+    api(path + '/audit-entries?limit=50').catch(() => ({ items: [] }))]);
   const chart = el('div', { class: 'chart wide', id: 'purchases-chart' });
   view.replaceChildren(
     el('div', { class: 'crumbs' }, el('a', { href: '#/customers' }, t('customers.title')), ' › ', customer.name),
     el('h1', { id: 'customer-title', 'data-customer': customer.id }, customer.name),
-    el('div', { class: 'meta' }, [customer.grade && t('customers.gradeIs', { grade: customer.grade }), customer.tier,
+    el('div', { class: 'meta' }, [customer.grade && t('customers.gradeIs', { grade: customer.grade }),
+      customer.tier && t('tier.' + customer.tier),
       customer.vip ? 'VIP' : null, customer.lifecycleStage, customer.orgUnit].filter(Boolean).join(' · ')),
     el('div', { class: 'figures', id: 'purchase-stats' },
       fact('customers.spend12', figure(stats.spend12Months, 'MONEY'), stats.spend12Months),
@@ -57,7 +65,7 @@ export async function renderCustomer(view, id) {
       fact('customers.orders', String(stats.orderCount), String(stats.orderCount)),
       fact('customers.score', String(stats.valueScore?.score ?? ''), String(stats.valueScore?.score ?? ''))),
     el('h2', {}, t('customers.purchases')), chart,
-    el('h2', {}, t('customers.timeline')), timeline(grades.items, followUps.items, complaints.items, logs.items));
+    el('h2', {}, t('customers.timeline')), timeline(grades.items, followUps.items, complaints.items, logs.items, audit.items));
   requestAnimationFrame(() => drawPurchases(chart, stats.spendByMonth || {}));
 }
 
@@ -77,13 +85,19 @@ function drawPurchases(node, byMonth) {
   });
 }
 
-/** Grade changes, follow-ups, complaints and contacts on one line of time, newest first. */
-function timeline(grades, followUps, complaints, logs) {
+/**
+ * Grade changes, edits of the record (tier, credit, status...: the audit trail), follow-ups, complaints and contacts on
+ * one line of time, newest first.
+ */
+function timeline(grades, followUps, complaints, logs, audit) {
   const entries = [
     ...grades.map(g => ({ at: g.changedAt, kind: 'grade', text: t('customers.gradeChange', { from: g.from ?? '—', to: g.to, reason: g.reason ?? '' }) })),
     ...followUps.map(f => ({ at: f.completedAt || f.dueBy, kind: 'follow-up', text: t('customers.followUp', { kind: f.kind, state: f.state }) })),
     ...complaints.map(c => ({ at: c.receivedAt, kind: 'complaint', text: t('customers.complaint', { category: c.category, state: c.state }) })),
     ...logs.map(l => ({ at: l.occurredAt, kind: 'contact', text: `${l.channel}: ${l.content ?? ''}` })),
+    ...audit.filter(a => a.changes && typeof a.changes === 'object').map(a => ({ at: a.at, kind: 'edit',
+      text: `${a.actor}: ` + Object.entries(a.changes).map(([field, c]) => `${field} ${c?.from ?? '—'} → ${c?.to ?? '—'}`)
+        .join('; ') })),
   ].filter(e => e.at).sort((a, b) => (a.at < b.at ? 1 : -1));
   if (!entries.length) return el('p', { class: 'meta' }, t('customers.nothingYet'));
   const list = el('ol', { class: 'timeline', id: 'customer-timeline' });

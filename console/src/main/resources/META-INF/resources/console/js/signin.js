@@ -1,15 +1,21 @@
-// The sign-in page. Locally the gateway offers a dev sign-in (a role and an org unit); a deployment without it shows
-// that no sign-in is configured here.
+// The sign-in page: the company's identity provider (OIDC, when the gateway names one) and, on the local platform,
+// the dev sign-in (a role and an org unit).
 import { api } from './api.js';
 import { signIn } from './session.js';
 import { t } from './i18n.js';
 import { el, showProblem } from './dom.js';
+import { startSignIn } from './oidc.js';
 
 export async function renderSignIn(view) {
   const settings = await api('/console/settings', { auth: false });
   view.replaceChildren(el('h1', {}, t('signin.title')));
+  if (settings.oidc) {
+    const company = el('button', { type: 'button', id: 'signin-oidc', class: 'primary' }, t('signin.oidc'));
+    company.addEventListener('click', () => startSignIn(settings.oidc).catch(showProblem));
+    view.append(el('p', {}, company));
+  }
   if (!settings.devSignIn) {
-    view.append(el('p', {}, t('signin.none')));
+    if (!settings.oidc) view.append(el('p', {}, t('signin.none')));
     return;
   }
   const role = el('select', { id: 'signin-role', name: 'role' },

@@ -52,6 +52,12 @@ final class LocalPlatform implements AutoCloseable {
         return new LocalPlatform(Path.of(System.getProperty("platform.root", "..")), Path.of(home));
     }
 
+    /** More environment for the launcher and, through it, every process it starts (e.g. the gateway's settings). */
+    LocalPlatform withEnvironment(Map<String, String> more) {
+        env.putAll(more);
+        return this;
+    }
+
     /**
      * {@code n} replicas of each named service (short names: customer, campaign, kpi, planning), as
      * {@code PLATFORM_KPI_REPLICAS=n} asks the launcher: replica k listens on the service's ports + 10·(k-1), so

@@ -5,10 +5,13 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * One platform for the classes that only talk to it through its front door (PlatformE2EIT, HostileInputIT, BenchIT):
+ * One platform for the classes that only talk to it through its front door (PlatformE2EIT, HostileInputIT, BenchIT,
+ * WebConsoleIT):
  * a platform start is about 100 s of CI's run, once per class it was. Each of these classes works in org units,
  * customers and campaigns of its own, so none sees another's data. A class takes the platform as a parameter of its
- * {@code @BeforeAll}; the first to ask starts it, in {@code e2e.home} (the state directory .ci/run knows).
+ * {@code @BeforeAll}; the first to ask starts it, in {@code e2e.home} (the state directory .ci/run knows), with its
+ * gateway configured for a {@link TestIdentityProvider} in this JVM (the console's company sign-in), which a class can
+ * take as a parameter too.
  *
  * <p>It lives in the root context's store, which closes it (a LocalPlatform is AutoCloseable: {@code ./platform
  * down}) when the test run ends; {@link SharedPlatformLast} runs these classes last, so it never runs beside a
@@ -20,17 +23,24 @@ final class SharedPlatform implements ParameterResolver {
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == LocalPlatform.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == LocalPlatform.class || type == TestIdentityProvider.class;
     }
 
     @Override
-    public LocalPlatform resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(LocalPlatform.class, key -> start(),
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
+        TestIdentityProvider provider = store.computeIfAbsent(TestIdentityProvider.class,
+                key -> new TestIdentityProvider(), TestIdentityProvider.class);
+        LocalPlatform platform = store.computeIfAbsent(LocalPlatform.class, key -> start(provider),
                 LocalPlatform.class);
+        return parameter.getParameter().getType() == LocalPlatform.class ? platform : provider;
     }
 
-    private static LocalPlatform start() {
-        LocalPlatform platform = LocalPlatform.fromSystemProperties();
+    /** The gateway knows the test's identity provider from the start, as a deployment knows its company's. */
+    private static LocalPlatform start(TestIdentityProvider provider) {
+        LocalPlatform platform = LocalPlatform.fromSystemProperties().withEnvironment(provider.gatewayEnvironment());
+        provider.mintingFor(() -> platform);
         try {
             platform.up();
         } catch (RuntimeException | Error e) {

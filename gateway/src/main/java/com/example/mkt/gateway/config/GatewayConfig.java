@@ -203,5 +203,28 @@ public interface GatewayConfig {
         /** How long a dev sign-in token is valid. */
         @WithDefault("12h")
         Duration tokenValidity();
+
+        /**
+         * The identity provider people sign in with in production: the OIDC authorization-code flow with PKCE, run by
+         * the console in the browser (a public client: no secret). Absent: no company sign-in is offered.
+         */
+        Optional<Oidc> oidc();
+    }
+
+    interface Oidc {
+        /** The provider's authorization endpoint (its discovery document's {@code authorization_endpoint}). */
+        String authorizationEndpoint();
+
+        /** Its token endpoint; the console posts the code there, so the provider must allow this origin (CORS). */
+        String tokenEndpoint();
+
+        /** The console's client id at the provider (a public client, PKCE S256). */
+        String clientId();
+
+        /**
+         * The scopes asked for; {@code openid} when unset. No default in the mapping: a default would make the group
+         * present on every deployment, and its three required endpoints missing where no provider is configured.
+         */
+        Optional<String> scope();
     }
 }

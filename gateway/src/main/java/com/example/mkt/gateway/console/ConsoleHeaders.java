@@ -3,6 +3,8 @@ package com.example.mkt.gateway.console;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import com.example.mkt.gateway.config.GatewayConfig;
+
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
@@ -21,6 +23,20 @@ public class ConsoleHeaders {
 
     public static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
             + " font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    /** The policy, and its one widening: the configured identity provider's token endpoint, which the page calls. */
+    private final String policy;
+
+    public ConsoleHeaders(GatewayConfig config) {
+        this.policy = policy(config.console().oidc().map(GatewayConfig.Oidc::tokenEndpoint));
+    }
+
+    static String policy(java.util.Optional<String> tokenEndpoint) {
+        return tokenEndpoint.map(java.net.URI::create)
+                .map(u -> POLICY.replace("connect-src 'self'", "connect-src 'self' " + u.getScheme() + "://"
+                        + u.getRawAuthority()))
+                .orElse(POLICY);
+    }
     /** Before authentication (200) and routing; after the request id (400). */
     static final int PRIORITY = 350;
 
@@ -38,7 +54,7 @@ public class ConsoleHeaders {
                 headers.set("Cache-Control", cache);
                 headers.set("X-Content-Type-Options", "nosniff");
                 if (page) {
-                    headers.set("Content-Security-Policy", POLICY);
+                    headers.set("Content-Security-Policy", policy);
                     headers.set("Referrer-Policy", "no-referrer");
                     headers.set("X-Frame-Options", "DENY");
                 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,7 +90,8 @@ class ConsoleIT {
     @Test
     void theLocalPlatformOffersADevSignInWhoseTokenTheApiTakes() throws Exception {
         given().when().get("/console/settings").then().statusCode(200).header("Cache-Control", "no-store")
-                .body("devSignIn", equalTo(true)).body("roles", hasItems("gm", "manager", "analyst"));
+                .body("devSignIn", equalTo(true)).body("roles", hasItems("gm", "manager", "analyst"))
+                .body("oidc", nullValue());
         String body = given().contentType(ContentType.JSON)
                 .body(Map.of("role", "manager", "orgUnit", BRANCH, "staffId", "s-console-1"))
                 .when().post("/console/dev-sign-in").then().statusCode(200).header("Cache-Control", "no-store")

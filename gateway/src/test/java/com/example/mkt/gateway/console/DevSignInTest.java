@@ -43,6 +43,11 @@ class DevSignInTest {
             public Duration tokenValidity() {
                 return Duration.ofHours(12);
             }
+
+            @Override
+            public Optional<GatewayConfig.Oidc> oidc() {
+                return Optional.empty();
+            }
         };
     }
 
