@@ -1,5 +1,8 @@
 package com.example.mkt.gateway.console;
 
+import java.net.URI;
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -23,6 +26,8 @@ public class ConsoleHeaders {
 
     public static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
             + " font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    /** Before authentication (200) and routing; after the request id (400). */
+    static final int PRIORITY = 350;
 
     /** The policy, and its one widening: the configured identity provider's token endpoint, which the page calls. */
     private final String policy;
@@ -31,14 +36,12 @@ public class ConsoleHeaders {
         this.policy = policy(config.console().oidc().map(GatewayConfig.Oidc::tokenEndpoint));
     }
 
-    static String policy(java.util.Optional<String> tokenEndpoint) {
-        return tokenEndpoint.map(java.net.URI::create)
+    static String policy(Optional<String> tokenEndpoint) {
+        return tokenEndpoint.map(URI::create)
                 .map(u -> POLICY.replace("connect-src 'self'", "connect-src 'self' " + u.getScheme() + "://"
                         + u.getRawAuthority()))
                 .orElse(POLICY);
     }
-    /** Before authentication (200) and routing; after the request id (400). */
-    static final int PRIORITY = 350;
 
     void register(@Observes Filters filters) {
         filters.register(this::headers, PRIORITY);
