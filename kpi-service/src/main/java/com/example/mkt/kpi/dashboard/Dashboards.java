@@ -96,7 +96,7 @@ public class Dashboards {
         Period month = Period.containing(date, PeriodType.MONTH);
         List<Measurement> ranking = Measurements.ranked(kpi, measurements.atPeriod(c, org, kpi, children, month));
         List<StaffMeasurement> staff = children.isEmpty() && !kpi.isDerivedFromTarget()
-                ? staffRanking.rank(kpi, unit, directory.subtree(unit), month) : null;
+                ? staffRanking.rank(c, kpi, unit, directory.subtree(unit), month) : null;
         return new Dashboard.Tile(kpi.code(), kpi.name(), kpi.unit().name(), kpi.direction().name(), last(days),
                 last(weeks), last(months), points(days), points(weeks), points(months), ranking, staff);
     }

@@ -122,8 +122,8 @@ public final class Rollup {
 
     /**
      * The staff cells of a batch: for every fact naming a staff member, that person's cell at the fact's own unit
-     * for each maintained grain (not along the ancestors: a subtree's ranking sums its units' rows). Summed per cell,
-     * in {@link StaffCellKey} order, without cells whose net change is zero. Summed per person and day first, as in
+     * for each of the {@link StaffGrains} (not along the ancestors: a subtree's ranking sums its units' rows).
+     * Summed per cell, in {@link StaffCellKey} order, without cells whose net change is zero. Summed per person and day first, as in
      * {@link #merge}.
      */
     public List<StaffCellDelta> mergeStaff(Collection<Fact> facts) {
@@ -140,7 +140,7 @@ public final class Rollup {
         Map<StaffCellKey, BigDecimal[]> sums = new TreeMap<>();
         Map<LocalDate, List<Period>> periods = new HashMap<>();
         perDay.forEach((day, sum) -> {
-            for (Period period : periods.computeIfAbsent(day.day(), this::grains)) {
+            for (Period period : periods.computeIfAbsent(day.day(), StaffGrains::containing)) {
                 StaffCellKey key = new StaffCellKey(day.kpiCode(), day.staffId(), day.orgUnit(), period);
                 add(sums.computeIfAbsent(key, k -> zeros()), sum[0], sum[1]);
             }

@@ -61,7 +61,10 @@ public final class StaffCellStore {
         }
     }
 
-    /** Each staff member's sums of one KPI at one period over the given units, by staff id. */
+    /**
+     * Each staff member's sums of one KPI at one period over the given units, by staff id: the sum of the period's
+     * {@link StaffGrains#storedIn stored periods} (at most 12 rows per person and unit).
+     */
     public static Map<String, CellStore.Sums> byStaff(Connection c, String kpi, Period period, Collection<String> units)
             throws SQLException {
         Map<String, CellStore.Sums> out = new TreeMap<>();
@@ -69,11 +72,11 @@ public final class StaffCellStore {
             return out;
         }
         try (PreparedStatement ps = c.prepareStatement("SELECT staff_id, sum(numerator), sum(denominator)"
-                + " FROM kpi_staff_cell WHERE kpi_code = ? AND period_key = ? AND org_unit = ANY(?)"
+                + " FROM kpi_staff_cell WHERE kpi_code = ? AND period_key = ANY(?) AND org_unit = ANY(?)"
                 + " GROUP BY staff_id")) {
             ps.setString(1, kpi);
-            ps.setString(2, period.key());
-            ps.setArray(3, c.createArrayOf("text", units.toArray(String[]::new)));
+            TextArrays.bind(ps, 2, storedKeys(period));
+            TextArrays.bind(ps, 3, List.copyOf(units));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getString(1), new CellStore.Sums(rs.getBigDecimal(2), rs.getBigDecimal(3)));
@@ -83,13 +86,13 @@ public final class StaffCellStore {
         return out;
     }
 
-    /** One month's (or any period's) staff cells: KPI → staff → unit → sums, for the scorecard run. */
+    /** One period's staff cells, summed like {@link #byStaff}: KPI → staff → unit → sums, for the scorecard run. */
     public static Map<String, Map<String, Map<String, CellStore.Sums>>> atPeriod(Connection c, Period period)
             throws SQLException {
         Map<String, Map<String, Map<String, CellStore.Sums>>> out = new TreeMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT kpi_code, staff_id, org_unit, numerator, denominator"
-                + " FROM kpi_staff_cell WHERE period_key = ?")) {
-            ps.setString(1, period.key());
+        try (PreparedStatement ps = c.prepareStatement("SELECT kpi_code, staff_id, org_unit, sum(numerator),"
+                + " sum(denominator) FROM kpi_staff_cell WHERE period_key = ANY(?) GROUP BY 1, 2, 3")) {
+            TextArrays.bind(ps, 1, storedKeys(period));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.computeIfAbsent(rs.getString(1), x -> new TreeMap<>())
@@ -99,5 +102,9 @@ public final class StaffCellStore {
             }
         }
         return out;
+    }
+
+    private static List<String> storedKeys(Period period) {
+        return StaffGrains.storedIn(period).stream().map(Period::key).toList();
     }
 }

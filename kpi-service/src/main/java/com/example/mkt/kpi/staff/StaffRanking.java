@@ -38,12 +38,17 @@ public class StaffRanking {
 
     /** Best first by the KPI's direction, ties share a rank; people without a value last, by staff id. */
     public List<StaffMeasurement> rank(KpiDefinition kpi, String root, Collection<String> units, Period period) {
-        Map<String, CellStore.Sums> sums;
         try (Connection c = dataSource.getConnection()) {
-            sums = StaffCellStore.byStaff(c, kpi.code(), period, units);
+            return rank(c, kpi, root, units, period);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** As {@link #rank(KpiDefinition, String, Collection, Period)}, on a connection the caller holds. */
+    public List<StaffMeasurement> rank(Connection c, KpiDefinition kpi, String root, Collection<String> units,
+            Period period) throws SQLException {
+        Map<String, CellStore.Sums> sums = StaffCellStore.byStaff(c, kpi.code(), period, units);
         Map<String, BigDecimal> values = new TreeMap<>();
         sums.forEach((staff, s) -> kpi.exactValueOf(s.numerator(), s.denominator()).ifPresent(v -> values.put(staff, v)));
         List<StaffMeasurement> out = new ArrayList<>(sums.size());

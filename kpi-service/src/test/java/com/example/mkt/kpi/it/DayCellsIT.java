@@ -117,6 +117,20 @@ class DayCellsIT {
     }
 
     @Test
+    void staffFiguresAtEveryGrainAreSummedFromTheDayAndMonthCells() {
+        // staff cells are kept per day and month only: week 49 (30 November to 6 December) is read as its days across
+        // the month's end, the quarter and the year as their months; each equals the region's own cell, since one
+        // salesperson made every sale
+        for (String period : List.of("2026-W48", "2026-W49", "2026-11", "2026-12", "2026-Q4", "2026")) {
+            given().header("Authorization", GM).queryParam("orgUnit", REGION).queryParam("period", period)
+                    .when().get("/api/v1/kpis/SALES_AMOUNT/staff").then().statusCode(200)
+                    .body("items.staffId", contains("s-042")).body("items[0].period", equalTo(period))
+                    .body("items[0].value", equalTo(day(REGION, period)));
+        }
+        assertEquals("748.00", day(REGION, "2026"));
+    }
+
+    @Test
     void kpiMeasuredCarriesTheDayCells() {
         String subject = "SALES_AMOUNT:" + REGION + ":2026-11-30";
         try (KafkaTestClient kafka = new KafkaTestClient()) {

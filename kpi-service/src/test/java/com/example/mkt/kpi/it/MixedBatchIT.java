@@ -176,7 +176,10 @@ class MixedBatchIT {
             for (String u : lineage.get(unit)) {
                 cells.merge(u + "|" + period, amount, BigDecimal::add);
             }
-            if (staff != null) {
+        }
+        if (staff != null) {
+            // staff cells are kept per month and per day only (StaffGrains)
+            for (String period : List.of(periods.get(2), periods.get(4))) {
                 staffCells.merge(staff + "|" + unit + "|" + period, amount, BigDecimal::add);
             }
         }

@@ -269,7 +269,7 @@ class RollupAtScaleIT {
                                         denominator, updated_at)
             SELECT 'SALES_AMOUNT', g.staff_id, g.org_unit, g.period_key, g.type, g.period_start, sum(g.numerator), 0,
                    now()
-              FROM g
+              FROM g WHERE g.type IN ('MONTH', 'DAY')
              GROUP BY g.staff_id, g.org_unit, g.period_key, g.type, g.period_start
             ON CONFLICT (kpi_code, staff_id, org_unit, period_key) DO UPDATE
                SET numerator = kpi_staff_cell.numerator + EXCLUDED.numerator
