@@ -87,6 +87,8 @@ public class SalesApplier {
             Set<String> ids = new LinkedHashSet<>(customerOf.values());
             Map<String, Standing> before = store.lockStandings(c, ids);
             Map<String, Figures> figures = store.loadFigures(c, ids);
+            Map<String, Instant> lastPurchase = new HashMap<>();
+            figures.forEach((id, f) -> f.stats().lastPurchaseAt().ifPresent(t -> lastPurchase.put(id, t)));
 
             RefundCheck.Outcome refunds = checkRefunds(c, sales);
             Map<String, Instant> saleTimes = refunds.originalTimes();
@@ -125,7 +127,7 @@ public class SalesApplier {
             store.saveFigures(c, figures, now);
             store.saveStandings(c, changed, now);
             followUps.insertIfAbsent(c, callbacks(purchases.stream().filter(s -> stored.contains(s.eventId())).toList(),
-                    customerOf, before, now), now);
+                    customerOf, before, lastPurchase, now), now);
         }
         outbox.publishAll(out);
     }
@@ -152,10 +154,14 @@ public class SalesApplier {
 
     /**
      * An after-sales callback per customer and purchase day (the first salesperson of the day is asked to call);
-     * a sale reported after its callback window has passed gets none.
+     * a sale reported after its callback window has passed gets none. A customer whose last purchase before this
+     * batch was on the same day already had that day's callback planned with it, so it is not offered to the
+     * database again: a customer buying several times a day made one insert attempt per batch that only conflicted
+     * (a tenth of customer-service's statement time under the benchmark). A late sale of an earlier day is still
+     * offered.
      */
     private List<FollowUpStore.Planned> callbacks(List<SalesRecord> sales, Map<SalesRecord, String> customerOf,
-            Map<String, Standing> standings, Instant now) {
+            Map<String, Standing> standings, Map<String, Instant> lastPurchase, Instant now) {
         Map<String, FollowUpStore.Planned> byKey = new LinkedHashMap<>();
         for (SalesRecord s : sales) {
             if (!"SALE".equals(s.kind())) {
@@ -163,6 +169,10 @@ public class SalesApplier {
             }
             String id = customerOf.get(s);
             FollowUpTask task = planner.afterSalesCallback(id, s.occurredAt());
+            Instant last = lastPurchase.get(id);
+            if (last != null && planner.afterSalesCallback(id, last).key().equals(task.key())) {
+                continue;
+            }
             if (task.dueBy().isAfter(now)) {
                 byKey.putIfAbsent(task.key(), new FollowUpStore.Planned(task, standings.get(id).orgUnit(),
                         s.salesperson()));

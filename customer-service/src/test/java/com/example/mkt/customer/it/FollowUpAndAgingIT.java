@@ -146,6 +146,25 @@ class FollowUpAndAgingIT {
                 .body("items[0].key", equalTo(id + ":CALLBACK:" + saleDay))
                 .body("items[0].kind", equalTo("AFTER_SALES_CALLBACK"));
 
+        // a third purchase of the day in a later batch adds no callback; a late sale of the day before adds its own
+        Map<String, Object> third = sale("POS-" + UUID.randomUUID(), "SALE", Map.of("id", id), NANCHANG, "20.00");
+        third.put("occurredAt", first.get("occurredAt"));
+        Map<String, Object> late = sale("POS-" + UUID.randomUUID(), "SALE", Map.of("id", id), NANCHANG, "10.00");
+        java.time.OffsetDateTime dayBefore = java.time.OffsetDateTime.parse((String) first.get("occurredAt")).minusDays(1);
+        late.put("occurredAt", dayBefore.toString());
+        try (KafkaTestClient kafka = new KafkaTestClient()) {
+            kafka.send("sales.events", id, envelope("/pos-system", "sales.recorded", id, third));
+        }
+        awaitOrders(id, 3);
+        try (KafkaTestClient kafka = new KafkaTestClient()) {
+            kafka.send("sales.events", id, envelope("/pos-system", "sales.recorded", id, late));
+        }
+        awaitOrders(id, 4);
+        String lateDay = dayBefore.atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate().toString();
+        given().header("Authorization", STAFF).queryParam("customerId", id).when().get("/api/v1/follow-ups")
+                .then().statusCode(200).body("items.key", org.hamcrest.Matchers.containsInAnyOrder(
+                        id + ":CALLBACK:" + saleDay, id + ":CALLBACK:" + lateDay));
+
         Instant later = Instant.now().plus(Duration.ofDays(100));
         aging.run(later);
         aging.run(later);
@@ -159,5 +178,11 @@ class FollowUpAndAgingIT {
                 d -> d.path("to").asText().equals("AT_RISK")).stream()
                 .filter(e -> e.path("data").path("to").asText().equals("AT_RISK")).count();
         assertEquals(1, atRiskEvents);
+    }
+
+    private static void awaitOrders(String id, int orders) {
+        Fixtures.await(() -> given().header("Authorization", STAFF)
+                .when().get("/api/v1/customers/" + id + "/purchase-stats").then().statusCode(200)
+                .extract().<Integer>path("orderCount") >= orders, orders + " orders of " + id);
     }
 }
