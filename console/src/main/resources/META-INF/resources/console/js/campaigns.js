@@ -6,6 +6,7 @@ import { t, figure, percent, when } from './i18n.js';
 import { el, showProblem } from './dom.js';
 import { LiveStream } from './live.js';
 import { user } from './session.js';
+import { orgNames, unitLabel } from './names.js';
 
 const STATES = ['ACTIVE', 'PILOT', 'APPROVED', 'IN_REVIEW', 'SUBMITTED', 'DRAFT', 'CLOSED', 'ARCHIVED', 'WITHDRAWN'];
 let stream = null;
@@ -17,14 +18,14 @@ export function leaveCampaign() {
 
 export async function renderCampaignList(view, state) {
   const chosen = STATES.includes(state) ? state : 'ACTIVE';
-  const page = await api('/api/v1/campaigns?limit=100&state=' + chosen);
+  const [page, names] = await Promise.all([api('/api/v1/campaigns?limit=100&state=' + chosen), orgNames()]);
   const tabs = el('div', { class: 'grains', id: 'campaign-states' });
   STATES.forEach(s => tabs.append(el('a', { href: '#/campaigns?state=' + s, class: s === chosen ? 'active' : null,
     'data-state': s }, t('state.' + s))));
   const body = el('tbody');
   page.items.forEach(c => body.append(el('tr', { 'data-campaign': c.id },
     el('td', {}, el('a', { href: '#/campaigns/' + encodeURIComponent(c.id) }, c.code)), el('td', {}, c.theme),
-    el('td', {}, c.orgUnit), el('td', {}, `${c.period.start} – ${c.period.end}`), el('td', {}, t('state.' + c.state)))));
+    el('td', {}, unitLabel(names, c.orgUnit)), el('td', {}, `${c.period.start} – ${c.period.end}`), el('td', {}, t('state.' + c.state)))));
   view.replaceChildren(el('h1', {}, t('campaigns.title')), tabs, page.items.length
     ? el('table', { id: 'campaign-table' }, el('thead', {}, el('tr', {}, el('th', {}, t('campaigns.code')),
       el('th', {}, t('campaigns.theme')), el('th', {}, t('campaigns.owner')), el('th', {}, t('campaigns.period')),
@@ -35,30 +36,30 @@ export async function renderCampaignList(view, state) {
 export async function renderCampaign(view, id) {
   leaveCampaign();
   const path = '/api/v1/campaigns/' + encodeURIComponent(id);
-  const [campaign, progress, board, awards] = await Promise.all([api(path), api(path + '/progress'),
-    api(path + '/leaderboard?level=salespeople&limit=20'), api(path + '/awards').catch(() => null)]);
+  const [campaign, progress, board, awards, names] = await Promise.all([api(path), api(path + '/progress'),
+    api(path + '/leaderboard?level=salespeople&limit=20'), api(path + '/awards').catch(() => null), orgNames()]);
   view.replaceChildren(
     el('div', { class: 'crumbs' }, el('a', { href: '#/campaigns' }, t('campaigns.title')), ' › ', campaign.code),
     el('h1', { id: 'campaign-title', 'data-campaign': campaign.id }, `${campaign.code} · ${campaign.theme}`),
     el('div', { class: 'meta' }, `${t('state.' + campaign.state)} · ${campaign.period.start} – ${campaign.period.end}`,
       ' · ', t('campaigns.total', { total: figure(progress.total, 'MONEY') })),
     actions(view, campaign),
-    el('h2', {}, t('campaigns.branches')), branches(progress),
+    el('h2', {}, t('campaigns.branches')), branches(progress, names),
     el('div', { class: 'columns' },
-      el('section', {}, el('h2', {}, t('campaigns.leaderboard')), leaderboard(board.items)),
+      el('section', {}, el('h2', {}, t('campaigns.leaderboard')), leaderboard(board.items, names)),
       el('section', {}, el('h2', {}, t('campaigns.review')), trail(campaign.review))),
-    el('h2', {}, t('campaigns.awards')), awardsView(awards));
+    el('h2', {}, t('campaigns.awards')), awardsView(awards, names));
   stream = new LiveStream('/api/v1/live/campaigns', {
     onEvent: (type, data) => applyProgress(data, campaign.id),
     onReset: () => renderCampaign(view, id).catch(showProblem),
   }).open();
 }
 
-function branches(progress) {
+function branches(progress, names) {
   const body = el('tbody');
   for (const b of progress.branches) {
     body.append(el('tr', { 'data-branch': b.branch },
-      el('td', {}, b.branch),
+      el('td', {}, unitLabel(names, b.branch)),
       el('td', { class: 'num', 'data-achieved': b.achieved }, figure(b.achieved, 'MONEY')),
       el('td', {}, bar(b.achieved, b.starting, b.startingReachedAt)),
       el('td', {}, bar(b.achieved, b.budget, b.budgetReachedAt))));
@@ -77,11 +78,11 @@ function bar(achieved, target, reachedAt) {
       reachedAt ? el('span', { class: 'met' }, ' ✓ ' + t('campaigns.reachedAt', { at: when(reachedAt) })) : null));
 }
 
-function leaderboard(lines) {
+function leaderboard(lines, names) {
   if (!lines.length) return el('p', { class: 'meta' }, t('dashboard.nothingToRank'));
   const body = el('tbody');
   lines.forEach(l => body.append(el('tr', {}, el('td', { class: 'num' }, l.rank), el('td', {}, l.salesperson),
-    el('td', {}, l.branch), el('td', { class: 'num' }, figure(l.achieved, 'MONEY')))));
+    el('td', {}, unitLabel(names, l.branch)), el('td', { class: 'num' }, figure(l.achieved, 'MONEY')))));
   return el('table', { id: 'leaderboard' }, el('thead', {}, el('tr', {}, el('th', { class: 'num' }, t('dashboard.rank')),
     el('th', {}, t('dashboard.staff')), el('th', {}, t('dashboard.unit')), el('th', { class: 'num' }, t('campaigns.achieved')))),
   body);
@@ -96,7 +97,7 @@ function trail(review) {
   return list.childElementCount ? list : el('p', { class: 'meta' }, t('campaigns.noReview'));
 }
 
-function awardsView(awards) {
+function awardsView(awards, names) {
   if (!awards || !awards.awards?.length) return el('p', { class: 'meta' }, t('campaigns.noAwards'));
   const section = el('div', { id: 'awards' }, el('p', { class: 'meta' }, t('campaigns.pool', {
     pool: figure(awards.pool, 'MONEY'), awarded: figure(awards.awarded, 'MONEY') })));
@@ -104,7 +105,7 @@ function awardsView(awards) {
     const body = el('tbody');
     for (const line of outcome.lines) {
       body.append(el('tr', { class: 'award-line', 'data-amount': line.amount },
-        el('td', { class: 'num' }, line.place), el('td', {}, line.salesperson || line.branch), el('td', {}, line.rule),
+        el('td', { class: 'num' }, line.place), el('td', {}, line.salesperson || unitLabel(names, line.branch)), el('td', {}, line.rule),
         el('td', { class: 'num' }, figure(line.amount, 'MONEY'))));
       (line.shares || []).forEach(s => body.append(el('tr', { class: 'award-share', 'data-staff': s.staffId,
         'data-amount': s.amount }, el('td', {}), el('td', {}, `↳ ${s.staffId} (${t('role.' + String(s.role).toLowerCase())})`),

@@ -32,6 +32,7 @@ class ConsoleFilesTest {
     private static final String ROOT = "META-INF/resources/console/";
     private static final List<String> FILES = List.of("index.html", "css/console.css", "js/app.js", "js/api.js",
             "js/campaigns.js", "js/complaints.js", "js/customers.js", "js/dashboard.js", "js/dom.js", "js/followups.js",
+            "js/names.js",
             "js/i18n.js", "js/live.js", "js/oidc.js", "js/plans.js", "js/reports.js", "js/session.js", "js/signin.js");
 
     @Test

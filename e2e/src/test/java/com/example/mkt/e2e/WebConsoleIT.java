@@ -227,6 +227,9 @@ class WebConsoleIT {
             assertEquals(branch.path("achieved").asText(), browser.find("#branch-progress tr[data-branch=\""
                     + branch.path("branch").asText() + "\"] td[data-achieved]").getAttribute("data-achieved"));
         }
+        // the branches are named as the org tree names them (one read of the tree, not a request per row)
+        assertEquals("南昌网点分公司 (" + NANCHANG + ")",
+                browser.find("#branch-progress tr[data-branch=\"" + NANCHANG + "\"] td").getText());
         int shares = 0;
         for (JsonNode award : awards.path("awards")) {
             for (JsonNode line : award.path("lines")) {
