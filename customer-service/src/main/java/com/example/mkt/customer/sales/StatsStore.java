@@ -86,8 +86,8 @@ public class StatsStore {
                 while (rs.next()) {
                     Map<YearMonth, BigDecimal> spend = new TreeMap<>();
                     Map<YearMonth, Integer> orders = new TreeMap<>();
-                    readMonths(rs.getString(8)).forEach((k, v) -> spend.put(YearMonth.parse(k), new BigDecimal(v.asText())));
-                    readMonths(rs.getString(9)).forEach((k, v) -> orders.put(YearMonth.parse(k), v.asInt()));
+                    readMonths(rs.getString(8)).forEach((k, v) -> spend.put(month(k), new BigDecimal(v.asText())));
+                    readMonths(rs.getString(9)).forEach((k, v) -> orders.put(month(k), v.asInt()));
                     PurchaseStats stats = PurchaseStats.restore(zone, instant(rs.getTimestamp(2)),
                             instant(rs.getTimestamp(3)), instant(rs.getTimestamp(4)), rs.getLong(5), rs.getLong(6),
                             rs.getBigDecimal(7), spend, orders);
@@ -269,6 +269,17 @@ public class StatsStore {
 
     private static String text(Instant instant) {
         return instant == null ? null : instant.toString();
+    }
+
+    /**
+     * A month key as saveFigures writes it ({@code 2026-11}). Read by hand: YearMonth.parse goes through a
+     * DateTimeFormatter, 2 % of the sales consumer's CPU for the 25 months of every customer of every batch.
+     */
+    static YearMonth month(String key) {
+        if (key.length() == 7 && key.charAt(4) == '-') {
+            return YearMonth.of(Integer.parseInt(key, 0, 4, 10), Integer.parseInt(key, 5, 7, 10));
+        }
+        return YearMonth.parse(key);
     }
 
     private Map<String, JsonNode> readMonths(String json) {

@@ -123,12 +123,16 @@ public record Period(PeriodType type, int year, int number) implements Comparabl
         return LocalDate.of(year, 12, 28).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
     }
 
+    /**
+     * {@code 2026}, {@code 2026-Q4}, {@code 2026-11}, {@code 2026-W49}, {@code 2026-11-30}. Padded by hand: the
+     * consumer asks for keys of every cell and staff cell of a batch, and String.format cost it 8 % of its CPU.
+     */
     public String key() {
         return switch (type) {
             case YEAR -> String.valueOf(year);
             case QUARTER -> year + "-Q" + number;
-            case MONTH -> String.format("%d-%02d", year, number);
-            case WEEK -> String.format("%d-W%02d", year, number);
+            case MONTH -> year + (number < 10 ? "-0" : "-") + number;
+            case WEEK -> year + (number < 10 ? "-W0" : "-W") + number;
             case DAY -> startDate().toString();
         };
     }

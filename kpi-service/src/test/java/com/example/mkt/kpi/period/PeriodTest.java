@@ -188,4 +188,20 @@ class PeriodTest {
         assertThrows(IllegalArgumentException.class, () -> new Period(PeriodType.YEAR, 2026, 1));
         assertThrows(IllegalArgumentException.class, () -> Period.year(10000));
     }
+
+    @Test
+    void monthAndWeekKeysArePaddedAsTheKeyFormatSays() {
+        for (int year = 1999; year <= 2031; year++) {
+            for (int month = 1; month <= 12; month++) {
+                Period p = Period.month(year, month);
+                assertEquals(String.format("%d-%02d", year, month), p.key());
+                assertEquals(p, Period.parse(p.key()));
+            }
+            for (int week = 1; week <= Period.weeksInWeekBasedYear(year); week++) {
+                Period p = Period.week(year, week);
+                assertEquals(String.format("%d-W%02d", year, week), p.key());
+                assertEquals(p, Period.parse(p.key()));
+            }
+        }
+    }
 }

@@ -90,9 +90,8 @@ public final class EventContract {
         for (ValidationMessage m : messages) {
             out.add(m.getMessage());
         }
-        String control = controlCharacterPath(data, "$");
-        if (control != null) {
-            out.add(control + ": " + CONTROL_CHARACTERS);
+        if (holdsControlCharacter(data)) {
+            out.add(controlCharacterPath(data, "$") + ": " + CONTROL_CHARACTERS);
         }
         return out;
     }
@@ -135,7 +134,32 @@ public final class EventContract {
         return false;
     }
 
-    /** The path of the first text or key holding a control character, or null; nearly every record has none. */
+    /**
+     * Whether any text or key of {@code node} holds a control character. Walked before {@link #controlCharacterPath}
+     * because nearly every record has none: building each field's path on the way cost a consumer 4 % of its CPU
+     * (JFR under the benchmark) for an answer that is almost always null.
+     */
+    private static boolean holdsControlCharacter(JsonNode node) {
+        if (node.isTextual()) {
+            return hasControlCharacter(node.textValue());
+        }
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                if (hasControlCharacter(field.getKey()) || holdsControlCharacter(field.getValue())) {
+                    return true;
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (holdsControlCharacter(element)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The path of the first text or key holding a control character, or null. */
     private static String controlCharacterPath(JsonNode node, String path) {
         if (node.isTextual()) {
             return hasControlCharacter(node.textValue()) ? path : null;
