@@ -260,7 +260,8 @@ class WebConsoleIT {
                     Http.Answer a = http.post(manager, "/api/v1/customers", body);
                     return a.status() == 201 ? a.at("/id").asText() : null;
                 });
-        for (String amount : List.of("300.00", "450.25")) {
+        // the third purchase takes the year's spend past the silver tier's 5,000.00
+        for (String amount : List.of("300.00", "450.25", "4800.00")) {
             Map<String, Object> sale = sale(NANCHANG, amount);
             sale.put("customer", Map.of("id", id));
             send(sale);
@@ -268,8 +269,10 @@ class WebConsoleIT {
         JsonNode stats = Eventually.within(Duration.ofSeconds(60), Duration.ofMillis(200), "the customer's purchases",
                 () -> {
                     JsonNode s = http.get(manager, "/api/v1/customers/" + id + "/purchase-stats").expect(200).json();
-                    return s.path("orderCount").asInt() == 2 ? s : null;
+                    return s.path("orderCount").asInt() == 3 ? s : null;
                 });
+        JsonNode tierChanges = http.get(manager, "/api/v1/customers/" + id + "/tier-changes").expect(200).json()
+                .path("items");
 
         browser.driver.get(platform.gatewayUrl() + "/console/#/customers");
         browser.find("#customer-q").sendKeys("网点旅行社");
@@ -280,9 +283,19 @@ class WebConsoleIT {
         assertEquals("南昌网点旅行社有限公司", browser.find("#customer-title").getText(), "Chinese text round-trips");
         assertEquals(stats.path("spend12Months").asText(), browser.find(
                 "#purchase-stats [data-fact=\"customers.spend12\"] .value").getAttribute("data-value"));
-        assertEquals("750.25", stats.path("spend12Months").asText());
-        assertEquals("2", browser.find("#purchase-stats [data-fact=\"customers.orders\"] .value")
+        assertEquals("5550.25", stats.path("spend12Months").asText());
+        assertEquals("3", browser.find("#purchase-stats [data-fact=\"customers.orders\"] .value")
                 .getAttribute("data-value"));
+        List<String> api = new java.util.ArrayList<>();
+        tierChanges.forEach(c -> api.add(c.path("from").asText() + " → " + c.path("to").asText() + " @ "
+                + c.path("changedAt").asText()));
+        assertEquals(List.of("NONE → SILVER"), api.stream().map(c -> c.substring(0, c.indexOf(" @"))).toList(),
+                "the purchases moved the tier once: " + api);
+        assertEquals(api, browser.driver.findElements(By.cssSelector("#customer-timeline li[data-kind=\"tier\"]"))
+                .stream().map(li -> li.getAttribute("data-from") + " → " + li.getAttribute("data-to") + " @ "
+                        + li.getAttribute("data-at")).toList(), "the timeline's tier changes are the API's");
+        assertTrue(browser.find("#customer-timeline li[data-kind=\"tier\"]").getText().contains("银卡"),
+                browser.find("#customer-timeline li[data-kind=\"tier\"]").getText());
         customerId = id;
         browser.screenshot("customer");
         assertEquals(List.of(), browser.consoleErrors());
