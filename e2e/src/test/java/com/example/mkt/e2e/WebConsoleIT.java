@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -14,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +36,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The web console in a real browser (headless chromium) against the whole platform: a general manager and a branch
  * manager sign in through the local dev sign-in, the dashboard shows the numbers the API serves, a sale posted to the
- * gateway moves the tile without a reload, and the branch manager cannot open another branch. Screenshots of each
+ * gateway moves the tile without a reload (also after the live connection was dropped), and the branch manager cannot
+ * open another branch. Screenshots of each
  * page go to {@code target/screenshots/}.
  *
  * <p>On the {@link SharedPlatform}, in a region and branches of its own (R-WEB, B-WEB-NC, B-WEB-JJ) and with token
@@ -414,6 +417,72 @@ class WebConsoleIT {
     }
 
     /**
+     * The dashboard's live stream survives a dropped network: the browser opens the console through a proxy the test
+     * cuts, a sale is posted to the gateway while every connection is down and new ones are refused (at least one
+     * attempt of the page's is), and once the proxy lets connections through again the day tile shows the sale without a reload: live.js reconnected after the
+     * stream's retry with the id of the last event it had seen, and the gateway replayed what it missed (a reset would
+     * have made the page read the dashboard again, which the proxy would have seen).
+     */
+    @Test
+    @Order(10)
+    void aDroppedLiveConnectionResumesFromTheLastEventItSaw() {
+        URI gateway = URI.create(platform.gatewayUrl());
+        try (CuttableProxy proxy = new CuttableProxy(gateway.getHost(), gateway.getPort())) {
+            String base = "http://127.0.0.1:" + proxy.port();
+            browser.consoleErrors();
+            signIn(base, "manager", JIUJIANG);
+            browser.find(".live.on");
+            BigDecimal before = new BigDecimal(tileFigure("SALES_AMOUNT", "day").getAttribute("data-value"));
+            // an event through the proxy first, so that the stream has an id to resume from
+            postSale(JIUJIANG, "10.00");
+            awaitTile(before.add(new BigDecimal("10.00")), Duration.ofSeconds(10));
+            browser.script("window.__stillTheSamePage = true;");
+
+            proxy.cutAndRefuse();
+            long cutAt = System.nanoTime();
+            browser.waiting(Duration.ofSeconds(10)).until(d -> Boolean.FALSE.equals(
+                    browser.script("return document.getElementById('live').classList.contains('on');")) ? true : null);
+            postSale(JIUJIANG, "20.00");
+            BigDecimal expected = before.add(new BigDecimal("30.00"));
+            // refused until the platform has counted the sale and the page has tried to reconnect once in vain
+            // (after the stream's 3 s retry): the page must keep trying after a failed attempt too
+            Eventually.within(Duration.ofSeconds(60), Duration.ofMillis(100), "the sale counted while disconnected",
+                    () -> proxy.refused() > 0 && expected.compareTo(new BigDecimal(
+                            http.get(gm, "/api/v1/kpis/dashboard", "orgUnit", JIUJIANG).expect(200).json()
+                                    .path("tiles").get(0).path("day").path("value").asText())) == 0);
+            proxy.accept();
+            long acceptedAt = System.nanoTime();
+            System.out.printf("WebConsoleIT: connections refused for %d ms after the cut%n",
+                    (acceptedAt - cutAt) / 1_000_000);
+
+            awaitTile(expected, Duration.ofSeconds(10));
+            System.out.printf("WebConsoleIT: after a cut, the tile showed the sale %d ms after connections were let"
+                    + " through again (%d refused meanwhile)%n", (System.nanoTime() - acceptedAt) / 1_000_000,
+                    proxy.refused());
+            assertEquals(Boolean.TRUE, browser.script("return window.__stillTheSamePage === true;"), "no reload");
+            List<CuttableProxy.RequestHead> after = proxy.requests().stream().filter(r -> r.afterCuts() > 0).toList();
+            CuttableProxy.RequestHead reconnect = after.stream().filter(r -> r.method().equals("GET")
+                    && r.path().equals("/api/v1/live/kpis")).findFirst().orElseThrow(
+                            () -> new AssertionError("no reconnect of the stream: " + after));
+            // the last id written to the browser before the cut (read now: a write just before it is counted after)
+            String lastSeen = proxy.forwardedIds().stream().filter(f -> f.afterCuts() == 0
+                    && f.path().equals("/api/v1/live/kpis")).reduce((a, b) -> b).orElseThrow().id();
+            assertEquals(Optional.of(lastSeen), reconnect.header("Last-Event-ID"),
+                    "the reconnect names the last event the page had: " + reconnect);
+            assertEquals(List.of(), after.stream().filter(r -> r.path().startsWith("/api/v1/kpis/")).toList(),
+                    "resumed, not reset: the page did not read the dashboard again");
+            assertEquals(expected.toPlainString(), tileFigure("SALES_AMOUNT", "day").getAttribute("data-value"));
+            assertEquals(List.of(), browser.consoleErrors().stream().filter(e -> !e.contains("/api/v1/live/kpis"))
+                    .toList(), "nothing failed but the stream the test cut");
+        }
+    }
+
+    private void awaitTile(BigDecimal value, Duration patience) {
+        browser.waiting(patience).until(d -> value.toPlainString().equals(
+                tileFigure("SALES_AMOUNT", "day").getAttribute("data-value")) ? true : null);
+    }
+
+    /**
      * A campaign of the region, with named recipients for Nanchang's award, through its approval chain up to the
      * general manager's approval.
      */
@@ -470,7 +539,12 @@ class WebConsoleIT {
     }
 
     private void signIn(String role, String orgUnit) {
-        browser.driver.get(platform.gatewayUrl() + "/console/#/signin");
+        signIn(platform.gatewayUrl(), role, orgUnit);
+    }
+
+    /** Signs in at the console served from {@code base} (an origin of its own: its own session storage). */
+    private void signIn(String base, String role, String orgUnit) {
+        browser.driver.get(base + "/console/#/signin");
         browser.find("#signin-form");
         new Select(browser.find("#signin-role")).selectByValue(role);
         WebElement org = browser.find("#signin-org");
