@@ -1,13 +1,12 @@
 // Follow-ups due today for the signed-in person (their staff id is the token's subject), in due order.
 import { api } from './api.js';
-import { t, when } from './i18n.js';
+import { t, when, businessToday } from './i18n.js';
 import { el } from './dom.js';
 import { user } from './session.js';
 
 export async function renderFollowUps(view) {
   const me = user();
-  // the end of today in Shanghai, the business day every service counts in
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const today = businessToday();
   const endOfToday = `${today}T23:59:59+08:00`;
   const page = await api('/api/v1/follow-ups?limit=100&state=OPEN&salesperson=' + encodeURIComponent(me.sub)
     + '&dueBefore=' + encodeURIComponent(endOfToday));

@@ -245,3 +245,11 @@ export function percent(rate) {
 export function when(iso) {
   return iso ? String(iso).replace('T', ' ').slice(0, 16) : '';
 }
+
+/**
+ * Today in Asia/Shanghai as yyyy-MM-dd: the business day every service counts in, whatever the browser's own zone
+ * (en-CA formats a date as ISO does).
+ */
+export function businessToday() {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+}
