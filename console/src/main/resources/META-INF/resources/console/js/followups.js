@@ -1,14 +1,15 @@
 // Follow-ups due today for the signed-in person (their staff id is the token's subject), in due order.
 import { api } from './api.js';
-import { t, when } from './i18n.js';
+import { t, when, businessToday, dayAfter } from './i18n.js';
 import { el } from './dom.js';
 import { user } from './session.js';
 
 export async function renderFollowUps(view) {
   const me = user();
-  // the end of today in Shanghai, the business day every service counts in
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-  const endOfToday = `${today}T23:59:59+08:00`;
+  const today = businessToday();
+  // tasks fall due at the start of a day (a callback "by the end of the third day" is due at the fourth's 00:00), so
+  // those due by the end of today are due by tomorrow's 00:00; the API's dueBefore includes that instant
+  const endOfToday = `${dayAfter(today)}T00:00:00+08:00`;
   const page = await api('/api/v1/follow-ups?limit=100&state=OPEN&salesperson=' + encodeURIComponent(me.sub)
     + '&dueBefore=' + encodeURIComponent(endOfToday));
   const body = el('tbody');

@@ -40,7 +40,13 @@ export const MESSAGES = {
     'customers.gradeChange': '{from} → {to} {reason}', 'customers.followUp': '{kind}（{state}）',
     'customers.complaint': '{category}（{state}）',
     'customers.anyTier': '全部会员层级', 'tier.NONE': '非会员', 'tier.SILVER': '银卡', 'tier.GOLD': '金卡', 'tier.DIAMOND': '钻石卡',
-    'timeline.edit': '资料变更',
+    'timeline.edit': '资料变更', 'timeline.tier': '会员层级', 'timeline.credit': '信用等级',
+    'customers.standingChange': '{from} → {to}（{why}）{who}', 'customers.windowSpend': '，窗口期净消费 {spend}',
+    'tierSource.SALES': '消费变化', 'tierSource.AGING': '窗口期滚动', 'tierSource.NOMINATION': 'VIP 提名获批',
+    'credit.ORDINARY': '普通客户', 'credit.GREEN': '绿名单', 'credit.YELLOW': '黄名单', 'credit.RED': '红名单',
+    'credit.BLACK': '黑名单', 'creditReason.APPROVED_REQUEST': '信用变更申请获批',
+    'creditReason.FULFILMENT_BELOW_MINIMUM': '合同履约率低于下限，自动降级', 'creditReason.AMOUNT_BAND': '按交易额',
+    'creditReason.CAPPED_BY_FULFILMENT': '受履约率限制', 'creditReason.AMOUNT_BELOW_KEY_ACCOUNT_MINIMUM': '交易额不足大客户标准',
     'timeline.grade': '等级调整', 'timeline.follow-up': '回访', 'timeline.complaint': '投诉', 'timeline.contact': '联系',
     'nav.campaigns': '营销活动',
     'campaigns.title': '营销活动', 'campaigns.code': '编号', 'campaigns.theme': '主题', 'campaigns.owner': '所属单位',
@@ -133,7 +139,15 @@ export const MESSAGES = {
     'customers.gradeChange': '{from} → {to} {reason}', 'customers.followUp': '{kind} ({state})',
     'customers.complaint': '{category} ({state})',
     'customers.anyTier': 'Any tier', 'tier.NONE': 'no tier', 'tier.SILVER': 'silver', 'tier.GOLD': 'gold',
-    'tier.DIAMOND': 'diamond', 'timeline.edit': 'Edit',
+    'tier.DIAMOND': 'diamond', 'timeline.edit': 'Edit', 'timeline.tier': 'Tier', 'timeline.credit': 'Credit tier',
+    'customers.standingChange': '{from} → {to} ({why}){who}', 'customers.windowSpend': ', net spend in the window {spend}',
+    'tierSource.SALES': 'purchases', 'tierSource.AGING': 'the window rolled on',
+    'tierSource.NOMINATION': 'VIP nomination approved', 'credit.ORDINARY': 'ordinary', 'credit.GREEN': 'green list',
+    'credit.YELLOW': 'yellow list', 'credit.RED': 'red list', 'credit.BLACK': 'black list',
+    'creditReason.APPROVED_REQUEST': 'change request approved',
+    'creditReason.FULFILMENT_BELOW_MINIMUM': 'contract fulfilment below the minimum: automatic downgrade',
+    'creditReason.AMOUNT_BAND': 'by transaction amount', 'creditReason.CAPPED_BY_FULFILMENT': 'capped by fulfilment',
+    'creditReason.AMOUNT_BELOW_KEY_ACCOUNT_MINIMUM': 'too little business for a key account',
     'timeline.grade': 'Grade change', 'timeline.follow-up': 'Follow-up', 'timeline.complaint': 'Complaint',
     'timeline.contact': 'Contact',
     'nav.campaigns': 'Campaigns',
@@ -230,4 +244,19 @@ export function percent(rate) {
 /** A time the API gives (RFC 3339 with the +08:00 offset) as the page shows it: "2026-12-07 09:30". */
 export function when(iso) {
   return iso ? String(iso).replace('T', ' ').slice(0, 16) : '';
+}
+
+/**
+ * Today in Asia/Shanghai as yyyy-MM-dd: the business day every service counts in, whatever the browser's own zone
+ * (en-CA formats a date as ISO does).
+ */
+export function businessToday() {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+}
+
+/** The day after `day` (YYYY-MM-DD): Asia/Shanghai keeps no daylight saving, so every business day is 24 hours. */
+export function dayAfter(day) {
+  const next = new Date(day + 'T00:00:00Z');
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
 }

@@ -1,13 +1,13 @@
 // A unit's weekly and monthly reports for the current period: who has not submitted yet (not due, missing) and
 // what its people submitted (on time, late with the reason, overdue). The periods are Shanghai's this week (ISO) and this month.
 import { api } from './api.js';
-import { t, when } from './i18n.js';
+import { t, when, businessToday } from './i18n.js';
 import { el } from './dom.js';
 import { user } from './session.js';
 
 export async function renderReports(view, params) {
   const unit = params.get('unit') || user().org;
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const today = businessToday();
   const periods = [['WEEKLY', isoWeek(today)], ['MONTHLY', today.slice(0, 7)]];
   const sections = await Promise.all(periods.map(async ([kind, period]) => {
     const query = `kind=${kind}&period=${period}&orgUnit=${encodeURIComponent(unit)}&limit=200`;

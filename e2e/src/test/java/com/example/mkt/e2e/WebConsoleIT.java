@@ -5,15 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +37,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The web console in a real browser (headless chromium) against the whole platform: a general manager and a branch
  * manager sign in through the local dev sign-in, the dashboard shows the numbers the API serves, a sale posted to the
- * gateway moves the tile without a reload, and the branch manager cannot open another branch. Screenshots of each
+ * gateway moves the tile without a reload (also after the live connection was dropped), and the branch manager cannot
+ * open another branch. Screenshots of each
  * page go to {@code target/screenshots/}.
  *
  * <p>On the {@link SharedPlatform}, in a region and branches of its own (R-WEB, B-WEB-NC, B-WEB-JJ) and with token
@@ -263,7 +267,8 @@ class WebConsoleIT {
                     Http.Answer a = http.post(manager, "/api/v1/customers", body);
                     return a.status() == 201 ? a.at("/id").asText() : null;
                 });
-        for (String amount : List.of("300.00", "450.25")) {
+        // the third purchase takes the year's spend past the silver tier's 5,000.00
+        for (String amount : List.of("300.00", "450.25", "4800.00")) {
             Map<String, Object> sale = sale(NANCHANG, amount);
             sale.put("customer", Map.of("id", id));
             send(sale);
@@ -271,8 +276,10 @@ class WebConsoleIT {
         JsonNode stats = Eventually.within(Duration.ofSeconds(60), Duration.ofMillis(200), "the customer's purchases",
                 () -> {
                     JsonNode s = http.get(manager, "/api/v1/customers/" + id + "/purchase-stats").expect(200).json();
-                    return s.path("orderCount").asInt() == 2 ? s : null;
+                    return s.path("orderCount").asInt() == 3 ? s : null;
                 });
+        JsonNode tierChanges = http.get(manager, "/api/v1/customers/" + id + "/tier-changes").expect(200).json()
+                .path("items");
 
         browser.driver.get(platform.gatewayUrl() + "/console/#/customers");
         browser.find("#customer-q").sendKeys("网点旅行社");
@@ -283,9 +290,19 @@ class WebConsoleIT {
         assertEquals("南昌网点旅行社有限公司", browser.find("#customer-title").getText(), "Chinese text round-trips");
         assertEquals(stats.path("spend12Months").asText(), browser.find(
                 "#purchase-stats [data-fact=\"customers.spend12\"] .value").getAttribute("data-value"));
-        assertEquals("750.25", stats.path("spend12Months").asText());
-        assertEquals("2", browser.find("#purchase-stats [data-fact=\"customers.orders\"] .value")
+        assertEquals("5550.25", stats.path("spend12Months").asText());
+        assertEquals("3", browser.find("#purchase-stats [data-fact=\"customers.orders\"] .value")
                 .getAttribute("data-value"));
+        List<String> api = new java.util.ArrayList<>();
+        tierChanges.forEach(c -> api.add(c.path("from").asText() + " → " + c.path("to").asText() + " @ "
+                + c.path("changedAt").asText()));
+        assertEquals(List.of("NONE → SILVER"), api.stream().map(c -> c.substring(0, c.indexOf(" @"))).toList(),
+                "the purchases moved the tier once: " + api);
+        assertEquals(api, browser.driver.findElements(By.cssSelector("#customer-timeline li[data-kind=\"tier\"]"))
+                .stream().map(li -> li.getAttribute("data-from") + " → " + li.getAttribute("data-to") + " @ "
+                        + li.getAttribute("data-at")).toList(), "the timeline's tier changes are the API's");
+        assertTrue(browser.find("#customer-timeline li[data-kind=\"tier\"]").getText().contains("银卡"),
+                browser.find("#customer-timeline li[data-kind=\"tier\"]").getText());
         customerId = id;
         browser.screenshot("customer");
         assertEquals(List.of(), browser.consoleErrors());
@@ -306,14 +323,39 @@ class WebConsoleIT {
         }
         browser.screenshot("complaints");
 
+        // a purchase three days ago: its after-sales callback is due by the end of the third day after, i.e. today
+        String salesperson = "s-web-jj-07";
+        String buyer = "c-web-callback-" + UUID.randomUUID();
+        LocalDate saleDay = LocalDate.parse(today).minusDays(3);
+        Map<String, Object> sale = sale(JIUJIANG, "66.00");
+        sale.put("customer", Map.of("id", buyer));
+        sale.put("salesperson", salesperson);
+        sale.put("occurredAt", saleDay.atTime(10, 30).atZone(SHANGHAI).toOffsetDateTime()
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX")));
+        send(sale);
+        String callback = Eventually.within(Duration.ofSeconds(60), Duration.ofMillis(200), "the callback", () -> {
+            for (JsonNode f : http.get(gm, "/api/v1/follow-ups", "limit", "100", "salesperson", salesperson)
+                    .expect(200).at("/items")) {
+                if (f.path("key").asText().endsWith(":CALLBACK:" + saleDay)) {
+                    return f.path("key").asText();
+                }
+            }
+            return null;
+        });
+        String endOfToday = LocalDate.parse(today).plusDays(1) + "T00:00:00+08:00";
+        List<String> due = new ArrayList<>();
+        http.get(gm, "/api/v1/follow-ups", "limit", "100", "state", "OPEN", "salesperson", salesperson,
+                "dueBefore", endOfToday).expect(200).at("/items").forEach(f -> due.add(f.path("key").asText()));
+        assertTrue(due.contains(callback), "the API lists the callback as due by the end of today: " + due);
+        signInAs("staff", JIUJIANG, salesperson);
         browser.driver.get(platform.gatewayUrl() + "/console/#/follow-ups");
-        browser.find("h1");
-        String endOfToday = today + "T23:59:59+08:00";
-        int due = http.get(gm, "/api/v1/follow-ups", "limit", "100", "state", "OPEN", "salesperson", "dev-gm-hq",
-                "dueBefore", endOfToday).expect(200).json().path("items").size();
-        assertEquals(due, browser.driver.findElements(By.cssSelector("#follow-up-list tbody tr")).size(),
-                "the signed-in person's follow-ups due today, as the API lists them");
+        browser.find("#follow-up-list tr[data-follow-up=\"" + callback + "\"]");
+        assertEquals(due, browser.driver.findElements(By.cssSelector("#follow-up-list tbody tr")).stream()
+                .map(r -> r.getAttribute("data-follow-up")).toList(),
+                "the salesperson's follow-ups due today, as the API lists them, in due order");
+        browser.screenshot("follow-ups");
         assertEquals(List.of(), browser.consoleErrors());
+        signIn("gm", "HQ");
     }
 
     @Test
@@ -404,6 +446,72 @@ class WebConsoleIT {
     }
 
     /**
+     * The dashboard's live stream survives a dropped network: the browser opens the console through a proxy the test
+     * cuts, a sale is posted to the gateway while every connection is down and new ones are refused (at least one
+     * attempt of the page's is), and once the proxy lets connections through again the day tile shows the sale without a reload: live.js reconnected after the
+     * stream's retry with the id of the last event it had seen, and the gateway replayed what it missed (a reset would
+     * have made the page read the dashboard again, which the proxy would have seen).
+     */
+    @Test
+    @Order(10)
+    void aDroppedLiveConnectionResumesFromTheLastEventItSaw() {
+        URI gateway = URI.create(platform.gatewayUrl());
+        try (CuttableProxy proxy = new CuttableProxy(gateway.getHost(), gateway.getPort())) {
+            String base = "http://127.0.0.1:" + proxy.port();
+            browser.consoleErrors();
+            signIn(base, "manager", JIUJIANG);
+            browser.find(".live.on");
+            BigDecimal before = new BigDecimal(tileFigure("SALES_AMOUNT", "day").getAttribute("data-value"));
+            // an event through the proxy first, so that the stream has an id to resume from
+            postSale(JIUJIANG, "10.00");
+            awaitTile(before.add(new BigDecimal("10.00")), Duration.ofSeconds(10));
+            browser.script("window.__stillTheSamePage = true;");
+
+            proxy.cutAndRefuse();
+            long cutAt = System.nanoTime();
+            browser.waiting(Duration.ofSeconds(10)).until(d -> Boolean.FALSE.equals(
+                    browser.script("return document.getElementById('live').classList.contains('on');")) ? true : null);
+            postSale(JIUJIANG, "20.00");
+            BigDecimal expected = before.add(new BigDecimal("30.00"));
+            // refused until the platform has counted the sale and the page has tried to reconnect once in vain
+            // (after the stream's 3 s retry): the page must keep trying after a failed attempt too
+            Eventually.within(Duration.ofSeconds(60), Duration.ofMillis(100), "the sale counted while disconnected",
+                    () -> proxy.refused() > 0 && expected.compareTo(new BigDecimal(
+                            http.get(gm, "/api/v1/kpis/dashboard", "orgUnit", JIUJIANG).expect(200).json()
+                                    .path("tiles").get(0).path("day").path("value").asText())) == 0);
+            proxy.accept();
+            long acceptedAt = System.nanoTime();
+            System.out.printf("WebConsoleIT: connections refused for %d ms after the cut%n",
+                    (acceptedAt - cutAt) / 1_000_000);
+
+            awaitTile(expected, Duration.ofSeconds(10));
+            System.out.printf("WebConsoleIT: after a cut, the tile showed the sale %d ms after connections were let"
+                    + " through again (%d refused meanwhile)%n", (System.nanoTime() - acceptedAt) / 1_000_000,
+                    proxy.refused());
+            assertEquals(Boolean.TRUE, browser.script("return window.__stillTheSamePage === true;"), "no reload");
+            List<CuttableProxy.RequestHead> after = proxy.requests().stream().filter(r -> r.afterCuts() > 0).toList();
+            CuttableProxy.RequestHead reconnect = after.stream().filter(r -> r.method().equals("GET")
+                    && r.path().equals("/api/v1/live/kpis")).findFirst().orElseThrow(
+                            () -> new AssertionError("no reconnect of the stream: " + after));
+            // the last id written to the browser before the cut (read now: a write just before it is counted after)
+            String lastSeen = proxy.forwardedIds().stream().filter(f -> f.afterCuts() == 0
+                    && f.path().equals("/api/v1/live/kpis")).reduce((a, b) -> b).orElseThrow().id();
+            assertEquals(Optional.of(lastSeen), reconnect.header("Last-Event-ID"),
+                    "the reconnect names the last event the page had: " + reconnect);
+            assertEquals(List.of(), after.stream().filter(r -> r.path().startsWith("/api/v1/kpis/")).toList(),
+                    "resumed, not reset: the page did not read the dashboard again");
+            assertEquals(expected.toPlainString(), tileFigure("SALES_AMOUNT", "day").getAttribute("data-value"));
+            assertEquals(List.of(), browser.consoleErrors().stream().filter(e -> !e.contains("/api/v1/live/kpis"))
+                    .toList(), "nothing failed but the stream the test cut");
+        }
+    }
+
+    private void awaitTile(BigDecimal value, Duration patience) {
+        browser.waiting(patience).until(d -> value.toPlainString().equals(
+                tileFigure("SALES_AMOUNT", "day").getAttribute("data-value")) ? true : null);
+    }
+
+    /**
      * A campaign of the region, with named recipients for Nanchang's award, through its approval chain up to the
      * general manager's approval.
      */
@@ -460,12 +568,31 @@ class WebConsoleIT {
     }
 
     private void signIn(String role, String orgUnit) {
-        browser.driver.get(platform.gatewayUrl() + "/console/#/signin");
+        signIn(platform.gatewayUrl(), role, orgUnit);
+    }
+
+    /** Signs in as a named person: their staff id becomes the token's subject. */
+    private void signInAs(String role, String orgUnit, String staffId) {
+        signIn(platform.gatewayUrl(), role, orgUnit, staffId);
+    }
+
+    /** Signs in at the console served from {@code base} (an origin of its own: its own session storage). */
+    private void signIn(String base, String role, String orgUnit) {
+        signIn(base, role, orgUnit, null);
+    }
+
+    private void signIn(String base, String role, String orgUnit, String staffId) {
+        browser.driver.get(base + "/console/#/signin");
         browser.find("#signin-form");
         new Select(browser.find("#signin-role")).selectByValue(role);
         WebElement org = browser.find("#signin-org");
         org.clear();
         org.sendKeys(orgUnit);
+        WebElement staff = browser.find("#signin-staff");
+        staff.clear();
+        if (staffId != null) {
+            staff.sendKeys(staffId);
+        }
         browser.find("#signin-submit").click();
         browser.find("#dashboard-title");
     }

@@ -83,7 +83,7 @@ public class CreditChangeResource {
 
     private Response act(String id, CreditChangeAction action) {
         visible(id);
-        CreditChangeEntity e = service.act(id, action, access.user().roles());
+        CreditChangeEntity e = service.act(id, action, access.user().roles(), access.user().staffId());
         return Response.ok(view(e)).header("ETag", ETags.of(e.version)).build();
     }
 

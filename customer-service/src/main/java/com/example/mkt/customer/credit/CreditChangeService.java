@@ -17,6 +17,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import com.example.mkt.customer.customer.Customer;
+import com.example.mkt.customer.history.CreditTierChange;
+import com.example.mkt.customer.history.StandingHistoryStore;
 import com.example.mkt.customer.sales.StandingRules;
 import com.example.mkt.customer.web.CustomerEvents;
 import com.example.mkt.customer.web.Times;
@@ -29,8 +31,8 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Credit change requests through regional filing, large-region verification and head-office approval;
- * approval changes the customer's tier and publishes it. Overdue steps are escalated by a periodic check
- * that runs once across replicas (advisory lock) and remembers each escalated step.
+ * approval changes the customer's tier, keeps the move in its history and publishes it. Overdue steps are
+ * escalated by a periodic check that runs once across replicas (advisory lock) and remembers each escalated step.
  */
 @ApplicationScoped
 public class CreditChangeService {
@@ -52,9 +54,12 @@ public class CreditChangeService {
     private final EntityManager em;
     private final Outbox outbox;
     private final Clock clock;
+    private final StandingHistoryStore history;
 
-    public CreditChangeService(CreditChangeWorkflow workflow, EntityManager em, Outbox outbox, Clock clock) {
+    public CreditChangeService(CreditChangeWorkflow workflow, EntityManager em, Outbox outbox, Clock clock,
+            StandingHistoryStore history) {
         this.workflow = workflow;
+        this.history = history;
         this.em = em;
         this.outbox = outbox;
         this.clock = clock;
@@ -89,8 +94,9 @@ public class CreditChangeService {
         return e;
     }
 
+    /** @param actor the staff id of whoever acts: on the last approval, the one who changed the tier */
     @Transactional
-    public CreditChangeEntity act(String id, CreditChangeAction action, Set<String> roles) {
+    public CreditChangeEntity act(String id, CreditChangeAction action, Set<String> roles, String actor) {
         CreditChangeEntity e = em.find(CreditChangeEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
         CreditChangeRequest r = e.toDomain();
         Instant now = clock.instant();
@@ -107,7 +113,10 @@ public class CreditChangeService {
             c.creditTier = next.to().map(Enum::name).orElse(null);
             c.updatedAt = now;
             outbox.publish(CustomerEvents.of("customer.credit-tier-changed", c.id, new StandingRules.CreditTierChanged(
-                    c.id, c.orgUnit, before, c.creditTier, "APPROVED_REQUEST", null, false, Times.out(now).toString())));
+                    c.id, c.orgUnit, before, c.creditTier, CreditTierChange.APPROVED_REQUEST, null, false,
+                    Times.out(now).toString())));
+            history.record(new StandingHistoryStore.Changes().add(new CreditTierChange(c.id, before, c.creditTier,
+                    CreditTierChange.APPROVED_REQUEST, false, null, e.id, actor, now)));
         }
         em.flush();
         return e;

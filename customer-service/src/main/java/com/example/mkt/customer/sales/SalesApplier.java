@@ -28,6 +28,8 @@ import com.example.mkt.customer.customer.CustomerService;
 import com.example.mkt.customer.followup.FollowUpPlanner;
 import com.example.mkt.customer.followup.FollowUpStore;
 import com.example.mkt.customer.followup.FollowUpTask;
+import com.example.mkt.customer.history.StandingHistoryStore;
+import com.example.mkt.customer.history.TierChangeSource;
 import com.example.mkt.customer.sales.StatsStore.Figures;
 import com.example.mkt.customer.shared.BusinessTime;
 import com.example.mkt.customer.web.CustomerEvents;
@@ -43,7 +45,8 @@ import com.example.mkt.eventing.outbox.Outbox;
  * prospects (1, RETURNING their ids; 1 more only when another replica created some first), lock standings and read
  * figures (2), look up refunded sales and the refunds already stored (1, only with refunds), store the sales and raise
  * what their originals have had refunded (1, RETURNING which were new), read the VIP window's large
- * purchases (1), write figures and standings (2), follow-ups (1) and the events (1). Figures are running aggregates
+ * purchases (1), write figures and standings (2), the tier and credit history (1, only when a tier moved),
+ * follow-ups (1) and the events (1). Figures are running aggregates
  * changed by the batch's deltas; nothing reads a customer's purchase history (see {@link StatsStore}).
  */
 @ApplicationScoped
@@ -57,10 +60,12 @@ public class SalesApplier {
     private final int vipValidityMonths;
     private final FollowUpPlanner planner;
     private final FollowUpStore followUps;
+    private final StandingHistoryStore tierHistory;
 
     public SalesApplier(DataSource dataSource, StatsStore store, StandingRules rules, Outbox outbox, Clock clock,
-            Policies policies, FollowUpPlanner planner, FollowUpStore followUps) {
+            Policies policies, FollowUpPlanner planner, FollowUpStore followUps, StandingHistoryStore tierHistory) {
         this.planner = planner;
+        this.tierHistory = tierHistory;
         this.followUps = followUps;
         this.dataSource = dataSource;
         this.store = store;
@@ -71,12 +76,7 @@ public class SalesApplier {
     }
 
     public void apply(List<InboundEvent> events) throws SQLException {
-        List<SalesRecord> sales = new ArrayList<>();
-        for (InboundEvent e : events) {
-            if (SalesRecord.TYPE.equals(e.type())) {
-                sales.add(SalesRecord.read(e.envelope().data()));
-            }
-        }
+        List<SalesRecord> sales = salesOf(events);
         if (sales.isEmpty()) {
             return;
         }
@@ -114,6 +114,7 @@ public class SalesApplier {
             Map<String, List<Sale>> history = store.loadLargeSales(c, ids, since, rules.vipSinglePurchase());
 
             List<Standing> changed = new ArrayList<>();
+            StandingHistoryStore.Changes moves = new StandingHistoryStore.Changes();
             for (String id : ids) {
                 Standing b = before.get(id);
                 Figures f = figures.get(id);
@@ -122,14 +123,26 @@ public class SalesApplier {
                 if (outcome.changed(b)) {
                     changed.add(outcome.standing());
                 }
+                outcome.addTo(moves, TierChangeSource.SALES, now);
                 out.addAll(outcome.events());
             }
             store.saveFigures(c, figures, now);
             store.saveStandings(c, changed, now);
+            tierHistory.record(c, moves); // one statement, and only when some tier moved
             followUps.insertIfAbsent(c, callbacks(purchases.stream().filter(s -> stored.contains(s.eventId())).toList(),
                     customerOf, before, lastPurchase, now), now);
         }
         outbox.publishAll(out);
+    }
+
+    private static List<SalesRecord> salesOf(List<InboundEvent> events) {
+        List<SalesRecord> sales = new ArrayList<>();
+        for (InboundEvent e : events) {
+            if (SalesRecord.TYPE.equals(e.type())) {
+                sales.add(SalesRecord.read(e.envelope().data()));
+            }
+        }
+        return sales;
     }
 
     /**

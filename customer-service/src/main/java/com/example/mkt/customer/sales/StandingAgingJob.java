@@ -15,6 +15,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.example.mkt.customer.config.Policies;
+import com.example.mkt.customer.history.StandingHistoryStore;
+import com.example.mkt.customer.history.TierChangeSource;
 import com.example.mkt.customer.shared.BusinessTime;
 import com.example.mkt.eventing.outbox.OutboundEvent;
 import com.example.mkt.eventing.outbox.Outbox;
@@ -24,8 +26,8 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Nightly: time alone moves customers to AT_RISK and CHURNED, lets VIP status lapse and tiers and scores
- * slide as the window rolls. Safe with two replicas: each page locks its customers' rows, so a second
- * run waits, then finds nothing left to change and publishes nothing.
+ * slide as the window rolls; each tier move is kept in the history (source AGING). Safe with two replicas: each
+ * page locks its customers' rows, so a second run waits, then finds nothing left to change and publishes nothing.
  */
 @ApplicationScoped
 public class StandingAgingJob {
@@ -38,10 +40,12 @@ public class StandingAgingJob {
     private final Outbox outbox;
     private final Clock clock;
     private final int vipValidityMonths;
+    private final StandingHistoryStore tierHistory;
 
     public StandingAgingJob(DataSource dataSource, StatsStore store, StandingRules rules, Outbox outbox, Clock clock,
-            Policies policies) {
+            Policies policies, StandingHistoryStore tierHistory) {
         this.dataSource = dataSource;
+        this.tierHistory = tierHistory;
         this.store = store;
         this.rules = rules;
         this.outbox = outbox;
@@ -94,6 +98,7 @@ public class StandingAgingJob {
                     YearMonth.from(now.atZone(store.zone())).minusMonths(vipValidityMonths + 1L).atDay(1), store.zone());
             Map<String, List<Sale>> history = store.loadLargeSales(c, ids, since, rules.vipSinglePurchase());
             List<Standing> changed = new ArrayList<>();
+            StandingHistoryStore.Changes moves = new StandingHistoryStore.Changes();
             for (String id : ids) {
                 Standing b = before.get(id);
                 StatsStore.Figures f = figures.get(id);
@@ -101,9 +106,11 @@ public class StandingAgingJob {
                 if (o.changed(b)) {
                     changed.add(o.standing());
                 }
+                o.addTo(moves, TierChangeSource.AGING, now);
                 events.addAll(o.events());
             }
             store.saveStandings(c, changed, now);
+            tierHistory.record(c, moves);
         }
         outbox.publishAll(events);
         return new Result(events.size(), ids.size() < PAGE ? null : ids.get(ids.size() - 1));

@@ -14,6 +14,10 @@ import com.example.mkt.customer.credit.CreditAssessor;
 import com.example.mkt.customer.credit.CreditReview;
 import com.example.mkt.customer.credit.CreditTier;
 import com.example.mkt.customer.credit.FulfilmentRecord;
+import com.example.mkt.customer.history.CreditTierChange;
+import com.example.mkt.customer.history.StandingHistoryStore;
+import com.example.mkt.customer.history.TierChange;
+import com.example.mkt.customer.history.TierChangeSource;
 import com.example.mkt.customer.lifecycle.LifecycleAssessment;
 import com.example.mkt.customer.lifecycle.LifecycleRule;
 import com.example.mkt.customer.score.PurchaseStats;
@@ -44,9 +48,28 @@ public class StandingRules {
             String fulfilmentPercent, boolean automatic, String changedAt) {
     }
 
-    public record Outcome(Standing standing, List<OutboundEvent> events) {
+    /**
+     * @param tierChanged   the membership tier or VIP move, null when neither moved
+     * @param creditChanged the automatic credit downgrade, null when there was none
+     */
+    public record Outcome(Standing standing, List<OutboundEvent> events, TierChanged tierChanged,
+            CreditTierChanged creditChanged) {
         public boolean changed(Standing before) {
             return !standing.equals(before);
+        }
+
+        /** Adds this outcome's tier and credit moves, if any, to the history to record with the batch. */
+        public void addTo(StandingHistoryStore.Changes history, TierChangeSource source, Instant at) {
+            if (tierChanged != null) {
+                history.add(new TierChange(tierChanged.customerId(), tierChanged.fromTier(), tierChanged.toTier(),
+                        tierChanged.wasVip(), tierChanged.vip(), source, tierChanged.vipBasis(),
+                        new BigDecimal(tierChanged.windowSpend()), null, null, at));
+            }
+            if (creditChanged != null) {
+                history.add(new CreditTierChange(creditChanged.customerId(), creditChanged.from(), creditChanged.to(),
+                        creditChanged.reason(), true, creditChanged.fulfilmentPercent() == null ? null
+                                : new BigDecimal(creditChanged.fulfilmentPercent()), null, null, at));
+            }
         }
     }
 
@@ -87,11 +110,12 @@ public class StandingRules {
         VipAssessment vip = vipRule.assess(largePurchases, stats.spendByMonth());
         boolean bySales = vip.isVipAt(now);
         boolean isVip = bySales || before.vipNominated();
+        TierChanged tierChanged = null;
         if (!tier.equals(before.tier()) || isVip != before.vip()) {
-            events.add(CustomerEvents.of("customer.tier-changed", before.customerId(), new TierChanged(
-                    before.customerId(), before.orgUnit(), before.tier(), tier, before.vip(), isVip,
-                    bySales ? vip.latest().map(q -> q.basis().name()).orElse(null) : isVip ? "NOMINATION" : null,
-                    windowSpend.toPlainString(), "CNY", at)));
+            tierChanged = new TierChanged(before.customerId(), before.orgUnit(), before.tier(), tier, before.vip(),
+                    isVip, bySales ? vip.latest().map(q -> q.basis().name()).orElse(null) : isVip ? "NOMINATION" : null,
+                    windowSpend.toPlainString(), "CNY", at);
+            events.add(CustomerEvents.of("customer.tier-changed", before.customerId(), tierChanged));
         }
 
         LifecycleAssessment lifecycle = lifecycleRule.assess(stats, now);
@@ -103,6 +127,7 @@ public class StandingRules {
         }
 
         String credit = before.creditTier();
+        CreditTierChanged creditChanged = null;
         if (fulfilmentChanged) {
             Optional<CreditTier> current = Optional.ofNullable(before.creditTier()).map(CreditTier::valueOf);
             CreditReview review = creditAssessor.review(current, stats.spendInWindow(now, CREDIT_WINDOW_MONTHS),
@@ -111,17 +136,16 @@ public class StandingRules {
             // manual, approved change request.
             if (review.outcome() == CreditReview.Outcome.DOWNGRADE_TO_ORDINARY) {
                 credit = null;
-                events.add(CustomerEvents.of("customer.credit-tier-changed", before.customerId(),
-                        new CreditTierChanged(before.customerId(), before.orgUnit(), before.creditTier(), null,
-                                review.assessment().reason().name(),
-                                review.assessment().fulfilmentPercent().map(BigDecimal::toPlainString).orElse(null),
-                                true, at)));
+                creditChanged = new CreditTierChanged(before.customerId(), before.orgUnit(), before.creditTier(), null,
+                        review.assessment().reason().name(),
+                        review.assessment().fulfilmentPercent().map(BigDecimal::toPlainString).orElse(null), true, at);
+                events.add(CustomerEvents.of("customer.credit-tier-changed", before.customerId(), creditChanged));
             }
         }
 
         int score = scorer.score(stats, now).score();
         Standing after = new Standing(before.customerId(), before.orgUnit(), tier, isVip, credit, stage, score,
                 before.vipNominated());
-        return new Outcome(Objects.equals(after, before) ? before : after, events);
+        return new Outcome(Objects.equals(after, before) ? before : after, events, tierChanged, creditChanged);
     }
 }

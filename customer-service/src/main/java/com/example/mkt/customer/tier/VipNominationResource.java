@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.Response;
 
 import com.example.mkt.customer.customer.Customer;
 import com.example.mkt.customer.customer.CustomerAccess;
+import com.example.mkt.customer.history.StandingHistoryStore;
+import com.example.mkt.customer.history.TierChange;
+import com.example.mkt.customer.history.TierChangeSource;
 import com.example.mkt.customer.sales.StandingRules;
 import com.example.mkt.customer.web.CustomerEvents;
 import com.example.mkt.customer.web.Times;
@@ -52,8 +55,11 @@ public class VipNominationResource {
     private final EntityManager em;
     private final Outbox outbox;
     private final Clock clock;
+    private final StandingHistoryStore history;
 
-    public VipNominationResource(CustomerAccess access, EntityManager em, Outbox outbox, Clock clock) {
+    public VipNominationResource(CustomerAccess access, EntityManager em, Outbox outbox, Clock clock,
+            StandingHistoryStore history) {
+        this.history = history;
         this.access = access;
         this.em = em;
         this.outbox = outbox;
@@ -108,6 +114,8 @@ public class VipNominationResource {
                 outbox.publish(CustomerEvents.of("customer.tier-changed", c.id, new StandingRules.TierChanged(c.id,
                         c.orgUnit, c.tier, c.tier, false, true, "NOMINATION", null, "CNY",
                         Times.out(now).toString())));
+                history.record(new StandingHistoryStore.Changes().add(new TierChange(c.id, c.tier, c.tier, false, true,
+                        TierChangeSource.NOMINATION, "NOMINATION", null, e.id, decider, now)));
             }
         }
         em.flush();
