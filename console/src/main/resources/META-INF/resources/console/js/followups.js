@@ -14,9 +14,9 @@ export async function renderFollowUps(view) {
     + '&dueBefore=' + encodeURIComponent(endOfToday));
   const body = el('tbody');
   page.items.forEach(f => body.append(el('tr', { 'data-follow-up': f.key },
-    el('td', {}, when(f.dueBy)),
+    el('td', {}, Date.parse(f.dueBy) === Date.parse(endOfToday) ? t('followUps.endOfToday') : when(f.dueBy)),
     el('td', {}, el('a', { href: '#/customers/' + encodeURIComponent(f.customerId) }, f.customerId)),
-    el('td', {}, f.kind), el('td', {}, f.period ?? ''))));
+    el('td', {}, t('contact.' + f.kind)), el('td', {}, f.period ?? ''))));
   view.replaceChildren(el('h1', {}, t('followUps.title', { who: me.sub, day: today })), page.items.length
     ? el('table', { id: 'follow-up-list' }, el('thead', {}, el('tr', {}, el('th', {}, t('followUps.due')),
       el('th', {}, t('complaints.customer')), el('th', {}, t('followUps.kind')), el('th', {}, t('followUps.period')))), body)
