@@ -224,6 +224,8 @@ class WebConsoleIT {
         JsonNode progress = http.get(gm, path + "/progress").expect(200).json();
 
         browser.driver.get(platform.gatewayUrl() + "/console/#/campaigns?state=ACTIVE");
+        browser.find("#campaign-table tr[data-campaign=\"" + id + "\"]");
+        browser.screenshot("campaigns");
         browser.find("#campaign-table tr[data-campaign=\"" + id + "\"] a").click();
         browser.waiting(Duration.ofSeconds(20)).until(d -> id.equals(
                 d.findElement(By.id("campaign-title")).getAttribute("data-campaign")) ? true : null);
@@ -284,6 +286,8 @@ class WebConsoleIT {
         browser.driver.get(platform.gatewayUrl() + "/console/#/customers");
         browser.find("#customer-q").sendKeys("网点旅行社");
         browser.find("#customer-search-submit").click();
+        browser.find("#customer-table tr[data-customer=\"" + id + "\"]");
+        browser.screenshot("customers");
         browser.find("#customer-table tr[data-customer=\"" + id + "\"] a").click();
         browser.waiting(Duration.ofSeconds(20)).until(d -> id.equals(
                 d.findElement(By.id("customer-title")).getAttribute("data-customer")) ? true : null);
@@ -394,6 +398,8 @@ class WebConsoleIT {
         });
 
         browser.driver.get(platform.gatewayUrl() + "/console/#/plans?unit=" + NANCHANG);
+        browser.find("#plan-table tr[data-plan=\"" + id + "\"]");
+        browser.screenshot("plans");
         browser.find("#plan-table tr[data-plan=\"" + id + "\"] a").click();
         browser.waiting(Duration.ofSeconds(20)).until(d -> id.equals(
                 d.findElement(By.id("plan-title")).getAttribute("data-plan")) ? true : null);
