@@ -5,6 +5,7 @@
 import { api } from './api.js';
 import { t, figure, when } from './i18n.js';
 import { el } from './dom.js';
+import { orgNames, unitLabel } from './names.js';
 
 const GRADES = ['', 'A', 'B', 'C'];
 const TIERS = ['', 'NONE', 'SILVER', 'GOLD', 'DIAMOND'];
@@ -33,11 +34,11 @@ export async function renderCustomerSearch(view, params) {
   if (q) search.set('q', q);
   if (grade) search.set('grade', grade);
   if (tier) search.set('tier', tier);
-  const page = await api('/api/v1/customers?' + search);
+  const [page, names] = await Promise.all([api('/api/v1/customers?' + search), orgNames()]);
   const body = el('tbody');
   page.items.forEach(c => body.append(el('tr', { 'data-customer': c.id },
     el('td', {}, el('a', { href: '#/customers/' + encodeURIComponent(c.id) }, c.name)), el('td', {}, c.grade ?? ''),
-    el('td', {}, c.tier ? t('tier.' + c.tier) : ''), el('td', {}, c.vip ? 'VIP' : ''), el('td', {}, c.orgUnit), el('td', {}, c.phone ?? ''))));
+    el('td', {}, c.tier ? t('tier.' + c.tier) : ''), el('td', {}, c.vip ? 'VIP' : ''), el('td', {}, unitLabel(names, c.orgUnit)), el('td', {}, c.phone ?? ''))));
   view.append(page.items.length ? el('table', { id: 'customer-table' }, el('thead', {}, el('tr', {},
     el('th', {}, t('customers.name')), el('th', {}, t('customers.grade')), el('th', {}, t('customers.tier')),
     el('th', {}, 'VIP'), el('th', {}, t('dashboard.unit')), el('th', {}, t('customers.phone')))), body)

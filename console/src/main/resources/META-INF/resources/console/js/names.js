@@ -1,6 +1,7 @@
-// Org units by code → name, for tables whose API rows carry only codes (a campaign's branches, its leaderboard and
-// awards): the tree the signed-in person may see, read once per token with /api/v1/org-units (500 a page), instead of
-// a request per row. A unit the reader cannot see, or a failed read, shows its code.
+// Org units by code → name, for tables whose API rows carry only codes (a campaign's branches, leaderboard and
+// awards, the customer search, the reports page): the tree the signed-in person may see, read once per token with
+// /api/v1/org-units (500 a page), instead of a request per row. A unit the reader cannot see, or a failed read,
+// shows its code.
 import { api } from './api.js';
 import { token } from './session.js';
 

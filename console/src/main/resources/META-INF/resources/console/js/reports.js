@@ -3,6 +3,7 @@
 import { api } from './api.js';
 import { t, when, businessToday } from './i18n.js';
 import { el } from './dom.js';
+import { orgNames, unitLabel } from './names.js';
 import { user } from './session.js';
 
 export async function renderReports(view, params) {
@@ -11,11 +12,11 @@ export async function renderReports(view, params) {
   const periods = [['WEEKLY', isoWeek(today)], ['MONTHLY', today.slice(0, 7)]];
   const sections = await Promise.all(periods.map(async ([kind, period]) => {
     const query = `kind=${kind}&period=${period}&orgUnit=${encodeURIComponent(unit)}&limit=200`;
-    const [outstanding, submitted] = await Promise.all([api('/api/v1/reports/outstanding?' + query),
-      api(`/api/v1/reports?kind=${kind}&period=${period}&limit=200`)]);
+    const [outstanding, submitted, names] = await Promise.all([api('/api/v1/reports/outstanding?' + query),
+      api(`/api/v1/reports?kind=${kind}&period=${period}&limit=200`), orgNames()]);
     const body = el('tbody');
     outstanding.items.forEach(o => body.append(el('tr', { 'data-staff': o.staffId, 'data-status': o.status },
-      el('td', {}, o.staffName || o.staffId), el('td', {}, o.orgUnit), el('td', {}, t('reportStatus.' + o.status)),
+      el('td', {}, o.staffName || o.staffId), el('td', {}, unitLabel(names, o.orgUnit)), el('td', {}, t('reportStatus.' + o.status)),
       el('td', {}, when(o.dueAt)), el('td', {}, when(o.lateUntil)))));
     const mine = submitted.items.filter(r => r.orgUnit === unit);
     const done = el('tbody');
