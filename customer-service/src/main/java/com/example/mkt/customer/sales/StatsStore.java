@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,10 +24,7 @@ import com.example.mkt.customer.config.Policies;
 import com.example.mkt.customer.credit.FulfilmentRecord;
 import com.example.mkt.customer.score.PurchaseStats;
 import com.example.mkt.eventing.jdbc.UnnestColumns;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * JDBC access for the sales path: every method is one statement for a whole set of customers (writes as
@@ -86,8 +82,8 @@ public class StatsStore {
                 while (rs.next()) {
                     Map<YearMonth, BigDecimal> spend = new TreeMap<>();
                     Map<YearMonth, Integer> orders = new TreeMap<>();
-                    readMonths(rs.getString(8)).forEach((k, v) -> spend.put(month(k), new BigDecimal(v.asText())));
-                    readMonths(rs.getString(9)).forEach((k, v) -> orders.put(month(k), v.asInt()));
+                    MonthFigures.read(rs.getString(8), mapper, (k, v) -> spend.put(month(k), new BigDecimal(v)));
+                    MonthFigures.read(rs.getString(9), mapper, (k, v) -> orders.put(month(k), Integer.valueOf(v)));
                     PurchaseStats stats = PurchaseStats.restore(zone, instant(rs.getTimestamp(2)),
                             instant(rs.getTimestamp(3)), instant(rs.getTimestamp(4)), rs.getLong(5), rs.getLong(6),
                             rs.getBigDecimal(7), spend, orders);
@@ -111,14 +107,10 @@ public class StatsStore {
         UnnestColumns cols = new UnnestColumns(13);
         for (Map.Entry<String, Figures> e : new TreeMap<>(figures).entrySet()) {
             PurchaseStats s = e.getValue().stats().retainFrom(oldestKept);
-            ObjectNode spend = mapper.createObjectNode();
-            s.spendByMonth().forEach((m, v) -> spend.put(m.toString(), v.toPlainString()));
-            ObjectNode orders = mapper.createObjectNode();
-            s.ordersByMonth().forEach((m, v) -> orders.put(m.toString(), v));
             cols.add(e.getKey(), text(s.firstPurchaseAt().orElse(null)), text(s.lastPurchaseAt().orElse(null)),
                     text(s.priorPurchaseAt().orElse(null)), Long.toString(s.orderCount()),
-                    Long.toString(s.refundCount()), s.lifetimeSpend().toPlainString(), spend.toString(),
-                    orders.toString(), Long.toString(e.getValue().fulfilment().fulfilled()),
+                    Long.toString(s.refundCount()), s.lifetimeSpend().toPlainString(),
+                    MonthFigures.write(s.spendByMonth()), MonthFigures.write(s.ordersByMonth()), Long.toString(e.getValue().fulfilment().fulfilled()),
                     Long.toString(e.getValue().fulfilment().defaulted()),
                     e.getValue().fulfilment().fulfilledAmount().toPlainString(),
                     e.getValue().fulfilment().defaultedAmount().toPlainString());
@@ -280,20 +272,6 @@ public class StatsStore {
             return YearMonth.of(Integer.parseInt(key, 0, 4, 10), Integer.parseInt(key, 5, 7, 10));
         }
         return YearMonth.parse(key);
-    }
-
-    private Map<String, JsonNode> readMonths(String json) {
-        Map<String, JsonNode> out = new HashMap<>();
-        try {
-            JsonNode node = mapper.readTree(json == null ? "{}" : json);
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
-                out.put(e.getKey(), e.getValue());
-            }
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("corrupt month figures", e);
-        }
-        return out;
     }
 
     static Timestamp ts(Instant instant) {

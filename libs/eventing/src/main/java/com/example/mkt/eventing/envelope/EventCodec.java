@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
@@ -21,7 +22,17 @@ import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 @ApplicationScoped
 public class EventCodec {
 
+    /**
+     * Set (to {@code Boolean.TRUE}) on a read of JSON text that holds no backslash. JSON forbids control characters
+     * inside strings except as escapes, so no string or key of such a text can hold one, and a deserializer that looks
+     * for them (the services' JsonLimits) may skip its look. The look walked every text and every data tree of every
+     * record a second time: about a tenth of a sales consumer's CPU, for records that almost never hold an escape.
+     */
+    public static final String ESCAPE_FREE = "com.example.mkt.json.escape-free";
+
     private final ObjectMapper mapper;
+    private final ObjectReader envelopes;
+    private final ObjectReader escapeFreeEnvelopes;
 
     public EventCodec(ObjectMapper mapper) {
         this.mapper = mapper.copy()
@@ -29,6 +40,8 @@ public class EventCodec {
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .registerModule(new SimpleModule("iso-times").addDeserializer(OffsetDateTime.class, new TimeReader()));
+        this.envelopes = this.mapper.readerFor(EventEnvelope.class);
+        this.escapeFreeEnvelopes = envelopes.withAttribute(ESCAPE_FREE, Boolean.TRUE);
     }
 
     public String write(EventEnvelope envelope) {
@@ -44,7 +57,12 @@ public class EventCodec {
         if (json == null) {
             throw new IOException("record has no value");
         }
-        return mapper.readValue(json, EventEnvelope.class);
+        return (escapeFree(json) ? escapeFreeEnvelopes : envelopes).readValue(json);
+    }
+
+    /** True when the text holds no backslash, so none of its strings can hold an escaped control character. */
+    public static boolean escapeFree(String json) {
+        return json.indexOf('\\') < 0;
     }
 
     public JsonNode toTree(Object data) {

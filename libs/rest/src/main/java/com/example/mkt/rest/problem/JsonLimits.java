@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import jakarta.inject.Singleton;
 
+import com.example.mkt.eventing.envelope.EventCodec;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
@@ -88,6 +89,9 @@ public class JsonLimits implements ObjectMapperCustomizer {
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             Object value = super.deserialize(parser, context);
+            if (Boolean.TRUE.equals(context.getAttribute(EventCodec.ESCAPE_FREE))) {
+                return value; // the reader proved the text has no escape, so no control character (EventCodec)
+            }
             if (value instanceof String text ? ControlCharacters.present(text)
                     : value instanceof com.fasterxml.jackson.databind.JsonNode tree && dirty(tree)) {
                 throw new ControlCharacter(parser);
