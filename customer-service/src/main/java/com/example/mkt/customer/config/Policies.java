@@ -61,6 +61,10 @@ public class Policies {
         return new VipRule(new VipPolicy(v.singlePurchase(), v.monthlyAccumulated(), v.validityMonths(), zone()));
     }
 
+    public java.math.BigDecimal vipSinglePurchase() {
+        return config.vip().singlePurchase();
+    }
+
     public int vipValidityMonths() {
         return config.vip().validityMonths();
     }

@@ -19,12 +19,15 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import com.example.mkt.customer.config.Policies;
 import com.example.mkt.customer.credit.FulfilmentRecord;
 import com.example.mkt.customer.score.PurchaseStats;
 import com.example.mkt.eventing.jdbc.UnnestColumns;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * JDBC access for the sales path: every method is one statement for a whole set of customers (writes as
@@ -41,14 +44,35 @@ public class StatsStore {
 
     private final ObjectMapper mapper;
     private final ZoneId zone;
+    private final BigDecimal singlePurchase;
 
     public StatsStore(ObjectMapper mapper, Policies policies) {
         this.mapper = mapper;
         this.zone = policies.zone();
+        this.singlePurchase = policies.vipSinglePurchase();
     }
 
     public ZoneId zone() {
         return zone;
+    }
+
+    /** The least single-purchase VIP amount customer_sale_vip holds purchases for (migration V11). */
+    static final BigDecimal VIP_INDEX_FLOOR = new BigDecimal("10000.00");
+
+    void refuseAVipAmountNoIndexServes(@Observes StartupEvent start) {
+        vipIndexServes(singlePurchase);
+    }
+
+    /**
+     * Refuses a single-purchase VIP amount below the index's floor: the VIP look-up would scan every purchase of the
+     * batch's customers instead (migration V17 says why no index by customer alone is kept).
+     */
+    static void vipIndexServes(BigDecimal singlePurchase) {
+        if (singlePurchase.compareTo(VIP_INDEX_FLOOR) < 0) {
+            throw new IllegalStateException("customer.vip.single-purchase is " + singlePurchase.toPlainString()
+                    + ": it must be at least " + VIP_INDEX_FLOOR.toPlainString() + ", the least amount the index of"
+                    + " large purchases (customer_sale_vip) holds (docs/domain.md#vip-and-membership-tiers)");
+        }
     }
 
     /** Locks the customers' rows (in id order, so concurrent batches cannot deadlock) and reads their standing. */
@@ -143,10 +167,10 @@ public class StatsStore {
     /**
      * The customers' purchases of at least {@code atLeast} since {@code since}, and the refunds of them: all the VIP
      * rule needs one by one (its monthly totals are in the running figures). Bounded by the VIP window, not by
-     * history: the partial index customer_sale_vip holds only purchases of at least the default single-purchase
-     * amount, by (customer, time), so older large purchases are never visited. The amount is written into the
-     * statement (a number from the configuration, not input) because the planner can use a partial index only when it
-     * sees the literal; with a lower configured amount the query still answers right, through customer_sale_customer.
+     * history: the partial index customer_sale_vip holds only purchases of at least {@link #VIP_INDEX_FLOOR}, by
+     * (customer, time), so older large purchases are never visited. The amount is written into the statement (a
+     * number from the configuration, not input) because the planner can use a partial index only when it sees the
+     * literal. No index serves a lower amount (V17), so the service does not start with one ({@link #vipIndexServes}).
      */
     public Map<String, List<Sale>> loadLargeSales(Connection c, Collection<String> ids, Instant since,
             BigDecimal atLeast) throws SQLException {

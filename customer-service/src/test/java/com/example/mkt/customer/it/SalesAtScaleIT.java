@@ -212,13 +212,16 @@ class SalesAtScaleIT {
             + " t AS (SELECT customer_id, min(occurred_at) FILTER (WHERE kind = 'SALE') AS first,"
             + " max(occurred_at) FILTER (WHERE kind = 'SALE') AS last, count(*) FILTER (WHERE kind = 'SALE') AS orders,"
             + " count(*) FILTER (WHERE kind = 'REFUND') AS refunds,"
-            + " sum(CASE WHEN kind = 'SALE' THEN amount ELSE -amount END) AS lifetime FROM s GROUP BY 1)"
+            + " sum(CASE WHEN kind = 'SALE' THEN amount ELSE -amount END) AS lifetime FROM s GROUP BY 1),"
+            // the sale before the last one, by time, without an index by customer: the second latest time of each
+            + " p AS (SELECT customer_id, max(occurred_at) FILTER (WHERE r = 2) AS prior FROM (SELECT customer_id,"
+            + " occurred_at, dense_rank() OVER (PARTITION BY customer_id ORDER BY occurred_at DESC) AS r FROM s"
+            + " WHERE kind = 'SALE') d GROUP BY 1)"
             + " INSERT INTO customer_stats (customer_id, first_purchase_at, last_purchase_at, prior_purchase_at,"
             + " order_count, refund_count, lifetime_spend, spend_by_month, orders_by_month, updated_at)"
-            + " SELECT t.customer_id, t.first, t.last, (SELECT max(p.occurred_at) FROM customer_sale p"
-            + " WHERE p.customer_id = t.customer_id AND p.kind = 'SALE' AND p.occurred_at < t.last), t.orders,"
+            + " SELECT t.customer_id, t.first, t.last, p.prior, t.orders,"
             + " t.refunds, t.lifetime, coalesce(j.spend, '{}'), coalesce(j.orders, '{}'), now()"
-            + " FROM t LEFT JOIN j ON j.customer_id = t.customer_id";
+            + " FROM t LEFT JOIN j ON j.customer_id = t.customer_id LEFT JOIN p ON p.customer_id = t.customer_id";
 
     private void execute(String sql, Object... args) throws Exception {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {

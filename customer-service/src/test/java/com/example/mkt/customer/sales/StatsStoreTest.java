@@ -21,4 +21,14 @@ class StatsStoreTest {
         assertThrows(DateTimeException.class, () -> StatsStore.month("2026-13"));
         assertThrows(NumberFormatException.class, () -> StatsStore.month("20x6-11"));
     }
+
+    @Test
+    void aSinglePurchaseVipAmountBelowTheIndexFloorIsRefused() {
+        StatsStore.vipIndexServes(new java.math.BigDecimal("10000.00"));
+        StatsStore.vipIndexServes(new java.math.BigDecimal("50000"));
+        var refused = assertThrows(IllegalStateException.class,
+                () -> StatsStore.vipIndexServes(new java.math.BigDecimal("9999.99")));
+        assertEquals(true, refused.getMessage().startsWith("customer.vip.single-purchase is 9999.99: it must be at"
+                + " least 10000.00"), refused.getMessage());
+    }
 }
