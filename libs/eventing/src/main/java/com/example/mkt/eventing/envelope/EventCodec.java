@@ -33,6 +33,7 @@ public class EventCodec {
     private final ObjectMapper mapper;
     private final ObjectReader envelopes;
     private final ObjectReader escapeFreeEnvelopes;
+    private final ObjectReader escapeFreeTrees;
 
     public EventCodec(ObjectMapper mapper) {
         this.mapper = mapper.copy()
@@ -42,6 +43,7 @@ public class EventCodec {
                 .registerModule(new SimpleModule("iso-times").addDeserializer(OffsetDateTime.class, new TimeReader()));
         this.envelopes = this.mapper.readerFor(EventEnvelope.class);
         this.escapeFreeEnvelopes = envelopes.withAttribute(ESCAPE_FREE, Boolean.TRUE);
+        this.escapeFreeTrees = this.mapper.readerFor(JsonNode.class).withAttribute(ESCAPE_FREE, Boolean.TRUE);
     }
 
     public String write(EventEnvelope envelope) {
@@ -57,8 +59,60 @@ public class EventCodec {
         if (json == null) {
             throw new IOException("record has no value");
         }
+        if (escapeFree(json)) {
+            EventEnvelope envelope = readCommon(json);
+            return envelope != null ? envelope : escapeFreeEnvelopes.readValue(json);
+        }
+        return envelopes.readValue(json);
+    }
+
+    /** What Jackson's own binding makes of the text: every record that is not of the common shape. */
+    EventEnvelope readBound(String json) throws IOException {
         return (escapeFree(json) ? escapeFreeEnvelopes : envelopes).readValue(json);
     }
+
+    /**
+     * The common shape (an object of text attributes, {@code time} as ISO-8601 text, {@code data} any JSON) read
+     * field by field from the parser; null for anything else, which {@link #readBound} then reads (or refuses) with its
+     * own messages. Binding the record through Jackson's creator cost about as much as building the data tree (7-10 %
+     * of a sales consumer's CPU), for nine attributes.
+     */
+    EventEnvelope readCommon(String json) {
+        String[] text = new String[ATTRIBUTES.size()];
+        OffsetDateTime time = null;
+        JsonNode data = null;
+        try (JsonParser p = mapper.getFactory().createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+                JsonToken token = p.nextToken();
+                Integer attribute = ATTRIBUTES.get(name);
+                if (attribute != null) {
+                    if (token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NULL) {
+                        return null;
+                    }
+                    text[attribute] = p.getValueAsString();
+                } else if (name.equals("time")) {
+                    time = token == JsonToken.VALUE_NULL ? null : IsoTimes.fast(p.getText());
+                    if (token != JsonToken.VALUE_NULL && (token != JsonToken.VALUE_STRING || time == null)) {
+                        return null;
+                    }
+                } else if (name.equals("data")) {
+                    data = escapeFreeTrees.readTree(p);
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return new EventEnvelope(text[0], text[1], text[2], text[3], text[4], text[5], time, text[6], text[7], data);
+    }
+
+    /** The envelope's text attributes, in the order of {@link EventEnvelope}'s components (time and data apart). */
+    private static final java.util.Map<String, Integer> ATTRIBUTES = java.util.Map.of("specversion", 0, "id", 1,
+            "source", 2, "type", 3, "dataversion", 4, "dataschema", 5, "subject", 6, "datacontenttype", 7);
 
     /** True when the text holds no backslash, so none of its strings can hold an escaped control character. */
     public static boolean escapeFree(String json) {
