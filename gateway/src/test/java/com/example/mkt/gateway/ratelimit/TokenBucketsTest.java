@@ -103,7 +103,7 @@ class TokenBucketsTest {
         }
         assertEquals(1, buckets.tryAcquire("pos", 1_000, CLIENT_BURST, CLIENT_RATE));
         for (int request = 0; request < 50; request++) {
-            now.addAndGet(SECOND * 1_000 / CLIENT_RATE);
+            now.addAndGet((SECOND * 1_000 + CLIENT_RATE - 1) / CLIENT_RATE); // the time 1,000 tokens take, rounded up
             assertEquals(0, buckets.tryAcquire("pos", 1_000, CLIENT_BURST, CLIENT_RATE), "request " + request);
         }
     }
