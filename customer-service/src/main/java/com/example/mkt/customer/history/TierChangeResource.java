@@ -38,8 +38,11 @@ public class TierChangeResource {
 
     private final CustomerAccess access;
     private final StandingHistoryStore store;
+    private final String currency;
 
-    public TierChangeResource(CustomerAccess access, StandingHistoryStore store) {
+    public TierChangeResource(CustomerAccess access, StandingHistoryStore store,
+            com.example.mkt.customer.config.CustomerConfig config) {
+        this.currency = config.currency();
         this.access = access;
         this.store = store;
     }
@@ -50,14 +53,14 @@ public class TierChangeResource {
         Customer c = access.require(customerId);
         PageRequest page = PageRequest.of(limit, cursor);
         List<Recorded<TierChange>> found = store.tierChanges(c.id, HistoryCursor.before(page), page.fetchSize());
-        return Page.of(found.stream().map(TierChangeResource::view).toList(), page.limit(),
+        return Page.of(found.stream().map(this::view).toList(), page.limit(),
                 v -> HistoryCursor.of(v.id()));
     }
 
-    private static TierChangeView view(Recorded<TierChange> r) {
+    private TierChangeView view(Recorded<TierChange> r) {
         TierChange t = r.change();
         return new TierChangeView(r.id(), t.fromTier(), t.toTier(), t.wasVip(), t.vip(), t.source().name(),
                 t.vipBasis(), t.windowSpend() == null ? null : t.windowSpend().toPlainString(),
-                t.windowSpend() == null ? null : "CNY", t.nominationId(), t.changedBy(), Times.out(t.changedAt()));
+                t.windowSpend() == null ? null : currency, t.nominationId(), t.changedBy(), Times.out(t.changedAt()));
     }
 }

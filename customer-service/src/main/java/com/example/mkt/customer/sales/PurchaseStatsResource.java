@@ -54,10 +54,12 @@ public class PurchaseStatsResource {
     private final ValueScorer scorer;
     private final Clock clock;
     private final CreditAssessor credit;
+    private final String currency;
 
     public PurchaseStatsResource(CustomerAccess access, StatsStore store, DataSource dataSource, ValueScorer scorer,
-            Clock clock, CreditAssessor credit) {
+            Clock clock, CreditAssessor credit, com.example.mkt.customer.config.CustomerConfig config) {
         this.credit = credit;
+        this.currency = config.currency();
         this.access = access;
         this.store = store;
         this.dataSource = dataSource;
@@ -84,7 +86,7 @@ public class PurchaseStatsResource {
                 credit.rateOf(r).percent().map(BigDecimal::toPlainString).orElse(null)) : null;
         return new StatsView(c.id, Times.out(s.firstPurchaseAt().orElse(null)), Times.out(s.lastPurchaseAt().orElse(null)),
                 s.orderCount(), s.refundCount(), s.lifetimeSpend().toPlainString(),
-                s.spendInWindow(now, 12).toPlainString(), "CNY", spend, orders, scorer.score(s, now), c.tier, c.vip,
+                s.spendInWindow(now, 12).toPlainString(), currency, spend, orders, scorer.score(s, now), c.tier, c.vip,
                 c.lifecycleStage, fulfilment);
     }
 }

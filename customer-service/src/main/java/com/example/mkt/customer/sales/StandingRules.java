@@ -78,9 +78,17 @@ public class StandingRules {
     private final LifecycleRule lifecycleRule;
     private final ValueScorer scorer;
     private final CreditAssessor creditAssessor;
+    private final String currency;
 
+    @jakarta.inject.Inject
     public StandingRules(MembershipTierRule tierRule, VipRule vipRule, LifecycleRule lifecycleRule, ValueScorer scorer,
-            CreditAssessor creditAssessor) {
+            CreditAssessor creditAssessor, com.example.mkt.customer.config.CustomerConfig config) {
+        this(tierRule, vipRule, lifecycleRule, scorer, creditAssessor, config.currency());
+    }
+
+    StandingRules(MembershipTierRule tierRule, VipRule vipRule, LifecycleRule lifecycleRule, ValueScorer scorer,
+            CreditAssessor creditAssessor, String currency) {
+        this.currency = currency;
         this.tierRule = tierRule;
         this.vipRule = vipRule;
         this.lifecycleRule = lifecycleRule;
@@ -114,7 +122,7 @@ public class StandingRules {
         if (!tier.equals(before.tier()) || isVip != before.vip()) {
             tierChanged = new TierChanged(before.customerId(), before.orgUnit(), before.tier(), tier, before.vip(),
                     isVip, bySales ? vip.latest().map(q -> q.basis().name()).orElse(null) : isVip ? "NOMINATION" : null,
-                    windowSpend.toPlainString(), "CNY", at);
+                    windowSpend.toPlainString(), currency, at);
             events.add(CustomerEvents.of("customer.tier-changed", before.customerId(), tierChanged));
         }
 

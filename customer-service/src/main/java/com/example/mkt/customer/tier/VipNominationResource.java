@@ -57,8 +57,11 @@ public class VipNominationResource {
     private final Clock clock;
     private final StandingHistoryStore history;
 
+    private final String currency;
+
     public VipNominationResource(CustomerAccess access, EntityManager em, Outbox outbox, Clock clock,
-            StandingHistoryStore history) {
+            StandingHistoryStore history, com.example.mkt.customer.config.CustomerConfig config) {
+        this.currency = config.currency();
         this.history = history;
         this.access = access;
         this.em = em;
@@ -112,7 +115,7 @@ public class VipNominationResource {
             c.updatedAt = now;
             if (!wasVip) {
                 outbox.publish(CustomerEvents.of("customer.tier-changed", c.id, new StandingRules.TierChanged(c.id,
-                        c.orgUnit, c.tier, c.tier, false, true, "NOMINATION", null, "CNY",
+                        c.orgUnit, c.tier, c.tier, false, true, "NOMINATION", null, currency,
                         Times.out(now).toString())));
                 history.record(new StandingHistoryStore.Changes().add(new TierChange(c.id, c.tier, c.tier, false, true,
                         TierChangeSource.NOMINATION, "NOMINATION", null, e.id, decider, now)));

@@ -31,7 +31,7 @@ class StandingRulesTest {
 
     private final StandingRules rules = new StandingRules(new MembershipTierRule(MembershipTierPolicy.defaults()),
             new VipRule(VipPolicy.defaults()), new LifecycleRule(LifecyclePolicy.defaults()),
-            new ValueScorer(ValueScorePolicy.defaults()), new CreditAssessor(CreditPolicy.defaults()));
+            new ValueScorer(ValueScorePolicy.defaults()), new CreditAssessor(CreditPolicy.defaults()), "CNY");
 
     private static Standing prospect(String credit) {
         return new Standing("c-1", "B-NANCHANG", "NONE", false, credit, "PROSPECT", 0, false);
