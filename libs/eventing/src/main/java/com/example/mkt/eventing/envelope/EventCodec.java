@@ -59,11 +59,8 @@ public class EventCodec {
         if (json == null) {
             throw new IOException("record has no value");
         }
-        if (escapeFree(json)) {
-            EventEnvelope envelope = readCommon(json);
-            return envelope != null ? envelope : escapeFreeEnvelopes.readValue(json);
-        }
-        return envelopes.readValue(json);
+        EventEnvelope envelope = escapeFree(json) ? readCommon(json) : null;
+        return envelope != null ? envelope : readBound(json);
     }
 
     /** What Jackson's own binding makes of the text: every record that is not of the common shape. */
