@@ -6,7 +6,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * One platform for the classes that only talk to it through its front door (PlatformE2EIT, HostileInputIT, BenchIT,
- * WebConsoleIT):
+ * WebConsoleIT), and ShutdownIT, which stops two of its services and starts them again (after the others):
  * a platform start is about 100 s of CI's run, once per class it was. Each of these classes works in org units,
  * customers and campaigns of its own, so none sees another's data. A class takes the platform as a parameter of its
  * {@code @BeforeAll}; the first to ask starts it, in {@code e2e.home} (the state directory .ci/run knows), with its

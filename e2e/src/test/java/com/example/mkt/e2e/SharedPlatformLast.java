@@ -9,19 +9,24 @@ import org.junit.jupiter.api.ClassOrdererContext;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The classes on the {@link SharedPlatform} after those that start a platform of their own (ChaosIT, ShutdownIT),
- * each group in the order failsafe gave (the sort is stable). The shared platform runs until the test run ends: before
- * them, it would sit beside their platforms on CI's two cores. Configured in junit-platform.properties.
+ * The classes on the {@link SharedPlatform} after those that start a platform of their own (ChaosIT), and among them
+ * those that stop its services ({@link StopsServices}) last; each group in the order failsafe gave (the sort is
+ * stable). The shared platform runs until the test run ends: before them, it would sit beside their platforms on CI's
+ * two cores. Configured in junit-platform.properties.
  */
 final class SharedPlatformLast implements ClassOrderer {
 
     @Override
     public void orderClasses(ClassOrdererContext context) {
-        context.getClassDescriptors().sort(Comparator.comparing(SharedPlatformLast::onTheSharedPlatform));
+        context.getClassDescriptors().sort(Comparator.comparingInt(SharedPlatformLast::rank));
     }
 
-    private static boolean onTheSharedPlatform(ClassDescriptor testClass) {
-        return testClass.findRepeatableAnnotations(ExtendWith.class).stream()
+    private static int rank(ClassDescriptor testClass) {
+        boolean shared = testClass.findRepeatableAnnotations(ExtendWith.class).stream()
                 .anyMatch(extensions -> Arrays.asList(extensions.value()).contains(SharedPlatform.class));
+        if (!shared) {
+            return 0;
+        }
+        return testClass.isAnnotated(StopsServices.class) ? 2 : 1;
     }
 }

@@ -18,29 +18,36 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.example.mkt.e2e.Http.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Stopping consumers in the middle of a backlog loses nothing and dead-letters nothing: on a private platform, a
- * backlog of valid sales goes through the gateway, kpi-service and customer-service get SIGTERM (what
- * {@code ./platform down} and Kubernetes send) while they work through it, {@code ./platform up} starts them again,
- * and then every dead-letter topic is empty and the totals are exact to the cent. Before consumers told a shutdown
- * from a bad event, batches that failed as the persistence layer closed ("EntityManagerFactory is closed") were
- * retried one by one into {@code sales.events.dlq}: 120 valid sales in one {@code ./platform down}.
+ * Stopping consumers in the middle of a backlog loses nothing and dead-letters nothing: a backlog of valid sales goes
+ * through the gateway, kpi-service and customer-service get SIGTERM (what {@code ./platform down} and Kubernetes send)
+ * while they work through it, {@code ./platform up} starts them again, and then no dead letter was written meanwhile
+ * and the totals are exact to the cent. Before consumers told a shutdown from a bad event, batches that failed as the
+ * persistence layer closed ("EntityManagerFactory is closed") were retried one by one into {@code sales.events.dlq}:
+ * 120 valid sales in one {@code ./platform down}.
+ *
+ * <p>On the {@link SharedPlatform}, in a world of its own (the region R-SD, its branches and customers), and after
+ * every other class there ({@link StopsServices}): it takes two services down, and whatever another class had in
+ * flight would be held up with them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedPlatform.class)
+@StopsServices
 class ShutdownIT {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final int BATCHES = 12;
     private static final int BATCH_SIZE = 500;
     private static final List<String> STOPPED = List.of("kpi-service", "customer-service");
+    private static final String REGION = "R-SD";
 
     private LocalPlatform platform;
     private Http http;
@@ -48,25 +55,17 @@ class ShutdownIT {
     private final String month = YearMonth.now(ZONE).toString();
 
     @BeforeAll
-    void startThePlatform() {
-        platform = LocalPlatform.fromSystemProperties("target/e2e-shutdown-platform");
-        platform.up();
+    void onTheSharedPlatform(LocalPlatform shared) {
+        platform = shared;
         http = new Http(platform.gatewayUrl());
         gm = Caller.bearer(platform.token("gm", "HQ", "s-gm"));
-    }
-
-    @AfterAll
-    void stopThePlatform() {
-        if (platform != null) {
-            System.out.println(platform.status());
-            platform.close();
-        }
     }
 
     @Test
     void consumersStoppedInTheMiddleOfABacklogDeadLetterNothingAndCountEverySaleOnce() throws Exception {
         long start = System.nanoTime();
         List<String> customers = orgTreeAndCustomers();
+        Map<String, Long> deadLettersBefore = deadLetters();
         phase("org tree and customers", start);
         Caller integration = Caller.apiKey(platform.apiKey());
         Map<String, BigDecimal> sentPerCustomer = new HashMap<>();
@@ -97,14 +96,15 @@ class ShutdownIT {
         phase("started again", start);
 
         BigDecimal want = sent;
-        eventually("HQ SALES_AMOUNT " + want, () -> hqSales().compareTo(want) == 0);
+        eventually(REGION + " SALES_AMOUNT " + want, () -> regionSales().compareTo(want) == 0);
         for (Map.Entry<String, BigDecimal> c : sentPerCustomer.entrySet()) {
             eventually("spend of " + c.getKey() + " " + c.getValue(),
                     () -> spend(c.getKey()).compareTo(c.getValue()) == 0);
         }
         phase("caught up", start);
-        assertEquals(0, want.compareTo(hqSales()), "every sale counted once by kpi-service");
-        assertEquals(Map.of(), deadLetters(), "no valid event went to a dead-letter topic");
+        assertEquals(0, want.compareTo(regionSales()), "every sale counted once by kpi-service");
+        assertEquals(deadLettersBefore, deadLetters(), () -> "no valid event went to a dead-letter topic: "
+                + platform.dlq(List.of("list")));
     }
 
     private static void phase(String what, long start) {
@@ -114,10 +114,11 @@ class ShutdownIT {
     /** SIGTERM once kpi-service has begun on the backlog, so that batches are in flight when the stop begins. */
     private void stopWhileConsuming() throws InterruptedException {
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (hqSales().signum() == 0 && System.nanoTime() < deadline) {
+        while (regionSales().signum() == 0 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        System.out.println("stopping " + STOPPED + " with SIGTERM; HQ SALES_AMOUNT so far " + hqSales());
+        System.out.println("stopping " + STOPPED + " with SIGTERM; " + REGION + " SALES_AMOUNT so far "
+                + regionSales());
         for (String service : STOPPED) {
             ProcessHandle.of(platform.pid(service)).ifPresent(ProcessHandle::destroy);
         }
@@ -128,9 +129,9 @@ class ShutdownIT {
      * customer-service knows the branch.
      */
     private List<String> orgTreeAndCustomers() {
-        unit("R-SD", "华中大区", "REGION", "HQ");
-        unit("B-SD1", "武汉分公司", "BRANCH", "R-SD");
-        unit("B-SD2", "长沙分公司", "BRANCH", "R-SD");
+        unit(REGION, "华中大区", "REGION", "HQ");
+        unit("B-SD1", "武汉分公司", "BRANCH", REGION);
+        unit("B-SD2", "长沙分公司", "BRANCH", REGION);
         eventually("kpi-service knows the tree", () -> http.get(gm, "/api/v1/kpis/SALES_AMOUNT/subtree", "orgUnit",
                 "B-SD2", "period", month).status() == 200);
         List<String> customers = new ArrayList<>();
@@ -157,10 +158,10 @@ class ShutdownIT {
         http.createOrgUnit(gm, code, name, kind, parent).expect(201);
     }
 
-    private BigDecimal hqSales() {
-        for (JsonNode cell : http.get(gm, "/api/v1/kpis/SALES_AMOUNT/subtree", "orgUnit", "HQ", "period", month)
+    private BigDecimal regionSales() {
+        for (JsonNode cell : http.get(gm, "/api/v1/kpis/SALES_AMOUNT/subtree", "orgUnit", REGION, "period", month)
                 .expect(200).json().path("items")) {
-            if ("HQ".equals(cell.path("orgUnit").asText())) {
+            if (REGION.equals(cell.path("orgUnit").asText())) {
                 return new BigDecimal(cell.path("value").asText());
             }
         }
@@ -173,7 +174,7 @@ class ShutdownIT {
         return spend.isMissingNode() || spend.isNull() ? BigDecimal.ZERO : new BigDecimal(spend.asText());
     }
 
-    /** Records ever written to each {@code *.dlq} topic that has any. */
+    /** Records written so far to each {@code *.dlq} topic that has any. */
     private Map<String, Long> deadLetters() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 platform.kafkaBootstrap()))) {
