@@ -27,12 +27,13 @@ final class FactStore {
                 rs.getBigDecimal("numerator"), rs.getBigDecimal("denominator"));
     }
 
+    /** Parked facts by seq, found through measure_fact_parked (the seqs of parked facts only). */
     static void unpark(Connection c, List<Long> seqs) throws SQLException {
         if (seqs.isEmpty()) {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE measure_fact SET parked = FALSE, park_reason = NULL WHERE seq = ANY(?)")) {
+                "UPDATE measure_fact SET parked = FALSE, park_reason = NULL WHERE parked AND seq = ANY(?)")) {
             ps.setArray(1, c.createArrayOf("bigint", seqs.toArray(Long[]::new)));
             ps.executeUpdate();
         }

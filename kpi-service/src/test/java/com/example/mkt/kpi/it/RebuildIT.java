@@ -101,19 +101,15 @@ class RebuildIT {
                 "the region's cells were not damaged");
     }
 
-    /** 2,600 sales over three branches and the turn of the year, ratio facts, a sale and its refund, parked facts. */
+    /** Parked facts, a sale and its refund, 2,600 sales over three branches and the turn of the year, ratio facts. */
     private void seedFacts() throws Exception {
         String insert = "INSERT INTO measure_fact (source_id, kpi_code, source_type, org_unit, staff_id, occurred_at,"
                 + " numerator, denominator, parked, park_reason) ";
         try (Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
             String p = "'rb-" + s + "-";
             String units = "(ARRAY['" + String.join("','", branches) + "'])";
-            st.executeUpdate(insert + "SELECT " + p + "s' || g, 'SALES_AMOUNT', 'sales.recorded', " + units
-                    + "[1 + g % 3], 's-' || (g % 7), timestamptz '2025-12-20 09:00:00+08' + g * interval '97 minutes',"
-                    + " 500.10 + (g % 9), 0, false, NULL FROM generate_series(1, 2600) g");
-            st.executeUpdate(insert + "SELECT " + p + "f' || g, 'FOLLOW_UP_COMPLETION_RATE', 'customer.events', "
-                    + units + "[1 + g % 2], 's-1', timestamptz '2026-03-01 10:00:00+08' + g * interval '1 day',"
-                    + " g % 2, 1, false, NULL FROM generate_series(1, 30) g");
+            // the parked facts first: the sales fill their page after them, so the rebuild that unparks them
+            // writes the new row versions on a later page, one it has still to read
             st.executeUpdate(insert + "VALUES (" + p + "sale', 'SALES_AMOUNT', 'sales.recorded', '" + branches.get(2)
                     + "', 's-9', '2024-03-05 10:00:00+08', 300.00, 0, false, NULL), (" + p + "refund', 'SALES_AMOUNT',"
                     + " 'sales.recorded', '" + branches.get(2) + "', 's-9', '2024-03-06 10:00:00+08', -300.00, 0, false,"
@@ -122,6 +118,12 @@ class RebuildIT {
                     + " 'SALES_AMOUNT', 'sales.recorded', 'NOWHERE-RB" + s + "', 's-2', '2026-02-02 10:00:00+08',"
                     + " 12.30, 0, true, 'unknown org unit'), (" + p + "odd', 'NO_SUCH_KPI', 'sales.recorded', '"
                     + branches.get(0) + "', NULL, '2026-02-02 10:00:00+08', 1, 0, false, NULL)");
+            st.executeUpdate(insert + "SELECT " + p + "s' || g, 'SALES_AMOUNT', 'sales.recorded', " + units
+                    + "[1 + g % 3], 's-' || (g % 7), timestamptz '2025-12-20 09:00:00+08' + g * interval '97 minutes',"
+                    + " 500.10 + (g % 9), 0, false, NULL FROM generate_series(1, 2600) g");
+            st.executeUpdate(insert + "SELECT " + p + "f' || g, 'FOLLOW_UP_COMPLETION_RATE', 'customer.events', "
+                    + units + "[1 + g % 2], 's-1', timestamptz '2026-03-01 10:00:00+08' + g * interval '1 day',"
+                    + " g % 2, 1, false, NULL FROM generate_series(1, 30) g");
         }
     }
 
