@@ -1,5 +1,6 @@
 package com.example.mkt.campaign.attribution;
 
+import com.example.mkt.eventing.jdbc.FreshRows;
 import com.example.mkt.eventing.jdbc.UnnestColumns;
 import com.example.mkt.campaign.target.Contribution;
 
@@ -58,25 +59,29 @@ public class ContributionStore {
                     r.customerId(), r.occurredAt().toString(), r.amount().toPlainString(), r.subWindow());
             byKey.put(List.of(r.campaignId(), r.saleEventId()), r);
         }
-        List<Row> inserted = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO campaign_contribution (campaign_id, sale_event_id,"
-                     + " kind, refund_of, branch, org_unit, salesperson, customer_id, occurred_at, amount, sub_window,"
-                     + " recorded_at) SELECT u.c, u.s, u.k, u.r, u.b, u.o, u.p, u.cu, u.at::timestamptz, u.a::numeric,"
-                     + " u.w, ?::timestamptz FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
-                     + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
-                     + " AS u(c, s, k, r, b, o, p, cu, at, a, w) ON CONFLICT DO NOTHING"
-                     + " RETURNING campaign_id, sale_event_id")) {
-            ps.setString(1, now.toString());
-            cols.bind(ps, 2);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    inserted.add(byKey.get(List.of(rs.getString(1), rs.getString(2))));
+        try (Connection c = dataSource.getConnection()) {
+            return FreshRows.insert(c, INSERT, " ON CONFLICT DO NOTHING", ps -> {
+                ps.setString(1, now.toString());
+                cols.bind(ps, 2);
+                List<Row> inserted = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        inserted.add(byKey.get(List.of(rs.getString(1), rs.getString(2))));
+                    }
                 }
-            }
+                return inserted;
+            });
         }
-        return inserted;
     }
+
+    /** A plain insert first, with ON CONFLICT only if some rows were stored before ({@link FreshRows}). */
+    private static final String INSERT = "INSERT INTO campaign_contribution (campaign_id, sale_event_id,"
+            + " kind, refund_of, branch, org_unit, salesperson, customer_id, occurred_at, amount, sub_window,"
+            + " recorded_at) SELECT u.c, u.s, u.k, u.r, u.b, u.o, u.p, u.cu, u.at::timestamptz, u.a::numeric,"
+            + " u.w, ?::timestamptz FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+            + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+            + " AS u(c, s, k, r, b, o, p, cu, at, a, w) ON CONFLICT DO NOTHING"
+            + " RETURNING campaign_id, sale_event_id";
 
     /** The stored contributions of the given sales (the originals refunds refer to), keyed campaign + eventId. */
     public Map<List<String>, Row> originals(Collection<String> saleEventIds) throws SQLException {

@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.example.mkt.eventing.consumer.PoisonEventException;
+import com.example.mkt.eventing.jdbc.FreshRows;
 import com.example.mkt.eventing.jdbc.TextArrays;
 
 /**
@@ -142,20 +143,24 @@ public class SaleLedger {
             originals[i] = r.refundOf();
             refunded[i++] = BigDecimal.ZERO;
         }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("WITH ins AS (INSERT INTO campaign_sale (event_id, amount,"
-                     + " refund_of, refunded) SELECT * FROM unnest(?::text[], ?::numeric[], ?::text[], ?::numeric[])"
-                     + " ORDER BY 1 ON CONFLICT DO NOTHING RETURNING event_id, amount, refund_of)"
-                     + " UPDATE campaign_sale s SET refunded = s.refunded + t.total FROM (SELECT refund_of,"
-                     + " sum(amount) AS total FROM ins WHERE refund_of IS NOT NULL GROUP BY refund_of) t"
-                     + " WHERE s.event_id = t.refund_of")) {
-            TextArrays.bind(ps, 1, Arrays.asList(ids));
-            TextArrays.bind(ps, 2, Arrays.stream(amounts).map(BigDecimal::toPlainString).toList());
-            TextArrays.bind(ps, 3, Arrays.asList(originals));
-            TextArrays.bind(ps, 4, Arrays.stream(refunded).map(BigDecimal::toPlainString).toList());
-            ps.executeUpdate();
+        try (Connection c = dataSource.getConnection()) {
+            FreshRows.insert(c, RECORD, " ON CONFLICT DO NOTHING", ps -> {
+                TextArrays.bind(ps, 1, Arrays.asList(ids));
+                TextArrays.bind(ps, 2, Arrays.stream(amounts).map(BigDecimal::toPlainString).toList());
+                TextArrays.bind(ps, 3, Arrays.asList(originals));
+                TextArrays.bind(ps, 4, Arrays.stream(refunded).map(BigDecimal::toPlainString).toList());
+                return ps.executeUpdate();
+            });
         }
     }
+
+    /** A plain insert first, with ON CONFLICT only if some rows were recorded before ({@link FreshRows}). */
+    private static final String RECORD = "WITH ins AS (INSERT INTO campaign_sale (event_id, amount,"
+            + " refund_of, refunded) SELECT * FROM unnest(?::text[], ?::numeric[], ?::text[], ?::numeric[])"
+            + " ORDER BY 1 ON CONFLICT DO NOTHING RETURNING event_id, amount, refund_of)"
+            + " UPDATE campaign_sale s SET refunded = s.refunded + t.total FROM (SELECT refund_of,"
+            + " sum(amount) AS total FROM ins WHERE refund_of IS NOT NULL GROUP BY refund_of) t"
+            + " WHERE s.event_id = t.refund_of";
 
     /** The recorded rows among {@code eventIds}: the originals the batch's refunds name, and the refunds themselves. */
     public Map<String, Entry> lookup(Collection<String> eventIds) throws SQLException {

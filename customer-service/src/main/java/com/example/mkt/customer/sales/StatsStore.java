@@ -24,6 +24,7 @@ import jakarta.enterprise.event.Observes;
 import com.example.mkt.customer.config.Policies;
 import com.example.mkt.customer.credit.FulfilmentRecord;
 import com.example.mkt.customer.score.PurchaseStats;
+import com.example.mkt.eventing.jdbc.FreshRows;
 import com.example.mkt.eventing.jdbc.UnnestColumns;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -227,15 +228,15 @@ public class StatsStore {
     /**
      * Stores the sales and refunds in one statement, which also raises what each stored original has had refunded by
      * the refunds really inserted (a redelivered one adds nothing). An original new in this batch is inserted with
-     * {@code refundedInBatch}: the statement's own update cannot see rows it inserts.
+     * {@code refundedInBatch}: the statement's own update cannot see rows it inserts. A plain insert first, with ON
+     * CONFLICT only if some were stored before ({@link FreshRows}).
      *
      * @return the event ids stored now; one already stored is left out, so its figures are not counted twice
      */
     public Set<String> insertSales(Connection c, List<SalesRecord> sales, Map<SalesRecord, String> customerOf,
             Map<String, BigDecimal> refundedInBatch) throws SQLException {
-        Set<String> stored = new HashSet<>();
         if (sales.isEmpty()) {
-            return stored;
+            return new HashSet<>();
         }
         UnnestColumns cols = new UnnestColumns(9);
         for (SalesRecord s : sales) {
@@ -243,25 +244,28 @@ public class StatsStore {
                     s.amount().abs().toPlainString(), s.refundOf(), s.salesperson(), s.orgUnit(),
                     refundedInBatch.getOrDefault(s.eventId(), BigDecimal.ZERO).toPlainString());
         }
-        try (PreparedStatement ps = c.prepareStatement("WITH ins AS (INSERT INTO customer_sale (event_id, customer_id,"
-                + " kind, occurred_at, amount, refund_of, salesperson, org_unit, refunded) SELECT u.e, u.c, u.k,"
-                + " u.at::timestamptz, u.a::numeric, u.r, u.p, u.o, u.f::numeric FROM unnest(?::text[], ?::text[],"
-                + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
-                + " AS u(e, c, k, at, a, r, p, o, f) ON CONFLICT (event_id) DO NOTHING"
-                + " RETURNING event_id, kind, amount, refund_of),"
-                + " taken AS (UPDATE customer_sale s SET refunded = s.refunded + t.total FROM (SELECT refund_of,"
-                + " sum(amount) AS total FROM ins WHERE kind = 'REFUND' GROUP BY refund_of) t"
-                + " WHERE s.event_id = t.refund_of AND s.kind = 'SALE')"
-                + " SELECT event_id FROM ins")) {
+        return FreshRows.insert(c, INSERT_SALES, " ON CONFLICT (event_id) DO NOTHING", ps -> {
             cols.bind(ps, 1);
+            Set<String> stored = new HashSet<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     stored.add(rs.getString(1));
                 }
             }
-        }
-        return stored;
+            return stored;
+        });
     }
+
+    private static final String INSERT_SALES = "WITH ins AS (INSERT INTO customer_sale (event_id, customer_id,"
+            + " kind, occurred_at, amount, refund_of, salesperson, org_unit, refunded) SELECT u.e, u.c, u.k,"
+            + " u.at::timestamptz, u.a::numeric, u.r, u.p, u.o, u.f::numeric FROM unnest(?::text[], ?::text[],"
+            + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+            + " AS u(e, c, k, at, a, r, p, o, f) ON CONFLICT (event_id) DO NOTHING"
+            + " RETURNING event_id, kind, amount, refund_of),"
+            + " taken AS (UPDATE customer_sale s SET refunded = s.refunded + t.total FROM (SELECT refund_of,"
+            + " sum(amount) AS total FROM ins WHERE kind = 'REFUND' GROUP BY refund_of) t"
+            + " WHERE s.event_id = t.refund_of AND s.kind = 'SALE')"
+            + " SELECT event_id FROM ins";
 
     /** One statement for every changed standing. */
     public void saveStandings(Connection c, Collection<Standing> standings, Instant now) throws SQLException {

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.example.mkt.eventing.jdbc.FreshRows;
 import com.example.mkt.eventing.jdbc.TextArrays;
 
 /** SQL over {@code measure_fact}: the batched insert, the reads of the appliers and the rebuild, unparking. */
@@ -60,27 +61,30 @@ final class FactStore {
             parked[i] = Boolean.toString(parkReasons.get(i) != null);
             reason[i] = parkReasons.get(i);
         }
-        Set<String> inserted = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO measure_fact (source_id, kpi_code, source_type, org_unit, staff_id, occurred_at,
-                                          numerator, denominator, parked, park_reason)
-                SELECT i, k, t, u, s, a, n::numeric, d::numeric, p, r
-                  FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[],
-                              ?::text[], ?::text[], ?::boolean[], ?::text[]) WITH ORDINALITY AS x(i, k, t, u, s, a, n, d, p, r, o)
-                 ORDER BY o
-                ON CONFLICT (source_id, kpi_code) DO NOTHING
-                RETURNING source_id, kpi_code
-                """)) {
-            String[][] columns = {id, kpi, type, unit, staff, at, num, den, parked, reason};
+        String[][] columns = {id, kpi, type, unit, staff, at, num, den, parked, reason};
+        return FreshRows.insert(c, INSERT_FACTS, "ON CONFLICT (source_id, kpi_code) DO NOTHING", ps -> {
             for (int i = 0; i < columns.length; i++) {
                 TextArrays.bind(ps, i + 1, Arrays.asList(columns[i]));
             }
+            Set<String> inserted = new HashSet<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     inserted.add(rs.getString(1) + "\u001f" + rs.getString(2));
                 }
             }
-        }
-        return inserted;
+            return inserted;
+        });
     }
+
+    /** A plain insert first, with ON CONFLICT only if some facts were stored before ({@link FreshRows}). */
+    private static final String INSERT_FACTS = """
+            INSERT INTO measure_fact (source_id, kpi_code, source_type, org_unit, staff_id, occurred_at,
+                                      numerator, denominator, parked, park_reason)
+            SELECT i, k, t, u, s, a, n::numeric, d::numeric, p, r
+              FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[],
+                          ?::text[], ?::text[], ?::boolean[], ?::text[]) WITH ORDINALITY AS x(i, k, t, u, s, a, n, d, p, r, o)
+             ORDER BY o
+            ON CONFLICT (source_id, kpi_code) DO NOTHING
+            RETURNING source_id, kpi_code
+            """;
 }

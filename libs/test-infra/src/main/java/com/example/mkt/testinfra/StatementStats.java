@@ -59,7 +59,16 @@ public final class StatementStats {
                 && !query.startsWith("SELECT (SELECT count(*) FROM eventing_outbox")
                 && !query.contains("pg_try_advisory_xact_lock") && !query.startsWith("DELETE FROM eventing_")
                 && !query.startsWith("SET ") && !query.startsWith("SHOW ") && !query.equals("BEGIN")
-                && !query.equals("COMMIT") && !query.equals("ROLLBACK");
+                && !query.equals("COMMIT") && !query.equals("ROLLBACK") && !savepoint(query);
+    }
+
+    /**
+     * Savepoint commands: transaction control like BEGIN and COMMIT (libs/eventing's FreshRows sets one around each
+     * insert of new rows), a round trip each and no work on data.
+     */
+    private static boolean savepoint(String query) {
+        return query.startsWith("SAVEPOINT ") || query.startsWith("RELEASE SAVEPOINT ")
+                || query.startsWith("ROLLBACK TO SAVEPOINT ");
     }
 
     /** What one step cost the database, and the heap after it (after full collections). */
