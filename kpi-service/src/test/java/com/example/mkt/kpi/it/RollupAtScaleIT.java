@@ -207,42 +207,31 @@ class RollupAtScaleIT {
         if (to <= from) {
             return;
         }
-        try (Connection c = dataSource.getConnection()) {
-            long lastSeq;
-            try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(seq), 0) FROM measure_fact");
-                 java.sql.ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                lastSeq = rs.getLong(1);
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO measure_fact (source_id, kpi_code, source_type, org_unit, staff_id, occurred_at,"
-                            + " numerator, denominator, parked) SELECT 'seed-' || ? || '-' || g, 'SALES_AMOUNT',"
-                            + " 'sales.recorded', (?::text[])[1 + g % 11], 's-' || (g % 200),"
-                            + " timestamptz '2025-11-01 00:00:00+08' + g * interval '60 seconds',"
-                            + " 100.00 + (g % 7), 0, false FROM generate_series(?, ?) g")) {
-                ps.setString(1, s);
-                ps.setArray(2, c.createArrayOf("text", branches.toArray()));
-                ps.setInt(3, from + 1);
-                ps.setInt(4, to);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement(SEED_CELLS)) {
-                ps.setLong(1, lastSeq);
-                ps.setString(2, region);
-                ps.setString(3, hq);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement(SEED_STAFF_CELLS)) {
-                ps.setLong(1, lastSeq);
-                ps.executeUpdate();
-            }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SEED)) {
+            ps.setString(1, s);
+            ps.setArray(2, c.createArrayOf("text", branches.toArray()));
+            ps.setInt(3, from + 1);
+            ps.setInt(4, to);
+            ps.setString(5, region);
+            ps.setString(6, hq);
+            ps.executeUpdate();
         }
     }
 
-    /** The seeded facts' day in the business zone (Asia/Shanghai) and the key and start of each grain's period. */
-    private static final String GRAINS = """
-            WITH f AS (SELECT org_unit, staff_id, numerator, (occurred_at AT TIME ZONE 'Asia/Shanghai')::date AS day
-                         FROM measure_fact WHERE seq > ?),
+    /**
+     * One statement: the facts (parameters: this run's suffix, the branches, the first and last number), their day in
+     * the business zone (Asia/Shanghai) and each grain's period key and start, then the unit cells along the branch,
+     * region and HQ (parameters: the region, HQ) and the staff cells (day and month) they add to. The cells come from
+     * the rows the insert returns: nothing is read back from the table, whatever it already holds.
+     */
+    private static final String SEED = """
+            WITH f AS (INSERT INTO measure_fact (source_id, kpi_code, source_type, org_unit, staff_id, occurred_at,
+                                                 numerator, denominator, parked)
+                       SELECT 'seed-' || ? || '-' || g, 'SALES_AMOUNT', 'sales.recorded', (?::text[])[1 + g % 11],
+                              's-' || (g % 200), timestamptz '2025-11-01 00:00:00+08' + g * interval '60 seconds',
+                              100.00 + (g % 7), 0, false
+                         FROM generate_series(?, ?) g
+                       RETURNING org_unit, staff_id, numerator, (occurred_at AT TIME ZONE 'Asia/Shanghai')::date AS day),
                  g AS (SELECT f.*, t.type,
                               CASE t.type WHEN 'YEAR' THEN to_char(day, 'YYYY')
                                           WHEN 'QUARTER' THEN to_char(day, 'YYYY') || '-Q' || to_char(day, 'Q')
@@ -250,21 +239,15 @@ class RollupAtScaleIT {
                                           WHEN 'WEEK' THEN to_char(day, 'IYYY') || '-W' || to_char(day, 'IW')
                                           ELSE to_char(day, 'YYYY-MM-DD') END AS period_key,
                               date_trunc(lower(t.type), day::timestamp)::date AS period_start
-                         FROM f CROSS JOIN (VALUES ('YEAR'), ('QUARTER'), ('MONTH'), ('WEEK'), ('DAY')) AS t(type))
-            """;
-
-    /** Parameters: the last seq before the step, the region, HQ. */
-    private static final String SEED_CELLS = GRAINS + """
-            INSERT INTO kpi_cell (kpi_code, org_unit, period_key, period_type, period_start, numerator, denominator,
-                                  updated_at)
-            SELECT 'SALES_AMOUNT', u.unit, g.period_key, g.type, g.period_start, sum(g.numerator), 0, now()
-              FROM g CROSS JOIN LATERAL unnest(ARRAY[g.org_unit, ?, ?]) AS u(unit)
-             GROUP BY u.unit, g.period_key, g.type, g.period_start
-            ON CONFLICT (kpi_code, org_unit, period_key) DO UPDATE
-               SET numerator = kpi_cell.numerator + EXCLUDED.numerator
-            """;
-
-    private static final String SEED_STAFF_CELLS = GRAINS + """
+                         FROM f CROSS JOIN (VALUES ('YEAR'), ('QUARTER'), ('MONTH'), ('WEEK'), ('DAY')) AS t(type)),
+                 cells AS (INSERT INTO kpi_cell (kpi_code, org_unit, period_key, period_type, period_start, numerator,
+                                                 denominator, updated_at)
+                           SELECT 'SALES_AMOUNT', u.unit, g.period_key, g.type, g.period_start, sum(g.numerator), 0,
+                                  now()
+                             FROM g CROSS JOIN LATERAL unnest(ARRAY[g.org_unit, ?, ?]) AS u(unit)
+                            GROUP BY u.unit, g.period_key, g.type, g.period_start
+                           ON CONFLICT (kpi_code, org_unit, period_key) DO UPDATE
+                              SET numerator = kpi_cell.numerator + EXCLUDED.numerator)
             INSERT INTO kpi_staff_cell (kpi_code, staff_id, org_unit, period_key, period_type, period_start, numerator,
                                         denominator, updated_at)
             SELECT 'SALES_AMOUNT', g.staff_id, g.org_unit, g.period_key, g.type, g.period_start, sum(g.numerator), 0,
