@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -85,7 +84,7 @@ public class SalesIngestion {
         Set<String> known = receipts.known(candidates.keySet());
         known.forEach(id -> results[candidates.remove(id)] = IngestionResult.duplicate(id));
 
-        Map<String, UUID> published = publish(candidates, events, deadline);
+        Map<String, String> published = publish(candidates, events, deadline);
         List<SalesReceipts.Receipt> toRecord = new ArrayList<>();
         published.forEach((id, envelopeId) -> toRecord.add(new SalesReceipts.Receipt(id, envelopeId)));
         Set<String> raced = receipts.record(client, toRecord);
@@ -101,10 +100,10 @@ public class SalesIngestion {
     }
 
     /** Sends every candidate, then waits for each acknowledgement; returns the acknowledged ones. */
-    private Map<String, UUID> publish(Map<String, Integer> candidates, List<JsonNode> events, long deadline) {
+    private Map<String, String> publish(Map<String, Integer> candidates, List<JsonNode> events, long deadline) {
         Map<String, String> trace = traceHeaders();
         Map<String, Future<RecordMetadata>> pending = new LinkedHashMap<>();
-        Map<String, UUID> envelopeIds = new HashMap<>();
+        Map<String, String> envelopeIds = new HashMap<>();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (Map.Entry<String, Integer> candidate : candidates.entrySet()) {
             JsonNode data = events.get(candidate.getValue());
@@ -117,7 +116,7 @@ public class SalesIngestion {
             trace.forEach((k, v) -> record.headers().add(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             try {
                 pending.put(candidate.getKey(), kafka.producer().send(record));
-                envelopeIds.put(candidate.getKey(), UUID.fromString(envelope.id()));
+                envelopeIds.put(candidate.getKey(), envelope.id());
             } catch (RuntimeException e) {
                 // A send that fails (the broker unreachable: it blocked up to max.block.ms) fails the rest too:
                 // trying each would hold the request for as many times that limit as it has events.
@@ -129,7 +128,7 @@ public class SalesIngestion {
                 break;
             }
         }
-        Map<String, UUID> acknowledged = new LinkedHashMap<>();
+        Map<String, String> acknowledged = new LinkedHashMap<>();
         Set<String> failed = new HashSet<>();
         for (Map.Entry<String, Future<RecordMetadata>> p : pending.entrySet()) {
             try {

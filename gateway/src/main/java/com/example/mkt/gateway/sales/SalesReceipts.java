@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -50,7 +49,8 @@ public class SalesReceipts {
         }
     }
 
-    public record Receipt(String eventId, UUID envelopeId) {
+    /** The envelope id as the envelope carries it (a UUID's text): bound as text and cast in SQL, never reparsed. */
+    public record Receipt(String eventId, String envelopeId) {
     }
 
     static final int PRUNE_CHUNK = 10_000;
@@ -85,7 +85,7 @@ public class SalesReceipts {
             Set<String> inserted = FreshRows.insert(c, RECORD, " ON CONFLICT (event_id) DO NOTHING", ps -> {
                 ps.setString(1, client);
                 TextArrays.bind(ps, 2, receipts.stream().map(Receipt::eventId).toList());
-                TextArrays.bind(ps, 3, receipts.stream().map(r -> r.envelopeId().toString()).toList());
+                TextArrays.bind(ps, 3, receipts.stream().map(Receipt::envelopeId).toList());
                 Set<String> ids = new HashSet<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -54,16 +54,16 @@ class SalesReceiptsIT {
     }
 
     private static SalesReceipts.Receipt receipt(String eventId) {
-        return new SalesReceipts.Receipt(eventId, UUID.randomUUID());
+        return new SalesReceipts.Receipt(eventId, UUID.randomUUID().toString());
     }
 
-    private UUID envelope(String eventId) throws Exception {
+    private String envelope(String eventId) throws Exception {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT envelope_id FROM sales_event_receipt WHERE event_id = ?")) {
             ps.setString(1, eventId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getObject(1, UUID.class);
+                return rs.getObject(1, UUID.class).toString();
             }
         }
     }
