@@ -1,6 +1,5 @@
 package com.example.mkt.eventing.consumer;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.HashSet;
@@ -12,12 +11,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import jakarta.transaction.Transactional;
 
+import com.example.mkt.eventing.jdbc.FreshRows;
+
 /** The processed-event ledger of the consumers of this service. */
 @ApplicationScoped
 public class Inbox {
 
+    private static final String ON_CONFLICT = " ON CONFLICT DO NOTHING";
     private static final String CLAIM = "INSERT INTO eventing_inbox (consumer, event_id)"
-            + " SELECT ?, unnest(?::varchar[]) ON CONFLICT DO NOTHING RETURNING event_id";
+            + " SELECT ?, unnest(?::varchar[])" + ON_CONFLICT + " RETURNING event_id";
 
     private final DataSource dataSource;
 
@@ -27,26 +29,28 @@ public class Inbox {
 
     /**
      * Records the ids as processed by {@code consumer}, in the current transaction, in one statement.
-     * Returns the ids seen for the first time: the ones to apply.
+     * Returns the ids seen for the first time: the ones to apply. Only a redelivered batch holds ids claimed before,
+     * so the claim goes in without its {@code ON CONFLICT} first ({@link FreshRows}: half the index work per id).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<String> claim(String consumer, Collection<String> eventIds) {
         if (eventIds.isEmpty()) {
             return Set.of();
         }
-        Set<String> fresh = new HashSet<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement ps = connection.prepareStatement(CLAIM)) {
+        try (Connection connection = dataSource.getConnection()) {
+            return FreshRows.insert(connection, CLAIM, ON_CONFLICT, ps -> {
                 ps.setString(1, consumer);
                 ps.setArray(2, connection.createArrayOf("varchar", eventIds.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    fresh.add(rs.getString(1));
+                Set<String> fresh = new HashSet<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        fresh.add(rs.getString(1));
+                    }
                 }
-            }
+                return fresh;
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record processed events: " + e.getMessage(), e);
         }
-        return fresh;
     }
 }
