@@ -123,46 +123,79 @@ public class StatsStore {
         return out;
     }
 
-    /** One statement for every customer of the batch (parallel arrays, cast in SQL). */
+    private static final String FIGURES = "unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
+            + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
+            + "AS u(id, f, l, p, o, r, s, sm, om, cf, cd, cfa, cda)";
+    private static final String UPDATE_FIGURES = "UPDATE customer_stats AS t SET first_purchase_at = u.f::timestamptz, "
+            + "last_purchase_at = u.l::timestamptz, prior_purchase_at = u.p::timestamptz, order_count = u.o::bigint, "
+            + "refund_count = u.r::bigint, lifetime_spend = u.s::numeric, spend_by_month = u.sm::jsonb, "
+            + "orders_by_month = u.om::jsonb, contracts_fulfilled = u.cf::bigint, contracts_defaulted = u.cd::bigint, "
+            + "contracts_fulfilled_amount = u.cfa::numeric, contracts_defaulted_amount = u.cda::numeric, "
+            + "updated_at = ?::timestamptz FROM " + FIGURES + " WHERE t.customer_id = u.id RETURNING t.customer_id";
+    private static final String INSERT_FIGURES = "INSERT INTO customer_stats (customer_id, first_purchase_at, "
+            + "last_purchase_at, prior_purchase_at, order_count, refund_count, lifetime_spend, spend_by_month, "
+            + "orders_by_month, contracts_fulfilled, contracts_defaulted, contracts_fulfilled_amount, "
+            + "contracts_defaulted_amount, updated_at) "
+            + "SELECT u.id, u.f::timestamptz, u.l::timestamptz, u.p::timestamptz, u.o::bigint, u.r::bigint, "
+            + "u.s::numeric, u.sm::jsonb, u.om::jsonb, u.cf::bigint, u.cd::bigint, u.cfa::numeric, "
+            + "u.cda::numeric, ?::timestamptz FROM " + FIGURES + " "
+            + "ON CONFLICT (customer_id) DO UPDATE SET "
+            + "first_purchase_at = EXCLUDED.first_purchase_at, last_purchase_at = EXCLUDED.last_purchase_at, "
+            + "prior_purchase_at = EXCLUDED.prior_purchase_at, order_count = EXCLUDED.order_count, "
+            + "refund_count = EXCLUDED.refund_count, lifetime_spend = EXCLUDED.lifetime_spend, "
+            + "spend_by_month = EXCLUDED.spend_by_month, orders_by_month = EXCLUDED.orders_by_month, "
+            + "contracts_fulfilled = EXCLUDED.contracts_fulfilled, "
+            + "contracts_defaulted = EXCLUDED.contracts_defaulted, "
+            + "contracts_fulfilled_amount = EXCLUDED.contracts_fulfilled_amount, "
+            + "contracts_defaulted_amount = EXCLUDED.contracts_defaulted_amount, updated_at = EXCLUDED.updated_at";
+
+    /**
+     * The batch's customers' figures: an update of the rows there are, then an insert of the rest (a customer's first
+     * purchase), one statement each. Not one {@code INSERT ... ON CONFLICT DO UPDATE}: for every row that exists,
+     * which is nearly every row, that searches the key first and logs a row lock before the update (two WAL records a
+     * customer instead of one). The insert keeps its {@code ON CONFLICT} for a row written since the update.
+     */
     public void saveFigures(Connection c, Map<String, Figures> figures, Instant now) throws SQLException {
         if (figures.isEmpty()) {
             return;
         }
         YearMonth oldestKept = YearMonth.from(now.atZone(zone)).minusMonths(MONTHS_KEPT - 1L);
+        Map<String, String[]> rows = new TreeMap<>();
+        figures.forEach((id, f) -> rows.put(id, figuresRow(id, f, oldestKept)));
+        Set<String> updated = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(UPDATE_FIGURES)) {
+            bindFigures(ps, rows.values(), now);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    updated.add(rs.getString(1));
+                }
+            }
+        }
+        rows.keySet().removeAll(updated);
+        if (!rows.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_FIGURES)) {
+                bindFigures(ps, rows.values(), now);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private static String[] figuresRow(String id, Figures figures, YearMonth oldestKept) {
+        PurchaseStats s = figures.stats().retainFrom(oldestKept);
+        FulfilmentRecord record = figures.fulfilment();
+        return new String[] {id, text(s.firstPurchaseAt().orElse(null)), text(s.lastPurchaseAt().orElse(null)),
+            text(s.priorPurchaseAt().orElse(null)), Long.toString(s.orderCount()), Long.toString(s.refundCount()),
+            s.lifetimeSpend().toPlainString(), MonthFigures.write(s.spendByMonth()),
+            MonthFigures.write(s.ordersByMonth()), Long.toString(record.fulfilled()), Long.toString(record.defaulted()),
+            record.fulfilledAmount().toPlainString(), record.defaultedAmount().toPlainString()};
+    }
+
+    /** The time first (the statements' first parameter), then the thirteen columns. */
+    private static void bindFigures(PreparedStatement ps, Collection<String[]> rows, Instant now) throws SQLException {
         UnnestColumns cols = new UnnestColumns(13);
-        for (Map.Entry<String, Figures> e : new TreeMap<>(figures).entrySet()) {
-            PurchaseStats s = e.getValue().stats().retainFrom(oldestKept);
-            cols.add(e.getKey(), text(s.firstPurchaseAt().orElse(null)), text(s.lastPurchaseAt().orElse(null)),
-                    text(s.priorPurchaseAt().orElse(null)), Long.toString(s.orderCount()),
-                    Long.toString(s.refundCount()), s.lifetimeSpend().toPlainString(),
-                    MonthFigures.write(s.spendByMonth()), MonthFigures.write(s.ordersByMonth()), Long.toString(e.getValue().fulfilment().fulfilled()),
-                    Long.toString(e.getValue().fulfilment().defaulted()),
-                    e.getValue().fulfilment().fulfilledAmount().toPlainString(),
-                    e.getValue().fulfilment().defaultedAmount().toPlainString());
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO customer_stats (customer_id, first_purchase_at, "
-                + "last_purchase_at, prior_purchase_at, order_count, refund_count, lifetime_spend, spend_by_month, "
-                + "orders_by_month, contracts_fulfilled, contracts_defaulted, contracts_fulfilled_amount, "
-                + "contracts_defaulted_amount, updated_at) "
-                + "SELECT u.id, u.f::timestamptz, u.l::timestamptz, u.p::timestamptz, u.o::bigint, u.r::bigint, "
-                + "u.s::numeric, u.sm::jsonb, u.om::jsonb, u.cf::bigint, u.cd::bigint, u.cfa::numeric, "
-                + "u.cda::numeric, ?::timestamptz "
-                + "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
-                + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
-                + "AS u(id, f, l, p, o, r, s, sm, om, cf, cd, cfa, cda) "
-                + "ON CONFLICT (customer_id) DO UPDATE SET "
-                + "first_purchase_at = EXCLUDED.first_purchase_at, last_purchase_at = EXCLUDED.last_purchase_at, "
-                + "prior_purchase_at = EXCLUDED.prior_purchase_at, order_count = EXCLUDED.order_count, "
-                + "refund_count = EXCLUDED.refund_count, lifetime_spend = EXCLUDED.lifetime_spend, "
-                + "spend_by_month = EXCLUDED.spend_by_month, orders_by_month = EXCLUDED.orders_by_month, "
-                + "contracts_fulfilled = EXCLUDED.contracts_fulfilled, "
-                + "contracts_defaulted = EXCLUDED.contracts_defaulted, "
-                + "contracts_fulfilled_amount = EXCLUDED.contracts_fulfilled_amount, "
-                + "contracts_defaulted_amount = EXCLUDED.contracts_defaulted_amount, updated_at = EXCLUDED.updated_at")) {
-            ps.setString(1, now.toString());
-            cols.bind(ps, 2);
-            ps.executeUpdate();
-        }
+        rows.forEach(cols::add);
+        ps.setString(1, now.toString());
+        cols.bind(ps, 2);
     }
 
     /**
