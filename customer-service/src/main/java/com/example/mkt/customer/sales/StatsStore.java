@@ -279,13 +279,7 @@ public class StatsStore {
         }
         return FreshRows.insert(c, INSERT_SALES, " ON CONFLICT (event_id) DO NOTHING", ps -> {
             cols.bind(ps, 1);
-            Set<String> stored = new HashSet<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    stored.add(rs.getString(1));
-                }
-            }
-            return stored;
+            return FreshRows.returnedKeys(ps);
         });
     }
 

@@ -86,13 +86,7 @@ public class SalesReceipts {
                 ps.setString(1, client);
                 TextArrays.bind(ps, 2, receipts.stream().map(Receipt::eventId).toList());
                 TextArrays.bind(ps, 3, receipts.stream().map(Receipt::envelopeId).toList());
-                Set<String> ids = new HashSet<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getString(1));
-                    }
-                }
-                return ids;
+                return FreshRows.returnedKeys(ps);
             });
             List<String> raced = new ArrayList<>();
             receipts.forEach(r -> {

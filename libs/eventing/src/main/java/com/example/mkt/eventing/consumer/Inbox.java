@@ -1,8 +1,6 @@
 package com.example.mkt.eventing.consumer;
 
-import java.sql.ResultSet;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,13 +39,7 @@ public class Inbox {
             return FreshRows.insert(connection, CLAIM, ON_CONFLICT, ps -> {
                 ps.setString(1, consumer);
                 ps.setArray(2, connection.createArrayOf("varchar", eventIds.toArray()));
-                Set<String> fresh = new HashSet<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        fresh.add(rs.getString(1));
-                    }
-                }
-                return fresh;
+                return FreshRows.returnedKeys(ps);
             });
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record processed events: " + e.getMessage(), e);
