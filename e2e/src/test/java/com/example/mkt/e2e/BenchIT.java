@@ -65,7 +65,7 @@ class BenchIT {
 
     @Test
     void theDemoPrintsWhatTheApiReportsAndASecondRunOnlyAddsSales() {
-        String first = platform.demo(List.of("--rate", "1500", "--seconds", "8", "--customers", "220"), 600);
+        String first = platform.demo(List.of("--rate", "500", "--seconds", "4", "--customers", "220"), 600);
         System.out.println(first);
         Matcher m = lastLine(first);
         assertEquals("true", m.group(5), first);
