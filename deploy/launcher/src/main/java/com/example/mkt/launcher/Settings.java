@@ -2,13 +2,14 @@ package com.example.mkt.launcher;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** The choices the user makes through environment variables, read once and checked up front. */
 record Settings(Optional<ExternalDatabase> externalDatabase, Optional<String> externalKafka, int postgresPort,
         int kafkaPort, int kafkaControllerPort, Map<ServiceSpec, Integer> servicePorts,
-        Map<ServiceSpec, Integer> managementPorts, Map<ServiceSpec, Integer> replicas) {
+        Map<ServiceSpec, Integer> managementPorts, Map<ServiceSpec, Integer> replicas, List<String> javaOptions) {
 
     static final String PG_PORT = "PLATFORM_PG_PORT";
     static final String KAFKA_PORT = "PLATFORM_KAFKA_PORT";
@@ -17,6 +18,12 @@ record Settings(Optional<ExternalDatabase> externalDatabase, Optional<String> ex
     static final String DB_USER = "PLATFORM_DB_USER";
     static final String DB_PASSWORD = "PLATFORM_DB_PASSWORD";
     static final String KAFKA = "PLATFORM_KAFKA";
+    /**
+     * JVM options added after the launcher's own to every service it starts (separated by spaces), e.g. {@code
+     * -XX:TieredStopAtLevel=1}: a service then starts on about 40 % less CPU and runs slower once warm, the trade the
+     * e2e tests make, which start platforms many times and measure nothing.
+     */
+    static final String JAVA_OPTIONS = "PLATFORM_JAVA_OPTIONS";
     /**
      * Replica k of a service listens on its port + 10·(k-1) (and its management port likewise): consecutive ports
      * would run into the next service's (8081 to 8084 by default), steps of ten never do, up to nine replicas.
@@ -47,7 +54,18 @@ record Settings(Optional<ExternalDatabase> externalDatabase, Optional<String> ex
         }
         return new Settings(db, nonBlank(env.get(KAFKA)), port(env, PG_PORT, 5432), port(env, KAFKA_PORT, 9092),
                 port(env, KAFKA_CONTROLLER_PORT, 9093), Collections.unmodifiableMap(servicePorts),
-                Collections.unmodifiableMap(managementPorts), Collections.unmodifiableMap(replicas));
+                Collections.unmodifiableMap(managementPorts), Collections.unmodifiableMap(replicas),
+                javaOptions(env.get(JAVA_OPTIONS)));
+    }
+
+    private static List<String> javaOptions(String value) {
+        List<String> options = nonBlank(value).map(v -> List.of(v.split("\\s+"))).orElse(List.of());
+        for (String option : options) {
+            if (!option.startsWith("-")) {
+                throw new PlatformException(JAVA_OPTIONS + " takes JVM options, each starting with '-', not: " + option);
+            }
+        }
+        return options;
     }
 
     /** How many processes of the service 'up' runs: PLATFORM_KPI_REPLICAS and so on, 1 when unset. */

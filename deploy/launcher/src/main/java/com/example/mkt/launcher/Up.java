@@ -149,7 +149,9 @@ final class Up {
                 if (spec.name().equals("gateway")) {
                     env.putAll(tokens.devSignInEnvironment());
                 }
-                List<String> options = spec.name().equals("gateway") ? DevApiClient.gatewayOptions(secrets) : List.of();
+                List<String> options = new ArrayList<>(spec.name().equals("gateway")
+                        ? DevApiClient.gatewayOptions(secrets) : List.of());
+                options.addAll(settings.javaOptions());
                 pid = service.start(port, managementPort, env, options);
                 console.step(service.name() + ": starting on port " + port + " (pid " + pid + ", log "
                         + layout.display(service.log()) + ")");

@@ -118,6 +118,19 @@ class ServiceSpecTest {
     }
 
     @Test
+    void extraJavaOptionsComeAfterTheLaunchersOwnSoTheyWin() {
+        assertEquals(List.of(), Settings.from(Map.of()).javaOptions());
+        Settings c1 = Settings.from(Map.of("PLATFORM_JAVA_OPTIONS", " -XX:TieredStopAtLevel=1  -Xmx384m "));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-Xmx384m"), c1.javaOptions());
+        List<String> command = spec("kpi").command("java", Path.of("kpi.jar"), c1.javaOptions());
+        assertTrue(command.indexOf("-Xmx384m") > command.indexOf("-Xmx256m"), command.toString());
+        assertEquals(command.size() - 2, command.indexOf("-jar"), command.toString());
+        PlatformException wrong = org.junit.jupiter.api.Assertions.assertThrows(PlatformException.class,
+                () -> Settings.from(Map.of("PLATFORM_JAVA_OPTIONS", "-Xmx384m kpi.jar")));
+        assertTrue(wrong.getMessage().contains("PLATFORM_JAVA_OPTIONS"), wrong.getMessage());
+    }
+
+    @Test
     void badSettingsAreExplained() {
         PlatformException port = org.junit.jupiter.api.Assertions.assertThrows(PlatformException.class,
                 () -> Settings.from(Map.of("PLATFORM_GATEWAY_PORT", "80800")));
