@@ -162,16 +162,10 @@ public class StatsStore {
         YearMonth oldestKept = YearMonth.from(now.atZone(zone)).minusMonths(MONTHS_KEPT - 1L);
         Map<String, String[]> rows = new TreeMap<>();
         figures.forEach((id, f) -> rows.put(id, figuresRow(id, f, oldestKept)));
-        Set<String> updated = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(UPDATE_FIGURES)) {
             bindFigures(ps, rows.values(), now);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    updated.add(rs.getString(1));
-                }
-            }
+            rows.keySet().removeAll(FreshRows.returnedKeys(ps));
         }
-        rows.keySet().removeAll(updated);
         if (!rows.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement(INSERT_FIGURES)) {
                 bindFigures(ps, rows.values(), now);
