@@ -35,7 +35,6 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
@@ -47,8 +46,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Forwards /api/v1/** to the owning service, streaming both bodies. People only: the bearer token is
- * verified here (and again by the service, which receives the same Authorization header); API keys are
+ * Forwards /api/v1/** to the owning service, streaming request bodies and long answers. People only: the bearer
+ * token is verified here (and again by the service, which receives the same Authorization header); API keys are
  * refused, they may only publish sales events.
  */
 @ApplicationScoped
@@ -67,6 +66,8 @@ public class ProxyRoutes {
 
     /** The request-context key under which Quarkus' metrics and tracing look for a request's path template. */
     private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
+    /** Largest answer read whole before it is relayed (see {@link #bufferable}); what one in-flight answer may hold. */
+    static final long BUFFERED_BODY = 64 * 1024;
 
     private final GatewayConfig config;
     private final Problems problems;
@@ -75,7 +76,7 @@ public class ProxyRoutes {
     private final OpenTelemetry telemetry;
     private final RouteTable routes;
     private final Map<String, BackendPool> pools = new HashMap<>();
-    private HttpClient client;
+    private LoopClients clients;
 
     public ProxyRoutes(GatewayConfig config, Problems problems, RateLimits rateLimits,
             IdentityProviderManager identities, OpenTelemetry telemetry, MeterRegistry registry) {
@@ -103,15 +104,16 @@ public class ProxyRoutes {
     }
 
     void init(@Observes Router router, Vertx vertx) {
-        client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(64)
-                .setDecompressionSupported(false));
+        HttpClientOptions options = new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(32)
+                .setDecompressionSupported(false);
+        clients = new LoopClients(() -> vertx.createHttpClient(options));
         // Before the JAX-RS handler, which serves the gateway's own /api/v1 resources.
         router.route("/api/v1/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::handle);
     }
 
     void close(@Observes ShutdownEvent event) {
-        if (client != null) {
-            client.close();
+        if (clients != null) {
+            clients.close();
         }
     }
 
@@ -212,7 +214,7 @@ public class ProxyRoutes {
         }
         options.setHeaders(headers);
 
-        client.request(options).onComplete(opened -> {
+        clients.current().request(options).onComplete(opened -> {
             if (opened.failed()) {
                 Optional<BackendPool.Instance> other = otherTries > 0 ? pools.get(backend).acquire() : Optional.empty();
                 if (other.isPresent() && other.get() != instance) {
@@ -278,8 +280,41 @@ public class ProxyRoutes {
             }
         });
         response.headers().set(RequestFilters.REQUEST_ID, requestId);
-        response.send(backendResponse).onFailure(e -> LOG.debugf("relaying the answer of %s failed: %s",
-                ctx.normalizedPath(), e.toString()));
+        if (bufferable(backendResponse)) {
+            backendResponse.body().onComplete(body -> {
+                if (body.failed()) {
+                    relayFailed(ctx, body.cause());
+                } else {
+                    response.end(body.result()).onFailure(e -> relayFailed(ctx, e));
+                }
+            });
+            return;
+        }
+        response.send(backendResponse).onFailure(e -> relayFailed(ctx, e));
+    }
+
+    /**
+     * A body of a declared length up to {@link #BUFFERED_BODY} is read whole and written in one go; a larger or
+     * chunked one is streamed. Piping writes and flushes every chunk the HTTP decoder hands over (8 KB at most), and
+     * each flush is a system call: a 27 KB answer cost five writes where one does.
+     */
+    private static boolean bufferable(HttpClientResponse backendResponse) {
+        String length = backendResponse.getHeader("Content-Length");
+        if (length == null) {
+            return false;
+        }
+        try {
+            return Long.parseLong(length) <= BUFFERED_BODY;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static void relayFailed(RoutingContext ctx, Throwable e) {
+        LOG.debugf("relaying the answer of %s failed: %s", ctx.normalizedPath(), e.toString());
+        if (!ctx.response().ended()) {
+            ctx.request().connection().close();
+        }
     }
 
     private Optional<String> publicBase(RoutingContext ctx) {

@@ -7,12 +7,14 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Random;
 
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -95,6 +97,35 @@ class RoutingIT {
         byte[] big = given().header("Authorization", STAFF).when().get("/api/v1/customers/big?size=3000000")
                 .then().statusCode(200).extract().asByteArray();
         assertEquals(3_000_000, big.length);
+    }
+
+    @Test
+    void answersOfADeclaredLengthArriveWholeBelowAndAboveTheBufferedSize() {
+        int buffered = (int) ProxyRoutes.BUFFERED_BODY;
+        for (int size : new int[] { 0, 1, buffered, buffered + 1, 3_000_000 }) {
+            byte[] body = given().header("Authorization", STAFF).when().get("/api/v1/customers/sized?size=" + size)
+                    .then().statusCode(200).header("Content-Length", Integer.toString(size))
+                    .extract().asByteArray();
+            assertEquals(size, body.length, "size " + size);
+        }
+        given().header("Authorization", STAFF).when().head("/api/v1/customers/sized?size=1000")
+                .then().statusCode(200).header("Content-Length", "1000");
+    }
+
+    @Test
+    void anAnswerCutShortByTheBackendIsNotRelayedAsComplete() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            Future<Buffer> body = vertx.createHttpClient().request(new RequestOptions().setHost("localhost")
+                    .setPort(RestAssured.port).setURI("/api/v1/customers/cut").putHeader("Authorization", STAFF))
+                    .compose(request -> request.send())
+                    .compose(response -> response.body());
+            Throwable failure = assertThrows(ExecutionException.class,
+                    () -> body.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS)).getCause();
+            assertTrue(failure != null, "the caller sees the answer break off");
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
     }
 
     @Test

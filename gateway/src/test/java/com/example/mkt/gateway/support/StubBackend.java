@@ -54,6 +54,25 @@ public final class StubBackend {
             request.response().putHeader("Content-Type", "application/json").end(OPENAPI);
             return;
         }
+        if (path.endsWith("/sized")) {
+            // a declared length, written in parts as a service writes a long answer
+            int size = Integer.parseInt(request.getParam("size", "1000"));
+            var response = request.response().putHeader("Content-Length", Integer.toString(size))
+                    .putHeader("Content-Type", "application/octet-stream");
+            for (int sent = 0; sent < size; sent += 16 * 1024) {
+                byte[] part = new byte[Math.min(16 * 1024, size - sent)];
+                java.util.Arrays.fill(part, (byte) 'y');
+                response.write(Buffer.buffer(part));
+            }
+            response.end();
+            return;
+        }
+        if (path.endsWith("/cut")) {
+            // declares 50,000 bytes, sends 10,000 and drops the connection: a backend that died mid-answer
+            var response = request.response().putHeader("Content-Length", "50000");
+            response.write(Buffer.buffer(new byte[10_000])).onComplete(written -> request.connection().close());
+            return;
+        }
         if (path.endsWith("/big")) {
             int size = Integer.parseInt(request.getParam("size", "1000000"));
             var response = request.response().setChunked(true).putHeader("Content-Type", "application/octet-stream");
