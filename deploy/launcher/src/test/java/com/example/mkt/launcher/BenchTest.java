@@ -34,6 +34,14 @@ class BenchTest {
     }
 
     @Test
+    void theAnchorIsTheMedianOfItsRuns() {
+        assertEquals(3, BenchAnchor.RUNS);
+        assertEquals(71_256.0, BenchAnchor.median(new double[] { 94_895, 71_256, 70_100 }));
+        assertEquals(72_000.0, BenchAnchor.median(new double[] { 70_000, 74_000 }));
+        assertEquals(50_000.0, BenchAnchor.median(new double[] { 50_000 }));
+    }
+
+    @Test
     void theAnchorIsTheClosingSummaryOfProducerPerformance() {
         List<String> out = List.of(
                 "188928 records sent, 37717.7 records/sec (18.74 MB/sec), 888.7 ms avg latency, 1307.0 ms max latency.",
