@@ -6,12 +6,14 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -75,8 +77,7 @@ final class Bench {
         double[] anchors = new BenchAnchor(bootstrap, layout.logs()).runs(options.anchorRecords(), recordSize, 6);
         double anchor = BenchAnchor.median(anchors);
         report.put("anchor (raw produce, acks=all, idempotent, lz4)", fmt(anchor) + " rec/s, the median of "
-                + java.util.Arrays.stream(anchors).mapToObj(Bench::fmt).collect(java.util.stream.Collectors.joining(
-                        " / ")));
+                + Arrays.stream(anchors).mapToObj(Bench::fmt).collect(Collectors.joining(" / ")));
 
         if (options.warmup() > 0) {
             // Freshly started JVMs compile while they work: measured cold, the first 100,000 sales cost the services
@@ -109,8 +110,8 @@ final class Bench {
             if (each != null) {
                 // the last tenths can run faster than the first: once the gateway has taken every sale, the
                 // consumers have the machine to themselves for the backlog
-                report.put("end to end, each tenth", java.util.Arrays.stream(each)
-                        .mapToObj(r -> Double.isNaN(r) ? "-" : fmt(r)).collect(java.util.stream.Collectors.joining(" "))
+                report.put("end to end, each tenth", Arrays.stream(each)
+                        .mapToObj(r -> Double.isNaN(r) ? "-" : fmt(r)).collect(Collectors.joining(" "))
                         + " events/s");
             }
             cpuAfter = cpu();
