@@ -252,7 +252,7 @@ class SaleToKpiLatencyIT {
     private static String settings() {
         var config = ConfigProvider.getConfig();
         StringBuilder out = new StringBuilder();
-        for (String key : List.of("max.poll.records", "fetch.min.bytes", "fetch.max.wait.ms")) {
+        for (String key : List.of("max.poll.records", "max-queue-size-factor", "fetch.min.bytes", "fetch.max.wait.ms")) {
             out.append(key).append('=').append(config.getOptionalValue("mp.messaging.incoming.sales." + key,
                     String.class).orElse("default")).append(' ');
         }
