@@ -61,10 +61,6 @@ public class Policies {
         return new VipRule(new VipPolicy(v.singlePurchase(), v.monthlyAccumulated(), v.validityMonths(), zone()));
     }
 
-    public java.math.BigDecimal vipSinglePurchase() {
-        return config.vip().singlePurchase();
-    }
-
     public int vipValidityMonths() {
         return config.vip().validityMonths();
     }

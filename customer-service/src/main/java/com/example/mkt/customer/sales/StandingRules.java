@@ -96,6 +96,11 @@ public class StandingRules {
         this.creditAssessor = creditAssessor;
     }
 
+    /** The amount from which one purchase alone makes a VIP: the purchases {@link #evaluate} needs one by one. */
+    public BigDecimal vipSinglePurchase() {
+        return vipRule.singlePurchase();
+    }
+
     /**
      * @param largePurchases the customer's purchases of at least the single-purchase VIP amount of at least the VIP
      *                       validity plus one month, and the refunds of them (more does no harm); the monthly VIP
@@ -103,11 +108,6 @@ public class StandingRules {
      * @param fulfilmentChanged whether a contract outcome arrived: only then is credit reviewed, so a
      *                          tier granted through the approval workflow is not second-guessed by every sale
      */
-    /** The amount from which one purchase alone makes a VIP: the purchases {@link #evaluate} needs one by one. */
-    public BigDecimal vipSinglePurchase() {
-        return vipRule.singlePurchase();
-    }
-
     public Outcome evaluate(Standing before, PurchaseStats stats, Collection<com.example.mkt.customer.sales.Sale> largePurchases,
             FulfilmentRecord fulfilment, boolean fulfilmentChanged, Instant now) {
         List<OutboundEvent> events = new ArrayList<>();

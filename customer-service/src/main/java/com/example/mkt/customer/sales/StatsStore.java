@@ -24,6 +24,7 @@ import jakarta.enterprise.event.Observes;
 import com.example.mkt.customer.config.Policies;
 import com.example.mkt.customer.credit.FulfilmentRecord;
 import com.example.mkt.customer.score.PurchaseStats;
+import com.example.mkt.customer.tier.VipRule;
 import com.example.mkt.eventing.jdbc.FreshRows;
 import com.example.mkt.eventing.jdbc.UnnestColumns;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,10 +48,10 @@ public class StatsStore {
     private final ZoneId zone;
     private final BigDecimal singlePurchase;
 
-    public StatsStore(ObjectMapper mapper, Policies policies) {
+    public StatsStore(ObjectMapper mapper, Policies policies, VipRule vipRule) {
         this.mapper = mapper;
         this.zone = policies.zone();
-        this.singlePurchase = policies.vipSinglePurchase();
+        this.singlePurchase = vipRule.singlePurchase();
     }
 
     public ZoneId zone() {
