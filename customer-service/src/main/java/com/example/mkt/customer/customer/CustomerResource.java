@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.example.mkt.customer.credit.CreditTier;
+import com.example.mkt.customer.history.HistoryCursor;
 import com.example.mkt.customer.customer.CustomerDtos.AuditView;
 import com.example.mkt.customer.customer.CustomerDtos.ContactView;
 import com.example.mkt.customer.customer.CustomerDtos.CreditView;
@@ -188,11 +189,11 @@ public class CustomerResource {
             @QueryParam("cursor") String cursor) {
         Customer c = access.require(id);
         PageRequest page = PageRequest.of(limit, cursor);
-        long after = page.first() ? Long.MAX_VALUE : parseLong("cursor", page.after().get(0));
+        long after = HistoryCursor.before(page);
         List<AuditEntry> found = AuditEntry.find("customerId = ?1 and id < ?2 order by id desc", c.id, after)
                 .page(0, page.fetchSize()).list();
         return Page.of(found.stream().map(a -> new AuditView(a.id, Times.out(a.at), a.actor, a.action,
-                hideCredit(a.changes))).toList(), page.limit(), v -> PageRequest.cursor(Long.toString(v.id())));
+                hideCredit(a.changes))).toList(), page.limit(), v -> HistoryCursor.of(v.id()));
     }
 
     @GET
@@ -201,11 +202,11 @@ public class CustomerResource {
             @QueryParam("cursor") String cursor) {
         Customer c = access.require(id);
         PageRequest page = PageRequest.of(limit, cursor);
-        long after = page.first() ? Long.MAX_VALUE : parseLong("cursor", page.after().get(0));
+        long after = HistoryCursor.before(page);
         List<GradeChangeEntry> found = GradeChangeEntry.find("customerId = ?1 and id < ?2 order by id desc", c.id, after)
                 .page(0, page.fetchSize()).list();
         return Page.of(found.stream().map(CustomerResource::view).toList(), page.limit(),
-                v -> PageRequest.cursor(Long.toString(v.id())));
+                v -> HistoryCursor.of(v.id()));
     }
 
     /** Salespeople may change a grade (docs/domain.md#grades); the reason is required and kept with the history. */
@@ -246,14 +247,6 @@ public class CustomerResource {
 
     private static GradeChangeView view(GradeChangeEntry e) {
         return new GradeChangeView(e.id, e.fromGrade, e.toGrade, e.reason, e.changedBy, Times.out(e.changedAt));
-    }
-
-    private static long parseLong(String field, String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw ApiException.invalid(field, "not a cursor this API issued");
-        }
     }
 
     private static java.time.Instant parseInstant(String value) {

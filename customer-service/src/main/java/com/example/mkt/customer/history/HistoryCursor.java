@@ -3,18 +3,21 @@ package com.example.mkt.customer.history;
 import com.example.mkt.rest.paging.PageRequest;
 import com.example.mkt.rest.problem.ApiException;
 
-/** The histories page newest first by id, as the grade history does: a cursor holds the last id shown. */
-final class HistoryCursor {
+/**
+ * The histories (grades, tiers, credit tiers, the audit trail) page newest first by id: a cursor holds the last id
+ * shown.
+ */
+public final class HistoryCursor {
 
     private HistoryCursor() {
     }
 
-    static String of(long id) {
+    public static String of(long id) {
         return PageRequest.cursor(Long.toString(id));
     }
 
     /** The id the page starts below: every id for the first page. */
-    static long before(PageRequest page) {
+    public static long before(PageRequest page) {
         if (page.first()) {
             return Long.MAX_VALUE;
         }

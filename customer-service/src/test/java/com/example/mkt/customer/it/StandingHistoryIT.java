@@ -124,6 +124,14 @@ class StandingHistoryIT {
             given().header("Authorization", SUPERVISOR).when().get("/api/v1/customers/" + id + path).then()
                     .statusCode(200).body("items", hasSize(0)).body("nextCursor", nullValue());
         }
+        // the grade history and the audit trail page by the same id cursor (HistoryCursor) and refuse a foreign one alike
+        for (String path : List.of("/grade-changes", "/audit-entries")) {
+            given().header("Authorization", SUPERVISOR).queryParam("cursor", "bm90LWEtbnVtYmVy").when()
+                    .get("/api/v1/customers/" + id + path).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("cursor"));
+            given().header("Authorization", SUPERVISOR).queryParam("limit", "1").when()
+                    .get("/api/v1/customers/" + id + path).then().statusCode(200);
+        }
         // credit data: supervisors and above, as everywhere
         given().header("Authorization", STAFF).when().get("/api/v1/customers/" + id + "/credit-tier-changes").then()
                 .statusCode(403).contentType("application/problem+json");
