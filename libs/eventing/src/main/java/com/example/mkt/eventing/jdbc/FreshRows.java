@@ -17,7 +17,7 @@ import java.util.Set;
  * unique key (some row was stored before), the savepoint is rolled back and the statement runs again with it. The
  * outcome is the same either way: a plain insert that succeeds inserted every row, as the clause would have, so what
  * it returns (RETURNING) is the same. The price: two round trips per insert for the savepoint, and the redelivered
- * batch runs its insert twice.
+ * batch runs its insert twice (and two more round trips to roll the savepoint back and release it).
  */
 public final class FreshRows {
 
@@ -58,7 +58,11 @@ public final class FreshRows {
                 throw e;
             }
             if (inTransaction) {
+                // rolled back, a savepoint stays defined: released, the retry and the rest of the batch's statements
+                // run in the transaction itself rather than in a subtransaction, and a later insert's savepoint of
+                // the same name is not nested in this one
                 savepoint(c, "ROLLBACK TO SAVEPOINT " + SAVEPOINT);
+                savepoint(c, "RELEASE SAVEPOINT " + SAVEPOINT);
             }
         }
         try (PreparedStatement ps = c.prepareStatement(sql)) {

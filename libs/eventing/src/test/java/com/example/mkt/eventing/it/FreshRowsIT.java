@@ -47,6 +47,15 @@ class FreshRowsIT {
                 assertEquals(List.of("a", "b"), insert(c, List.of("a", "b"), List.of("first", "first")), "all new");
                 assertEquals(List.of("c"), insert(c, List.of("b", "c"), List.of("again", "first")), "b was stored");
                 assertEquals(List.of("a first", "b first", "c first"), rows(c), "nothing before the savepoint undone");
+                try (Statement st = c.createStatement()) {
+                    // a savepoint of its own keeps the transaction usable after the expected failure
+                    st.execute("SAVEPOINT probe");
+                    SQLException released = assertThrows(SQLException.class,
+                            () -> st.execute("RELEASE SAVEPOINT fresh_rows"), "no savepoint left after the retry");
+                    assertEquals("3B001", released.getSQLState(), released.getMessage());
+                    st.execute("ROLLBACK TO SAVEPOINT probe");
+                    st.execute("RELEASE SAVEPOINT probe");
+                }
             }
             return null;
         });
