@@ -69,8 +69,8 @@ final class CellRebuild {
     }
 
     /**
-     * Facts first, then cells: the same order appliers take them in, so no deadlock. Appliers wait for the rebuild,
-     * readers do not.
+     * Facts first, then cells: the same order appliers take them in, so no deadlock. Appliers wait for the rebuild
+     * (and for a retry of parked facts, which locks the same way), readers do not.
      */
     static void lock(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -19,8 +20,10 @@ final class FactStore {
     private FactStore() {
     }
 
-    static final String SELECT_FACTS = "SELECT seq, source_id, source_type, kpi_code, org_unit, staff_id,"
-            + " occurred_at, numerator, denominator, parked FROM measure_fact";
+    /** What {@link #fact} reads, with the seq and the parked flag beside. */
+    private static final String FACT_COLUMNS = "seq, source_id, source_type, kpi_code, org_unit, staff_id,"
+            + " occurred_at, numerator, denominator, parked";
+    static final String SELECT_FACTS = "SELECT " + FACT_COLUMNS + " FROM measure_fact";
 
     static Fact fact(ResultSet rs) throws SQLException {
         return new Fact(rs.getString("source_id"), rs.getString("source_type"), rs.getString("kpi_code"),
@@ -28,16 +31,25 @@ final class FactStore {
                 rs.getBigDecimal("numerator"), rs.getBigDecimal("denominator"));
     }
 
-    /** Parked facts by seq, found through measure_fact_parked (the seqs of parked facts only). */
-    static void unpark(Connection c, List<Long> seqs) throws SQLException {
+    /**
+     * Parked facts by seq, found through measure_fact_parked (the seqs of parked facts only); returns those this
+     * statement unparked, not the ones another transaction unparked first.
+     */
+    static List<Fact> unpark(Connection c, List<Long> seqs) throws SQLException {
         if (seqs.isEmpty()) {
-            return;
+            return List.of();
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE measure_fact SET parked = FALSE, park_reason = NULL WHERE parked AND seq = ANY(?)")) {
+        List<Fact> unparked = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("UPDATE measure_fact SET parked = FALSE, park_reason = NULL"
+                + " WHERE parked AND seq = ANY(?) RETURNING " + FACT_COLUMNS)) {
             ps.setArray(1, c.createArrayOf("bigint", seqs.toArray(Long[]::new)));
-            ps.executeUpdate();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    unparked.add(fact(rs));
+                }
+            }
         }
+        return unparked;
     }
 
     /** One multi-row insert; returns the ids of the facts that were new. */

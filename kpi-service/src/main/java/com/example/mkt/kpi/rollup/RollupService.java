@@ -125,7 +125,15 @@ public class RollupService {
         }
     }
 
-    /** Applies parked facts whose org unit has arrived since; one replica at a time. Returns how many. */
+    /**
+     * Applies parked facts whose org unit has arrived since; one replica at a time. Returns how many.
+     *
+     * <p>The candidates are found by a plain read; only when some are ready are the fact and cell tables locked, as a
+     * rebuild locks them and before any row is touched, and the facts still parked then are unparked and applied.
+     * Locking rows first ({@code FOR UPDATE}) and the table for the update later deadlocked: a rebuild queued for
+     * its table lock in between, and a refund of a parked sale waited for the locked row while holding what the
+     * rebuild waited for.
+     */
     @Transactional
     public int retryParked() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
@@ -140,22 +148,22 @@ public class RollupService {
             }
             Rollup rollup = rollup(c);
             List<Long> seqs = new ArrayList<>();
-            List<Fact> ready = new ArrayList<>();
             // Only facts whose unit has arrived: parked facts of a unit that never comes must not fill every
             // page and starve the others.
             try (PreparedStatement ps = c.prepareStatement(FactStore.SELECT_FACTS
-                    + " WHERE parked AND org_unit IN (SELECT code FROM org_unit_ref)"
-                    + " ORDER BY seq LIMIT " + CHUNK + " FOR UPDATE SKIP LOCKED");
+                    + " WHERE parked AND org_unit IN (SELECT code FROM org_unit_ref) ORDER BY seq LIMIT " + CHUNK);
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Fact fact = FactStore.fact(rs);
-                    if (rollup.rejection(fact.delta()).isEmpty()) {
+                    if (rollup.rejection(FactStore.fact(rs).delta()).isEmpty()) {
                         seqs.add(rs.getLong("seq"));
-                        ready.add(fact);
                     }
                 }
             }
-            FactStore.unpark(c, seqs);
+            if (seqs.isEmpty()) {
+                return 0;
+            }
+            CellRebuild.lock(c);
+            List<Fact> ready = FactStore.unpark(c, seqs);
             applyToCells(c, rollup, ready);
             return ready.size();
         }
