@@ -124,7 +124,7 @@ class StandingHistoryIT {
             given().header("Authorization", SUPERVISOR).when().get("/api/v1/customers/" + id + path).then()
                     .statusCode(200).body("items", hasSize(0)).body("nextCursor", nullValue());
         }
-        // the grade history and the audit trail page by the same id cursor (HistoryCursor) and refuse a foreign one alike
+        // the grade history and the audit trail page by the same id cursor (HistoryCursor): a foreign one is refused
         for (String path : List.of("/grade-changes", "/audit-entries")) {
             given().header("Authorization", SUPERVISOR).queryParam("cursor", "bm90LWEtbnVtYmVy").when()
                     .get("/api/v1/customers/" + id + path).then().statusCode(400)

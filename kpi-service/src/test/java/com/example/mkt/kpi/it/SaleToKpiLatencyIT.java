@@ -252,9 +252,12 @@ class SaleToKpiLatencyIT {
     private static String settings() {
         var config = ConfigProvider.getConfig();
         StringBuilder out = new StringBuilder();
-        for (String key : List.of("max.poll.records", "max-queue-size-factor", "fetch.min.bytes", "fetch.max.wait.ms")) {
+        for (String key : List.of("max.poll.records", "max-queue-size-factor", "fetch.min.bytes",
+                "fetch.max.wait.ms")) {
+            // the channel's own value, else the connector-wide default (libs/eventing's), else Kafka's
             out.append(key).append('=').append(config.getOptionalValue("mp.messaging.incoming.sales." + key,
-                    String.class).orElse("default")).append(' ');
+                    String.class).or(() -> config.getOptionalValue("mp.messaging.connector.smallrye-kafka." + key,
+                    String.class)).orElse("default")).append(' ');
         }
         return out.toString().trim();
     }
