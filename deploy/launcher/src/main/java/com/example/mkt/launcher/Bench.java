@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -79,20 +80,22 @@ final class Bench {
         report.put("anchor (raw produce, acks=all, idempotent, lz4)", fmt(anchor) + " rec/s, the median of "
                 + Arrays.stream(anchors).mapToObj(Bench::fmt).collect(Collectors.joining(" / ")));
 
+        String progressPath = "/api/v1/campaigns/" + world.campaignId() + "/progress";
+        String direct = "http://127.0.0.1:" + port("campaign-service") + progressPath;
+        List<Map<String, String>> readers = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            readers.add(setup.as("analyst", "bench-reader-" + i));
+        }
         if (options.warmup() > 0) {
-            // Freshly started JVMs compile while they work: measured cold, the first 100,000 sales cost the services
-            // two to three times the CPU of the next. The warm-up's sales count in the exactness check like the others.
-            console.step("warm-up: " + options.warmup() + " sales");
-            try (BenchLag lag = new BenchLag(bootstrap)) {
-                long start = System.nanoTime();
-                load.send(sales, options.warmup(), options.clients(), options.batch());
-                lag.awaitCaughtUp(start, 600);
-            }
+            String cell = BenchLatency.cellUrl(gateway, world.probeUnit(), month);
+            warmUp(options, load, sales, bootstrap, report,
+                    () -> new BenchWarmReads(http, List.of(gateway + progressPath, direct), readers, cell, gm));
         }
         console.step("throughput: " + options.events() + " sales, " + options.clients() + " clients, batches of "
                 + options.batch());
         double e2e;
         Map<String, Double> cpuBefore = cpu();
+        double[] servicesBefore = servicesCpu();
         Map<String, Double> cpuAfter;
         try (BenchLag lag = new BenchLag(bootstrap); BenchPace pace = new BenchPace(lag)) {
             long start = System.nanoTime();
@@ -115,6 +118,9 @@ final class Bench {
                         + " events/s");
             }
             cpuAfter = cpu();
+            double[] servicesAfter = servicesCpu();
+            report.put("JIT compilers' share of the services' CPU (throughput phase)", String.format(Locale.ROOT,
+                    "%.0f %%", 100 * (servicesAfter[1] - servicesBefore[1]) / (servicesAfter[0] - servicesBefore[0])));
 
             console.step("latency: " + options.probes() + " probes at " + options.rate() + " events/s of background");
             long[] latency = new BenchLatency(http, gateway, gm, load, month, world.probeUnit())
@@ -126,14 +132,8 @@ final class Bench {
         }
 
         console.step("reads: campaign progress through the gateway and direct");
-        String path = "/api/v1/campaigns/" + world.campaignId() + "/progress";
         BenchReads reads = new BenchReads(http, options.reads());
-        String direct = "http://127.0.0.1:" + port("campaign-service") + path;
-        List<Map<String, String>> readers = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            readers.add(setup.as("analyst", "bench-reader-" + i));
-        }
-        double[] both = reads.compare(gateway + path, direct, readers, options.clients());
+        double[] both = reads.compare(gateway + progressPath, direct, readers, options.clients());
         double viaGateway = both[0];
         double straight = both[1];
         double readRatio = viaGateway / straight;
@@ -164,6 +164,35 @@ final class Bench {
     }
 
     /** CPU seconds so far of every component that runs here. */
+    /** Warm-up rounds until the services' JIT compilers have settled ({@link BenchWarmUp}); each round is printed. */
+    private void warmUp(BenchOptions options, BenchLoad load, BenchSales sales, String bootstrap, BenchReport report,
+            Callable<BenchWarmReads> reads) throws Exception {
+        console.step("warm-up: rounds of " + options.warmup() + " sales until the services' JIT compilers use under "
+                + Math.round(100 * BenchWarmUp.SETTLED) + " % of their CPU (at most " + BenchWarmUp.MAX_ROUNDS + ")");
+        List<BenchWarmUp.Round> rounds = new BenchWarmUp(this::servicesCpu, n -> {
+            try (BenchLag lag = new BenchLag(bootstrap); BenchWarmReads beside = reads.call()) {
+                long start = System.nanoTime();
+                load.send(sales, n, options.clients(), options.batch());
+                lag.awaitCaughtUp(start, 600);
+            }
+        }).run(options.warmup());
+        report.put("warm-up rounds (JIT share of the services' CPU)", rounds.size() + " of " + fmt(options.warmup())
+                + " sales (" + rounds.stream().map(r -> Math.round(100 * r.compilerShare()) + " %")
+                        .collect(Collectors.joining(", ")) + ")");
+    }
+
+    /** The five services' CPU seconds and their JIT compilers' part of them. */
+    private double[] servicesCpu() {
+        double[] seconds = new double[2];
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            new ServiceProcess(spec, layout).pid().ifPresent(pid -> {
+                seconds[0] += BenchCpu.seconds(pid);
+                seconds[1] += BenchCpu.compilerSeconds(pid);
+            });
+        }
+        return seconds;
+    }
+
     private Map<String, Double> cpu() {
         Map<String, Double> seconds = new LinkedHashMap<>();
         new EmbeddedPostgres(layout, settings.postgresPort(), Secrets.open(layout.secrets())).pid()

@@ -1,6 +1,7 @@
 package com.example.mkt.launcher;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,10 +29,43 @@ final class BenchCpu {
         return total;
     }
 
+    /**
+     * CPU seconds a JVM's JIT compiler threads (named "C1 CompilerThre..." and "C2 CompilerThre...") have used; 0 when
+     * the process is gone. A compiler thread the JVM has stopped takes its seconds with it, so this can only undercount.
+     */
+    static double compilerSeconds(long pid) {
+        Path tasks = Path.of("/proc/" + pid + "/task");
+        long ticks = 0;
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
+            for (Path thread : threads) {
+                if (isCompiler(thread)) {
+                    ticks += ticks(thread.resolve("stat"), false);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return ticks / TICKS_PER_SECOND;
+    }
+
+    private static boolean isCompiler(Path thread) {
+        try {
+            String name = Files.readString(thread.resolve("comm")).trim();
+            return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
+        } catch (IOException e) {
+            return false; // the thread has ended
+        }
+    }
+
     /** utime + stime, plus the reaped children's for the root (backends that already ended). */
     private static long ticks(long pid, boolean withReapedChildren) {
+        return ticks(Path.of("/proc/" + pid + "/stat"), withReapedChildren);
+    }
+
+    /** From a process's or a thread's stat file. */
+    private static long ticks(Path statFile, boolean withReapedChildren) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String stat = Files.readString(statFile);
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             // fields after the command: state(0) ... utime(11) stime(12) cutime(13) cstime(14)
             long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);

@@ -108,9 +108,13 @@ final class BenchLatency {
         }
     }
 
+    /** Where the probe unit's sales cell of the month is read, through the gateway. */
+    static String cellUrl(String gateway, String probeUnit, String month) {
+        return gateway + "/api/v1/kpis/SALES_AMOUNT/subtree?orgUnit=" + probeUnit + "&period=" + month;
+    }
+
     private BigDecimal cell() {
-        JsonNode subtree = http.get(gateway + "/api/v1/kpis/SALES_AMOUNT/subtree?orgUnit=" + probeUnit + "&period="
-                + month, reader).expect(200).json();
+        JsonNode subtree = http.get(cellUrl(gateway, probeUnit, month), reader).expect(200).json();
         for (JsonNode item : subtree.path("items")) {
             if (probeUnit.equals(item.path("orgUnit").asText()) && item.hasNonNull("value")) {
                 return new BigDecimal(item.path("value").asText());

@@ -34,6 +34,47 @@ class BenchTest {
     }
 
     @Test
+    void warmUpRunsRoundsUntilTheCompilersSettle() throws Exception {
+        // compiler seconds per round of 10 CPU seconds: 5, 3, 1 (10 % < 15 %): three rounds
+        double[][] meter = { { 0, 0 }, { 10, 5 }, { 10, 5 }, { 20, 8 }, { 20, 8 }, { 30, 9 } };
+        int[] reads = { 0 };
+        List<Integer> sent = new java.util.ArrayList<>();
+        List<BenchWarmUp.Round> rounds = new BenchWarmUp(() -> meter[reads[0]++], sent::add).run(500);
+        assertEquals(List.of(500, 500, 500), sent);
+        assertEquals(List.of(0.5, 0.3, 0.1), rounds.stream().map(BenchWarmUp.Round::compilerShare).toList());
+
+        assertEquals(BenchWarmUp.MAX_ROUNDS, rounds(0.60, 0.59, 0.58, 0.57, 0.56, 0.55, 0.54, 0.53, 0.52, 0.51, 0.50,
+                0.49, 0.48, 0.47, 0.46, 0.45, 0.44, 0.43, 0.42, 0.41, 0.40, 0.39).size(),
+                "a platform still improving is measured after the last round");
+        assertEquals(List.of(50L, 30L, 20L, 25L, 30L, 22L), rounds(0.5, 0.3, 0.2, 0.25, 0.3, 0.22, 0.21, 0.1).stream()
+                .map(r -> Math.round(100 * r.compilerShare())).toList(), "three rounds without a new low: levelled off");
+        assertEquals(6, rounds(0.5, 0.3, 0.31, 0.32, 0.2, 0.1).size(), "a new low in the fifth starts the count again");
+        assertEquals(1, new BenchWarmUp(() -> new double[] { 0, 0 }, n -> { }).run(100).size(),
+                "an idle round (no CPU read) counts as settled");
+    }
+
+    /** Warm-up rounds of 10 CPU seconds each whose compilers took these shares. */
+    private static List<BenchWarmUp.Round> rounds(double... shares) throws Exception {
+        int[] reads = { 0 };
+        double[] total = { 0, 0 };
+        return new BenchWarmUp(() -> {
+            if (reads[0]++ % 2 == 1) {
+                total[0] += 10;
+                total[1] += 10 * shares[(reads[0] - 1) / 2];
+            }
+            return total.clone();
+        }, n -> { }).run(100);
+    }
+
+    @Test
+    void compilerSecondsArePartOfTheProcessSeconds() {
+        long self = ProcessHandle.current().pid();
+        double compilers = BenchCpu.compilerSeconds(self);
+        assertTrue(compilers >= 0 && compilers <= BenchCpu.seconds(self), compilers + " of " + BenchCpu.seconds(self));
+        assertEquals(0, BenchCpu.compilerSeconds(Long.MAX_VALUE), "a process that is gone");
+    }
+
+    @Test
     void theAnchorIsTheMedianOfItsRuns() {
         assertEquals(3, BenchAnchor.RUNS);
         assertEquals(71_256.0, BenchAnchor.median(new double[] { 94_895, 71_256, 70_100 }));
