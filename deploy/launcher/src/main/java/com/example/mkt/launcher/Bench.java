@@ -163,7 +163,6 @@ final class Bench {
         return new ServiceProcess(spec, layout).port(settings);
     }
 
-    /** CPU seconds so far of every component that runs here. */
     /** Warm-up rounds until the services' JIT compilers have settled ({@link BenchWarmUp}); each round is printed. */
     private void warmUp(BenchOptions options, BenchLoad load, BenchSales sales, String bootstrap, BenchReport report,
             Callable<BenchWarmReads> reads) throws Exception {
@@ -193,6 +192,7 @@ final class Bench {
         return seconds;
     }
 
+    /** CPU seconds so far of every component that runs here. */
     private Map<String, Double> cpu() {
         Map<String, Double> seconds = new LinkedHashMap<>();
         new EmbeddedPostgres(layout, settings.postgresPort(), Secrets.open(layout.secrets())).pid()

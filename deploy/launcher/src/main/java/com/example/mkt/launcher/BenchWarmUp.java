@@ -6,9 +6,9 @@ import java.util.List;
 /**
  * Sales sent and waited for before anything is measured, in rounds, until the services' JIT compilers have settled.
  * A freshly started platform spends half its services' CPU compiling: on the first bench after {@code ./platform up}
- * (2026-12-07) their compiler threads used 42-56 % of each service's CPU over a fixed warm-up of 50,000 sales and the
- * throughput phase, and that run measured 6.7 % of the anchor and a p99 of 1,012 ms where the third run on the same
- * platform measured 13.3 % and 155 ms. Rounds of sales alone took 13 rounds of 50,000 to bring the share from 50 % to
+ * (2026-12-07) their compiler threads used 39 % of the services' CPU over the run (50 % over the second), a fixed
+ * warm-up of 50,000 sales notwithstanding, and that run measured 6.7 % of the anchor and a p99 of 1,012 ms where the
+ * third run on the same platform measured 13.3 % and 155 ms. Rounds of sales alone took 13 rounds of 50,000 to bring the share from 50 % to
  * 13 %; with the measured reads beside them ({@link BenchWarmReads}) it levels off near 20 %. So the warm-up ends at the
  * first round under {@link #SETTLED}, or once {@link #PLATEAU} rounds in a row have not lowered the share below its
  * lowest so far, at most {@link #MAX_ROUNDS}; the shares of every round are printed, so the cold start is on record.
