@@ -130,9 +130,8 @@ public class RollupService {
      *
      * <p>The candidates are found by a plain read; only when some are ready are the fact and cell tables locked, as a
      * rebuild locks them and before any row is touched, and the facts still parked then are unparked and applied.
-     * Locking rows first ({@code FOR UPDATE}) and the table for the update later deadlocked: a rebuild queued for
-     * its table lock in between, and a refund of a parked sale waited for the locked row while holding what the
-     * rebuild waited for.
+     * Locking the rows first ({@code FOR UPDATE}, which a rebuild's table lock lets through) deadlocked with a
+     * running rebuild: its unparking waited for those rows, and the retry's update for its table lock.
      */
     @Transactional
     public int retryParked() throws SQLException {
