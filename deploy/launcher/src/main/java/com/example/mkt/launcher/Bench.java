@@ -167,7 +167,8 @@ final class Bench {
     private void warmUp(BenchOptions options, BenchLoad load, BenchSales sales, String bootstrap, BenchReport report,
             Callable<BenchWarmReads> reads) throws Exception {
         console.step("warm-up: rounds of " + options.warmup() + " sales until the services' JIT compilers use under "
-                + Math.round(100 * BenchWarmUp.SETTLED) + " % of their CPU (at most " + BenchWarmUp.MAX_ROUNDS + ")");
+                + Math.round(100 * BenchWarmUp.SETTLED) + " % of their CPU or level off (at most " + BenchWarmUp.MAX_ROUNDS
+                + ")");
         List<BenchWarmUp.Round> rounds = new BenchWarmUp(this::servicesCpu, n -> {
             try (BenchLag lag = new BenchLag(bootstrap); BenchWarmReads beside = reads.call()) {
                 long start = System.nanoTime();

@@ -30,8 +30,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * The retry of parked facts while a rebuild holds the tables, on the real database: neither is chosen as a deadlock's
  * victim. A hostile-input run met it: the retry locked the parked rows ({@code FOR UPDATE} is compatible with the
  * rebuild's table lock), the rebuild's unparking waited for those rows and the retry's update for the rebuild's table
- * lock. The test holds the rebuild after its first table lock (it keeps the staff cells' table open for writing), lets
- * the retry start, then releases the rebuild.
+ * lock. The test holds the rebuild at its last table lock, once it holds the facts' and the cells' (it keeps the staff
+ * cells' table open for writing), lets the retry start, then releases the rebuild.
  */
 @QuarkusTest
 @QuarkusTestResource(PlatformTestResource.class)
