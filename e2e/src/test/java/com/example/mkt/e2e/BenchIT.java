@@ -54,6 +54,10 @@ class BenchIT {
         assertEquals("3000", m.group(1));
         assertEquals("true", m.group(7), out);
         assertTrue(Long.parseLong(m.group(2)) > 0 && Long.parseLong(m.group(3)) > 0, out);
+        // both warm-ups print their rounds' compiler shares, and the reads the share while they were measured
+        assertTrue(out.contains("warm-up rounds (JIT share of the services' CPU)")
+                && out.contains("reads warm-up rounds (JIT share of the services' CPU)")
+                && out.contains("JIT compilers' share of the services' CPU (reads measured)"), out);
         // a second run reuses the world it made and still comes out exact
         String again = platform.bench(List.of("--events", "500", "--clients", "1", "--batch", "100", "--rate", "100",
                 "--probes", "5", "--anchor-records", "5000", "--warmup", "0", "--reads", "50"), 600);

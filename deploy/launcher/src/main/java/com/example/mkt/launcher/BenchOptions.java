@@ -7,7 +7,8 @@ import java.util.List;
  * What {@code ./platform bench} is asked to do. The defaults are the figures the pipeline is judged by: 200,000 sales
  * from 4 clients in batches of 500, latency at 1,000 events/s, after rounds of 50,000 sales that warm the services up
  * until their JIT compilers have settled ({@link BenchWarmUp}; {@code --warmup 0} for none), reads compared in three
- * rounds of 1,000 requests per side after warm-up rounds of as many ({@code --reads} scales both, for a quick run).
+ * rounds of 1,000 requests per side after warm-up rounds of as many, by the same rule ({@code --reads} scales both,
+ * for a quick run).
  */
 record BenchOptions(int events, int clients, int batch, int rate, int probes, int anchorRecords, int warmup,
         int reads) {

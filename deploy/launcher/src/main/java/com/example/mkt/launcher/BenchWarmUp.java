@@ -12,6 +12,7 @@ import java.util.List;
  * 13 %; with the measured reads beside them ({@link BenchWarmReads}) it levels off near 20 %. So the warm-up ends at the
  * first round under {@link #SETTLED}, or once {@link #PLATEAU} rounds in a row have not lowered the share below its
  * lowest so far, at most {@link #MAX_ROUNDS}; the shares of every round are printed, so the cold start is on record.
+ * The reads phase warms up by the same rules, in rounds of reads ({@link BenchReads}).
  */
 final class BenchWarmUp {
 
@@ -22,8 +23,8 @@ final class BenchWarmUp {
     /** The most rounds, settled or not. */
     static final int MAX_ROUNDS = 20;
 
-    /** One round: the services' CPU seconds and their JIT compilers' part of them. */
-    record Round(int sales, double cpuSeconds, double compilerSeconds) {
+    /** One round of {@code size} sales (or reads): the services' CPU seconds and their JIT compilers' part of them. */
+    record Round(int size, double cpuSeconds, double compilerSeconds) {
 
         double compilerShare() {
             return cpuSeconds <= 0 ? 0 : compilerSeconds / cpuSeconds;
@@ -39,9 +40,9 @@ final class BenchWarmUp {
         double[] read();
     }
 
-    /** Sends one round of sales and waits until every consumer has applied them. */
+    /** Runs one round: sends that many sales and waits until every consumer has applied them (or reads as many). */
     interface RoundRunner {
-        void run(int sales) throws Exception;
+        void run(int size) throws Exception;
     }
 
     private final Meter meter;
@@ -52,16 +53,16 @@ final class BenchWarmUp {
         this.runner = runner;
     }
 
-    /** Rounds of {@code sales} until one is {@link Round#settled()}, the share levels off or {@link #MAX_ROUNDS} ran. */
-    List<Round> run(int sales) throws Exception {
+    /** Rounds of {@code size} until one is {@link Round#settled()}, the share levels off or {@link #MAX_ROUNDS} ran. */
+    List<Round> run(int size) throws Exception {
         List<Round> rounds = new ArrayList<>();
         double lowest = Double.MAX_VALUE;
         int sinceLowest = 0;
         while (rounds.size() < MAX_ROUNDS) {
             double[] before = meter.read();
-            runner.run(sales);
+            runner.run(size);
             double[] after = meter.read();
-            Round round = new Round(sales, after[0] - before[0], after[1] - before[1]);
+            Round round = new Round(size, after[0] - before[0], after[1] - before[1]);
             rounds.add(round);
             if (round.settled()) {
                 break;
