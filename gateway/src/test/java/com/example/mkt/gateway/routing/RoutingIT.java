@@ -19,8 +19,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import jakarta.inject.Inject;
-
 import com.example.mkt.gateway.support.GatewayTestResource;
 import com.example.mkt.testinfra.PlatformTestResource;
 import com.example.mkt.testinfra.TestTokens;
@@ -46,18 +44,6 @@ class RoutingIT {
 
     private static final String STAFF = TestTokens.bearer("staff", "B-NANCHANG");
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
-
-    @Inject
-    Vertx vertx;
-
-    @Test
-    void runsOnNettysEpollTransportWhereItExists() {
-        // the same tests then exercise the proxy on the transport the platform runs (application.properties)
-        boolean linuxX64 = System.getProperty("os.name").startsWith("Linux")
-                && System.getProperty("os.arch").equals("amd64");
-        assertEquals(linuxX64, vertx.isNativeTransportEnabled(),
-                "epoll transport on Linux x86_64, NIO elsewhere: " + vertx.unavailableNativeTransportCause());
-    }
 
     @Test
     void aCreatedResourcesLocationPointsAtTheGatewayNotTheService() {
