@@ -1,7 +1,6 @@
 package com.example.mkt.eventing.envelope;
 
 import java.time.OffsetDateTime;
-import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -33,7 +32,7 @@ public record EventEnvelope(
 
     public static EventEnvelope of(String source, String type, int dataVersion, String subject, OffsetDateTime time,
             JsonNode data) {
-        return new EventEnvelope(SPEC_VERSION, UUID.randomUUID().toString(), source, type,
+        return new EventEnvelope(SPEC_VERSION, EventIds.SYSTEM.next().toString(), source, type,
                 Integer.toString(dataVersion), null, time, subject, JSON, data);
     }
 
