@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -37,6 +38,7 @@ final class Bench {
     private final Console console;
     private final BenchOptions options;
     private final BenchHttp http = new BenchHttp();
+    private final BenchCompilerTime compilers = new BenchCompilerTime();
 
     Bench(Layout layout, Settings settings, Console console, BenchOptions options) {
         this.layout = layout;
@@ -190,14 +192,16 @@ final class Bench {
 
     /** The five services' CPU seconds and their JIT compilers' part of them. */
     private double[] servicesCpu() {
-        double[] seconds = new double[2];
+        List<Long> pids = new ArrayList<>();
+        double cpu = 0;
         for (ServiceSpec spec : ServiceSpec.ALL) {
-            new ServiceProcess(spec, layout).pid().ifPresent(pid -> {
-                seconds[0] += BenchCpu.seconds(pid);
-                seconds[1] += BenchCpu.compilerSeconds(pid);
-            });
+            OptionalLong pid = new ServiceProcess(spec, layout).pid();
+            if (pid.isPresent()) {
+                pids.add(pid.getAsLong());
+                cpu += BenchCpu.seconds(pid.getAsLong());
+            }
         }
-        return seconds;
+        return new double[] { cpu, compilers.seconds(pids) };
     }
 
     /** CPU seconds so far of every component that runs here. */

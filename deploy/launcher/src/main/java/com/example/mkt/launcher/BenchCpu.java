@@ -5,7 +5,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * CPU seconds a process (and its children: PostgreSQL runs one process per connection) has used, from
@@ -14,7 +16,7 @@ import java.util.List;
 final class BenchCpu {
 
     /** Linux reports CPU time in clock ticks of 1/100 s (USER_HZ). */
-    private static final double TICKS_PER_SECOND = 100.0;
+    static final double TICKS_PER_SECOND = 100.0;
 
     private BenchCpu() {
     }
@@ -31,21 +33,41 @@ final class BenchCpu {
 
     /**
      * CPU seconds a JVM's JIT compiler threads (named "C1 CompilerThre..." and "C2 CompilerThre...") have used; 0 when
-     * the process is gone. A compiler thread the JVM has stopped takes its seconds with it, so this can only undercount.
+     * the process is gone. A compiler thread the JVM has stopped takes its seconds with it, so this can only undercount,
+     * and can go down between two readings: {@link BenchCompilerTime} keeps the stopped threads' seconds.
      */
     static double compilerSeconds(long pid) {
-        Path tasks = Path.of("/proc/" + pid + "/task");
-        long ticks = 0;
-        try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
+        return compilerThreadTicks(pid).values().stream().mapToLong(Long::longValue).sum() / TICKS_PER_SECOND;
+    }
+
+    /** Each live compiler thread's CPU ticks, keyed by pid, thread id and the thread's start time (ids are reused). */
+    static Map<String, Long> compilerThreadTicks(long pid) {
+        Map<String, Long> ticks = new HashMap<>();
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
             for (Path thread : threads) {
                 if (isCompiler(thread)) {
-                    ticks += ticks(thread.resolve("stat"), false);
+                    String[] f = statFields(thread.resolve("stat"));
+                    if (f != null) {
+                        // fields after the command: ... utime(11) stime(12) ... starttime(19)
+                        ticks.put(pid + "/" + thread.getFileName() + "/" + f[19],
+                                Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                    }
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return 0;
+            return Map.of();
         }
-        return ticks / TICKS_PER_SECOND;
+        return ticks;
+    }
+
+    /** The fields of a stat file after the command, or null when the process or thread has ended. */
+    private static String[] statFields(Path statFile) {
+        try {
+            String stat = Files.readString(statFile);
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static boolean isCompiler(Path thread) {
@@ -64,16 +86,18 @@ final class BenchCpu {
 
     /** From a process's or a thread's stat file. */
     private static long ticks(Path statFile, boolean withReapedChildren) {
+        String[] f = statFields(statFile);
+        if (f == null) {
+            return 0;
+        }
         try {
-            String stat = Files.readString(statFile);
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             // fields after the command: state(0) ... utime(11) stime(12) cutime(13) cstime(14)
             long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
             if (withReapedChildren) {
                 ticks += Long.parseLong(f[13]) + Long.parseLong(f[14]);
             }
             return ticks;
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return 0;
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,18 @@ class BenchTest {
         double compilers = BenchCpu.compilerSeconds(self);
         assertTrue(compilers >= 0 && compilers <= BenchCpu.seconds(self), compilers + " of " + BenchCpu.seconds(self));
         assertEquals(0, BenchCpu.compilerSeconds(Long.MAX_VALUE), "a process that is gone");
+    }
+
+    @Test
+    void compilerSecondsKeepTheThreadsThatHaveEnded() {
+        BenchCompilerTime time = new BenchCompilerTime();
+        time.add(Map.of("1/10/5", 300L, "1/11/5", 200L));
+        assertEquals(5.0, time.seconds(), 1e-9);
+        // thread 11 stopped, thread 12 started (the tid 11 reused later is another thread: another start time)
+        time.add(Map.of("1/10/5", 350L, "1/12/900", 20L, "1/11/950", 5L));
+        assertEquals(5.75, time.seconds(), 1e-9, "never less than before: 3.5 + 2.0 (ended) + 0.2 + 0.05");
+        long self = ProcessHandle.current().pid();
+        assertTrue(time.seconds(List.of(self)) >= 5.75);
     }
 
     @Test
