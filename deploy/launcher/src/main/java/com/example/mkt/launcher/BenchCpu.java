@@ -32,15 +32,10 @@ final class BenchCpu {
     }
 
     /**
-     * CPU seconds a JVM's JIT compiler threads (named "C1 CompilerThre..." and "C2 CompilerThre...") have used; 0 when
-     * the process is gone. A compiler thread the JVM has stopped takes its seconds with it, so this can only undercount,
-     * and can go down between two readings: {@link BenchCompilerTime} keeps the stopped threads' seconds.
+     * Each live JIT compiler thread's CPU ticks (threads named "C1 CompilerThre..." and "C2 CompilerThre..."), keyed by
+     * pid, thread id and the thread's start time (ids are reused); empty when the process is gone. A compiler thread
+     * the JVM has stopped is no longer listed: {@link BenchCompilerTime} keeps its last reading.
      */
-    static double compilerSeconds(long pid) {
-        return compilerThreadTicks(pid).values().stream().mapToLong(Long::longValue).sum() / TICKS_PER_SECOND;
-    }
-
-    /** Each live compiler thread's CPU ticks, keyed by pid, thread id and the thread's start time (ids are reused). */
     static Map<String, Long> compilerThreadTicks(long pid) {
         Map<String, Long> ticks = new HashMap<>();
         try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {

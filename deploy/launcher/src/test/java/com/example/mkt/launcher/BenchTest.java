@@ -70,9 +70,9 @@ class BenchTest {
     @Test
     void compilerSecondsArePartOfTheProcessSeconds() {
         long self = ProcessHandle.current().pid();
-        double compilers = BenchCpu.compilerSeconds(self);
+        double compilers = new BenchCompilerTime().seconds(List.of(self));
         assertTrue(compilers >= 0 && compilers <= BenchCpu.seconds(self), compilers + " of " + BenchCpu.seconds(self));
-        assertEquals(0, BenchCpu.compilerSeconds(Long.MAX_VALUE), "a process that is gone");
+        assertEquals(0, new BenchCompilerTime().seconds(List.of(Long.MAX_VALUE)), "a process that is gone");
     }
 
     @Test
