@@ -1,15 +1,21 @@
 package com.example.mkt.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -62,6 +68,17 @@ class BenchIT {
         String again = platform.bench(List.of("--events", "500", "--clients", "1", "--batch", "100", "--rate", "100",
                 "--probes", "5", "--anchor-records", "5000", "--warmup", "0", "--reads", "50"), 600);
         assertTrue(again.strip().endsWith("exact=true"), again);
+        // the anchor's records are thrown away with their topic: benches must not fill the broker's disk
+        assertFalse(topics().contains("bench.anchor"), "topics after the bench: " + topics());
+    }
+
+    private Set<String> topics() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                platform.kafkaBootstrap()))) {
+            return admin.listTopics().names().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("listing the broker's topics", e);
+        }
     }
 
     private static final Pattern DEMO_LINE = Pattern.compile(
