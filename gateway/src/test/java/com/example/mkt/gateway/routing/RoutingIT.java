@@ -17,6 +17,8 @@ import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import com.example.mkt.gateway.support.GatewayTestResource;
@@ -31,6 +33,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.impl.VertxInternal;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
@@ -44,6 +47,19 @@ class RoutingIT {
 
     private static final String STAFF = TestTokens.bearer("staff", "B-NANCHANG");
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+    @Inject
+    Vertx vertx;
+
+    @Test
+    void oneEventLoopServesEveryConnection() {
+        // deploy/k8s/README.md#scaling and application.properties: the gateway scales by replicas, not by loops
+        int loops = 0;
+        for (var loop : ((VertxInternal) vertx).getEventLoopGroup()) {
+            loops++;
+        }
+        assertEquals(1, loops);
+    }
 
     @Test
     void aCreatedResourcesLocationPointsAtTheGatewayNotTheService() {
