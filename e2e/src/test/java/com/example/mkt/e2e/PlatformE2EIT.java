@@ -119,6 +119,18 @@ class PlatformE2EIT {
         }
     }
 
+    @Test
+    void statusShowsEveryServiceReadyAndWhatTheStateTakesOnDisk() {
+        String status = platform.status();
+        for (String service : List.of("gateway", "customer-service", "campaign-service", "kpi-service",
+                "planning-service")) {
+            assertTrue(status.lines().anyMatch(l -> l.startsWith(service + " ") && l.contains("running")
+                    && l.strip().endsWith(" ready") && !l.contains("not ready")), service + " in\n" + status);
+        }
+        String disk = "disk: PostgreSQL [0-9.]+ GB, Kafka [0-9.]+ GB; [0-9.]+ GB free";
+        assertTrue(status.lines().anyMatch(l -> l.matches(disk)), status);
+    }
+
     private void createTheOrgTree() {
         // a fresh platform starts with its head office: planning-service creates the configured root on first start
         Answer root = http.get(gm, "/api/v1/org-units/HQ").expect(200);

@@ -65,6 +65,11 @@ final class Status {
                         + "(PSS), it uses " + Console.megabytes(pss) + " MB");
             }
         }
+        DiskUse disk = DiskUse.of(layout);
+        console.line(disk.line());
+        if (disk.low()) {
+            console.line(disk.warning());
+        }
         settings.externalDatabase().ifPresent(db -> console.line(
                 "postgres: " + Settings.DB_URL + "=" + db.adminUrl()));
         settings.externalKafka().ifPresent(k -> console.line("kafka: " + Settings.KAFKA + "=" + k));

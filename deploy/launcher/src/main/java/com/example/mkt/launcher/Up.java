@@ -37,6 +37,10 @@ final class Up {
         long startedNanos = System.nanoTime();
         try (PlatformLock lock = PlatformLock.acquire(layout, console)) {
             Secrets secrets = Secrets.open(layout.secrets());
+            DiskUse disk = DiskUse.of(layout);
+            if (disk.low()) {
+                console.line(disk.warning());
+            }
             Optional<ExternalPostgres> externalDb = settings.externalDatabase().map(ExternalPostgres::new);
             Optional<EmbeddedPostgres> embeddedDb = externalDb.isPresent() ? Optional.empty()
                     : Optional.of(new EmbeddedPostgres(layout, settings.postgresPort(), secrets));
