@@ -18,6 +18,10 @@ class DiskUseTest {
         Files.createDirectories(dir.resolve("sub/deeper"));
         Files.write(dir.resolve("sub/deeper/b"), new byte[24]);
         assertEquals(1024, DiskUse.bytesUnder(dir));
+        // Kafka's preallocated (sparse) indexes are not what the broker stores
+        Files.write(dir.resolve("00000000000000000000.index"), new byte[4096]);
+        Files.write(dir.resolve("00000000000000000000.timeindex"), new byte[4096]);
+        assertEquals(1024, DiskUse.bytesUnder(dir));
         assertEquals(0, DiskUse.bytesUnder(dir.resolve("none")));
     }
 
