@@ -50,9 +50,15 @@ final class BenchAnchor {
             for (int i = 0; i < RUNS; i++) {
                 rates[i] = run(records, recordSize, partitions);
             }
-        } finally {
-            deleteTopic();
+        } catch (Exception e) {
+            try {
+                deleteTopic();
+            } catch (Exception cleanup) {
+                e.addSuppressed(cleanup); // why the runs failed matters more than the leftover records
+            }
+            throw e;
         }
+        deleteTopic();
         return rates;
     }
 
