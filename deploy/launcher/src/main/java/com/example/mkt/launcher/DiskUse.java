@@ -18,13 +18,19 @@ record DiskUse(long postgresBytes, long kafkaBytes, long usableBytes) {
     /** Below this the platform is warned about: a million sales take about 3 GB, mostly PostgreSQL's. */
     static final long LOW = 5L << 30;
 
-    /** PostgreSQL's files may live on another filesystem than Kafka's (Layout#postgresHome): the less free counts. */
     static DiskUse of(Layout layout) {
+        return new DiskUse(bytesUnder(layout.postgresData()), bytesUnder(layout.kafkaHome()), free(layout));
+    }
+
+    /**
+     * The bytes free for the platform's state, -1 when unknown, without walking it (what 'up' needs). PostgreSQL's
+     * files may live on another filesystem than Kafka's (Layout#postgresHome): the less free counts.
+     */
+    static long free(Layout layout) {
         long kafkaFree = usable(layout.kafkaHome());
         long postgresFree = usable(layout.postgresData());
-        long free = kafkaFree < 0 || postgresFree < 0 ? Math.max(kafkaFree, postgresFree)
+        return kafkaFree < 0 || postgresFree < 0 ? Math.max(kafkaFree, postgresFree)
                 : Math.min(kafkaFree, postgresFree);
-        return new DiskUse(bytesUnder(layout.postgresData()), bytesUnder(layout.kafkaHome()), free);
     }
 
     /**
@@ -74,6 +80,10 @@ record DiskUse(long postgresBytes, long kafkaBytes, long usableBytes) {
     }
 
     boolean low() {
+        return low(usableBytes);
+    }
+
+    static boolean low(long usableBytes) {
         return usableBytes >= 0 && usableBytes < LOW;
     }
 
@@ -83,6 +93,10 @@ record DiskUse(long postgresBytes, long kafkaBytes, long usableBytes) {
     }
 
     String warning() {
+        return warning(usableBytes);
+    }
+
+    static String warning(long usableBytes) {
         return "disk: only " + gigabytes(usableBytes) + " GB left; Kafka and PostgreSQL stop when it is full."
                 + " './platform destroy' deletes the local state (all data)";
     }

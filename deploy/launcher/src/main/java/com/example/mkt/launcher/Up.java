@@ -37,9 +37,9 @@ final class Up {
         long startedNanos = System.nanoTime();
         try (PlatformLock lock = PlatformLock.acquire(layout, console)) {
             Secrets secrets = Secrets.open(layout.secrets());
-            DiskUse disk = DiskUse.of(layout);
-            if (disk.low()) {
-                console.line(disk.warning());
+            long free = DiskUse.free(layout);
+            if (DiskUse.low(free)) {
+                console.line(DiskUse.warning(free));
             }
             Optional<ExternalPostgres> externalDb = settings.externalDatabase().map(ExternalPostgres::new);
             Optional<EmbeddedPostgres> embeddedDb = externalDb.isPresent() ? Optional.empty()

@@ -42,6 +42,7 @@ class DiskUseTest {
         DiskUse before = DiskUse.of(layout);
         assertEquals(0, before.postgresBytes() + before.kafkaBytes());
         assertTrue(before.usableBytes() > 0, "free space of the directory's filesystem: " + before);
+        assertTrue(DiskUse.free(layout) > 0, "what up checks, without walking the state");
         Files.createDirectories(layout.postgresData());
         Files.write(layout.postgresData().resolve("PG_VERSION"), new byte[3]);
         assertEquals(3, DiskUse.of(layout).postgresBytes());
