@@ -64,6 +64,10 @@ class BenchIT {
         assertTrue(out.contains("warm-up rounds (JIT share of the services' CPU)")
                 && out.contains("reads warm-up rounds (JIT share of the services' CPU)")
                 && out.contains("JIT compilers' share of the services' CPU (reads measured)"), out);
+        // every service's heap after a full collection, before and after the throughput phase, measured
+        assertTrue(Pattern.compile("heap after a full collection, before / after \\(MB\\) +gateway \\d+"
+                + " / \\d+, customer-service \\d+ / \\d+, campaign-service \\d+ / \\d+, kpi-service \\d+ / \\d+,"
+                + " planning-service \\d+ / \\d+\n").matcher(out).find(), out);
         // a second run reuses the world it made and still comes out exact
         String again = platform.bench(List.of("--events", "500", "--clients", "1", "--batch", "100", "--rate", "100",
                 "--probes", "5", "--anchor-records", "5000", "--warmup", "0", "--reads", "50"), 600);

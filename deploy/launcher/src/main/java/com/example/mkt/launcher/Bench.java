@@ -96,6 +96,7 @@ final class Bench {
         console.step("throughput: " + options.events() + " sales, " + options.clients() + " clients, batches of "
                 + options.batch());
         double e2e;
+        Map<String, OptionalLong> heapBefore = liveHeaps();
         Map<String, Double> cpuBefore = cpu();
         double[] servicesBefore = servicesCpu();
         Map<String, Double> cpuAfter;
@@ -123,6 +124,7 @@ final class Bench {
             double[] servicesAfter = servicesCpu();
             report.put("JIT compilers' share of the services' CPU (throughput phase)", String.format(Locale.ROOT,
                     "%.0f %%", 100 * (servicesAfter[1] - servicesBefore[1]) / (servicesAfter[0] - servicesBefore[0])));
+            report.put("heap after a full collection, before / after (MB)", heapGrowth(heapBefore, liveHeaps()));
 
             console.step("latency: " + options.probes() + " probes at " + options.rate() + " events/s of background");
             long[] latency = new BenchLatency(http, gateway, gm, load, month, world.probeUnit())
@@ -202,6 +204,26 @@ final class Bench {
             }
         }
         return new double[] { cpu, compilers.seconds(pids) };
+    }
+
+    /** Each service's heap in use after a full collection ({@link BenchHeap}), in MB. */
+    private Map<String, OptionalLong> liveHeaps() {
+        BenchHeap heap = BenchHeap.ofThisJdk();
+        Map<String, OptionalLong> live = new LinkedHashMap<>();
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            new ServiceProcess(spec, layout).pid().ifPresent(pid -> live.put(spec.name(), heap.liveMegabytes(pid)));
+        }
+        return live;
+    }
+
+    /** "gateway 27 / 28, customer-service 25 / 26, ...": "?" where a side was not measured. */
+    static String heapGrowth(Map<String, OptionalLong> before, Map<String, OptionalLong> after) {
+        return before.keySet().stream().map(name -> name + " " + mb(before.get(name)) + " / "
+                + mb(after.getOrDefault(name, OptionalLong.empty()))).collect(Collectors.joining(", "));
+    }
+
+    private static String mb(OptionalLong megabytes) {
+        return megabytes.isPresent() ? Long.toString(megabytes.getAsLong()) : "?";
     }
 
     /** CPU seconds so far of every component that runs here. */
