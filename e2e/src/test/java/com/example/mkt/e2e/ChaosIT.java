@@ -20,10 +20,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -144,7 +140,7 @@ class ChaosIT {
         phase(String.format(java.util.Locale.ROOT, "converged %.1f s after the last fault", converged), start);
         System.out.printf(java.util.Locale.ROOT, "ChaosIT: time to converge after the last fault: %.1f s%n", converged);
 
-        assertEquals(Map.of(), deadLetters(), "no valid event went to a dead-letter topic");
+        assertEquals(Map.of(), platform.deadLetterCounts(), "no valid event went to a dead-letter topic");
         alertsOpenedOnce();
         phase("done", start);
     }
@@ -499,24 +495,6 @@ class ChaosIT {
         JsonNode points = http.get(gm, "/api/v1/kpis/SALES_AMOUNT/units/" + unit + "/series", "grain", "DAY", "from",
                 today.toString(), "to", today.toString()).expect(200).json().path("points");
         return points.size() == 0 ? BigDecimal.ZERO : money(points.get(0).path("value"));
-    }
-
-    /** Records ever written to each {@code *.dlq} topic that has any. */
-    private Map<String, Long> deadLetters() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                platform.kafkaBootstrap()))) {
-            List<String> topics = admin.listTopics().names().get().stream().filter(t -> t.endsWith(".dlq")).toList();
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(topics).allTopicNames().get().forEach((topic, description) -> description.partitions()
-                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
-            Map<String, Long> written = new TreeMap<>();
-            admin.listOffsets(latest).all().get().forEach((tp, offset) -> {
-                if (offset.offset() > 0) {
-                    written.merge(tp.topic(), offset.offset(), Long::sum);
-                }
-            });
-            return written;
-        }
     }
 
     private static BigDecimal money(JsonNode value) {

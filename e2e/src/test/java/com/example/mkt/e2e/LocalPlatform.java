@@ -7,11 +7,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * The whole platform, started the way {@code ./platform up} starts it: the launcher's own jar and classpath, as
@@ -136,6 +143,23 @@ final class LocalPlatform implements AutoCloseable {
 
     String kafkaBootstrap() {
         return "127.0.0.1:" + env.get("PLATFORM_KAFKA_PORT");
+    }
+
+    /** Records ever written to each {@code *.dlq} topic that has any, by topic. */
+    Map<String, Long> deadLetterCounts() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap()))) {
+            List<String> topics = admin.listTopics().names().get().stream().filter(t -> t.endsWith(".dlq")).toList();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(topics).allTopicNames().get().forEach((topic, description) -> description.partitions()
+                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+            Map<String, Long> written = new TreeMap<>();
+            admin.listOffsets(latest).all().get().forEach((tp, offset) -> {
+                if (offset.offset() > 0) {
+                    written.merge(tp.topic(), offset.offset(), Long::sum);
+                }
+            });
+            return written;
+        }
     }
 
     /** Where the platform keeps the key it signs tokens with ({@code ./platform token}). */

@@ -14,10 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -65,7 +61,7 @@ class ShutdownIT {
     void consumersStoppedInTheMiddleOfABacklogDeadLetterNothingAndCountEverySaleOnce() throws Exception {
         long start = System.nanoTime();
         List<String> customers = orgTreeAndCustomers();
-        Map<String, Long> deadLettersBefore = deadLetters();
+        Map<String, Long> deadLettersBefore = platform.deadLetterCounts();
         phase("org tree and customers", start);
         Caller integration = Caller.apiKey(platform.apiKey());
         Map<String, BigDecimal> sentPerCustomer = new HashMap<>();
@@ -103,8 +99,8 @@ class ShutdownIT {
         }
         phase("caught up", start);
         assertEquals(0, want.compareTo(regionSales()), "every sale counted once by kpi-service");
-        assertEquals(deadLettersBefore, deadLetters(), () -> "no valid event went to a dead-letter topic: "
-                + platform.dlq(List.of("list")));
+        assertEquals(deadLettersBefore, platform.deadLetterCounts(),
+                () -> "no valid event went to a dead-letter topic: " + platform.dlq(List.of("list")));
     }
 
     private static void phase(String what, long start) {
@@ -172,24 +168,6 @@ class ShutdownIT {
         JsonNode spend = http.get(gm, "/api/v1/customers/" + customer + "/purchase-stats").expect(200).json()
                 .path("spend12Months");
         return spend.isMissingNode() || spend.isNull() ? BigDecimal.ZERO : new BigDecimal(spend.asText());
-    }
-
-    /** Records written so far to each {@code *.dlq} topic that has any. */
-    private Map<String, Long> deadLetters() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                platform.kafkaBootstrap()))) {
-            List<String> topics = admin.listTopics().names().get().stream().filter(t -> t.endsWith(".dlq")).toList();
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(topics).allTopicNames().get().forEach((topic, description) -> description.partitions()
-                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
-            Map<String, Long> written = new java.util.TreeMap<>();
-            admin.listOffsets(latest).all().get().forEach((tp, offset) -> {
-                if (offset.offset() > 0) {
-                    written.merge(tp.topic(), offset.offset(), Long::sum);
-                }
-            });
-            return written;
-        }
     }
 
     private static Map<String, Object> sale(String eventId, String customer, String unit, String amount) {
