@@ -60,12 +60,13 @@ final class BenchHeap {
         try {
             Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command).redirectErrorStream(true)
                     .start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            // waited for before its output is read, so that a JVM that never answers cannot hold the bench: what
+            // these two commands print is a few lines, well within what the pipe holds while nobody reads
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();
                 return null;
             }
-            return out;
+            return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {
