@@ -194,15 +194,8 @@ final class Bench {
 
     /** The five services' CPU seconds and their JIT compilers' part of them. */
     private double[] servicesCpu() {
-        List<Long> pids = new ArrayList<>();
-        double cpu = 0;
-        for (ServiceSpec spec : ServiceSpec.ALL) {
-            OptionalLong pid = new ServiceProcess(spec, layout).pid();
-            if (pid.isPresent()) {
-                pids.add(pid.getAsLong());
-                cpu += BenchCpu.seconds(pid.getAsLong());
-            }
-        }
+        List<Long> pids = new ArrayList<>(servicePids().values());
+        double cpu = pids.stream().mapToDouble(BenchCpu::seconds).sum();
         return new double[] { cpu, compilers.seconds(pids) };
     }
 
@@ -210,10 +203,17 @@ final class Bench {
     private Map<String, OptionalLong> liveHeaps() {
         BenchHeap heap = BenchHeap.ofThisJdk();
         Map<String, OptionalLong> live = new LinkedHashMap<>();
-        for (ServiceSpec spec : ServiceSpec.ALL) {
-            new ServiceProcess(spec, layout).pid().ifPresent(pid -> live.put(spec.name(), heap.liveMegabytes(pid)));
-        }
+        servicePids().forEach((name, pid) -> live.put(name, heap.liveMegabytes(pid)));
         return live;
+    }
+
+    /** The pid of every service that runs, by name, in the platform's order. */
+    private Map<String, Long> servicePids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            new ServiceProcess(spec, layout).pid().ifPresent(pid -> pids.put(spec.name(), pid));
+        }
+        return pids;
     }
 
     /** "gateway 27 / 28, customer-service 25 / 26, ...": "?" where a side was not measured. */
@@ -233,9 +233,7 @@ final class Bench {
                 .ifPresent(pid -> seconds.put("postgres", BenchCpu.seconds(pid)));
         new EmbeddedKafka(layout, settings.kafkaPort(), settings.kafkaControllerPort()).pid()
                 .ifPresent(pid -> seconds.put("kafka", BenchCpu.seconds(pid)));
-        for (ServiceSpec spec : ServiceSpec.ALL) {
-            new ServiceProcess(spec, layout).pid().ifPresent(pid -> seconds.put(spec.name(), BenchCpu.seconds(pid)));
-        }
+        servicePids().forEach((name, pid) -> seconds.put(name, BenchCpu.seconds(pid)));
         return seconds;
     }
 
