@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -147,8 +148,9 @@ final class LocalPlatform implements AutoCloseable {
 
     /** Records ever written to each {@code *.dlq} topic that has any, by topic. */
     Map<String, Long> deadLetterCounts() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap()))) {
-            List<String> topics = admin.listTopics().names().get().stream().filter(t -> t.endsWith(".dlq")).toList();
+        try (Admin admin = admin()) {
+            List<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+                    .filter(t -> t.endsWith(".dlq")).toList();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             admin.describeTopics(topics).allTopicNames().get().forEach((topic, description) -> description.partitions()
                     .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
@@ -160,6 +162,17 @@ final class LocalPlatform implements AutoCloseable {
             });
             return written;
         }
+    }
+
+    /** The names of the broker's topics. */
+    Set<String> topics() throws Exception {
+        try (Admin admin = admin()) {
+            return admin.listTopics().names().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap()));
     }
 
     /** Where the platform keeps the key it signs tokens with ({@code ./platform token}). */
